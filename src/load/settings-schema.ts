@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+/**
+ * The shape of `config/<province>/settings.yaml`. Everything a province decides that is not a row of its unit
+ * lists lives here; unknown keys are errors so that a typo never silently falls back to a default.
+ */
+
+const hostname = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lower-case DNS name such as binhthuan.gov.vn");
+const mailbox = z.string().regex(/^[a-z0-9._+-]+@([a-z0-9-]+\.)+[a-z]{2,63}$/, "must be an e-mail address");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+const unitCode = z.string().regex(/^\d{3,5}$/, "must be the GSO code (mã đơn vị hành chính), digits only");
+const lookupMode = z.enum(["archive", "redirect"]);
+const mailMode = z.enum(["forward", "none"]);
+
+const environment = z
+  .object({
+    gcpProject: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "must be a GCP project id"),
+    dnsimpleAccount: z.string().min(1),
+    dnsimpleSandbox: z.boolean().default(false),
+    stateBucket: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, "must be a GCS bucket name"),
+  })
+  .strict();
+
+const samlIdp = z
+  .object({
+    kind: z.literal("saml"),
+    displayName: z.string().min(1),
+    entityId: z.string().min(1),
+    ssoUrl: z.url(),
+    certificate: z.string().min(1),
+  })
+  .strict();
+
+const oidcIdp = z
+  .object({
+    kind: z.literal("oidc"),
+    displayName: z.string().min(1),
+    issuer: z.url(),
+    clientId: z.string().min(1),
+  })
+  .strict();
+
+export const settingsSchema = z
+  .object({
+    province: z.string().min(1),
+    parentDomain: hostname,
+    /** Whether the parent zone is hosted in this DNSimple account (then delegations are written into it). */
+    parentZoneManaged: z.boolean().default(false),
+    /** Default domain of an old commune's portal; `{label}`, `{district}` and `{parent}` are substituted. */
+    oldCommuneDomainPattern: z.string().default("{label}.{district}.{parent}"),
+    /** Default domain of an old district's portal. */
+    oldDistrictDomainPattern: z.string().default("{label}.{parent}"),
+    cutoverDate: isoDate,
+    bucketPrefix: z.string().regex(/^[a-z][a-z0-9-]{2,30}$/, "must be 3-31 lower-case letters, digits or hyphens"),
+    gcp: z
+      .object({
+        project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "must be a GCP project id"),
+        region: z.string().min(1),
+      })
+      .strict(),
+    dnsimple: z
+      .object({
+        account: z.string().min(1),
+        nameServers: z.array(hostname).min(2),
+        maxRecordsPerZone: z.number().int().positive().default(100),
+        /** Zones that already exist in the account: adopted (dnsimple_zone), never created. */
+        existingZones: z.array(hostname).default([]),
+      })
+      .strict(),
+    mail: z
+      .object({
+        hosts: z.array(z.object({ host: hostname, priority: z.number().int().min(0).max(65535) }).strict()).min(1),
+        spfMechanisms: z.array(z.string().regex(/^[+~?-]?(include:|ip4:|ip6:|a\b|mx\b)\S*$/, "must be an SPF mechanism such as include:_spf.example.vn")).default(["mx"]),
+        dkim: z.array(z.object({ selector: z.string().regex(/^[a-z0-9-]+$/), publicKey: z.string().regex(/^[A-Za-z0-9+/=]+$/, "must be the base64 public key without spaces") }).strict()).default([]),
+        dmarc: z
+          .object({
+            policy: z.enum(["none", "quarantine", "reject"]),
+            reportTo: mailbox,
+            /** RFC 9989 `t=y`: the policy is being tested. */
+            testing: z.boolean().default(false),
+          })
+          .strict(),
+        tlsReportTo: mailbox,
+        mtaStsMode: z.enum(["testing", "enforce"]).default("enforce"),
+      })
+      .strict(),
+    retirement: z
+      .object({
+        /** Where an old unit's catch-all mail goes; `{successor}` is the successor's domain. */
+        forwardMailbox: z.string().default("vanthu@{successor}"),
+        /** Role addresses forwarded one by one to the same local part at the successor. */
+        roleAddresses: z.array(z.string().regex(/^[a-z0-9._-]+$/)).default([]),
+        /** Whole days an archive object stays undeletable. */
+        archiveRetentionDays: z.number().int().min(1).default(3650),
+      })
+      .strict()
+      .default({ forwardMailbox: "vanthu@{successor}", roleAddresses: [], archiveRetentionDays: 3650 }),
+    /** Province-wide systems each commune reaches under its own name: `<label>.<commune domain>` CNAME `<target>`. */
+    sharedSystems: z
+      .array(z.object({ label: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/), target: hostname, purpose: z.string().min(1) }).strict())
+      .default([]),
+    /** The Google group allowed to write a commune's portal; `{label}` is the commune's domain label. */
+    portalAdminGroup: z.string().regex(/\{label\}/, "must contain {label}"),
+    sso: z.discriminatedUnion("kind", [samlIdp, oidcIdp]).optional(),
+    districts: z.record(
+      z.string(),
+      z
+        .object({
+          code: unitCode,
+          domain: hostname.optional(),
+          lookup: lookupMode.default("archive"),
+          mail: mailMode.default("forward"),
+          successor: z.string().optional(),
+        })
+        .strict(),
+    ),
+    /** An old domain that a new unit takes over: the new unit's name, and why. */
+    takeovers: z.record(hostname, z.object({ newUnit: z.string().min(1), reason: z.string().min(10) }).strict()).default({}),
+    /** Identity tenants the old units already have: old unit code → tenant id. Imported, disabled, kept. */
+    legacyTenants: z.record(unitCode, z.string().min(1)).default({}),
+    environments: z.partialRecord(z.enum(["staging", "production"]), environment).default({}),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SsoSettings = NonNullable<Settings["sso"]>;

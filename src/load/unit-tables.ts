@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { IDENTIFIER_CODE_GRAMMAR, IDENTIFIER_CODE_PATTERN } from "../model/identifier-code";
+import { describeUnit } from "./problems";
+import type { TableSpec } from "./read-table";
+
+/** An empty cell of an optional column means "not set". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const code = z.string().regex(/^\d{5}$/, { error: "is not a 5-digit unit code" });
+const name = z.string().min(1, { error: "is empty" });
+const label = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { error: "is not a DNS label (a-z, 0-9 and inner hyphens, at most 63)" });
+const domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "is not a lower-case domain name" });
+const identifierCode = z.string().regex(IDENTIFIER_CODE_PATTERN, { error: `does not follow the grammar of Quyết định 20/2020/QĐ-TTg (${IDENTIFIER_CODE_GRAMMAR})` });
+
+const describe = (cells: Record<string, string>) => (cells.name || cells.code ? describeUnit(cells.name ?? "?", cells.code ?? "?") : undefined);
+
+const newUnitRow = z.object({
+  code,
+  name,
+  kind: z.enum(["xa", "phuong", "dac-khu"], { error: "is not a kind of new unit" }),
+  former_district: name,
+  slug: optional(label),
+  domain: optional(domain),
+  identifier_code: optional(identifierCode),
+});
+export type NewUnitRow = z.infer<typeof newUnitRow>;
+
+export const newUnitTable: TableSpec<NewUnitRow> = {
+  required: ["code", "name", "kind", "former_district"],
+  optional: ["slug", "domain", "identifier_code"],
+  row: newUnitRow,
+  describe,
+  fixes: {
+    code: "write the unit's 5-digit GSO code (mã đơn vị hành chính)",
+    name: "write the official name with its kind, e.g. Xã Tuy Phong",
+    kind: "write xa, phuong or dac-khu",
+    former_district: "write the old district(s) the unit came from, separated by '; '",
+    slug: "write the domain label in lower-case ASCII, e.g. phanricua",
+    domain: "write the full lower-case domain, or leave the cell empty for the default",
+    identifier_code: "write the code as issued (e.g. 000.00.00.H10), or leave the cell empty until it is issued",
+  },
+};
+
+const oldUnitRow = z.object({
+  code,
+  name,
+  kind: z.enum(["xa", "phuong", "thi-tran"], { error: "is not a kind of old commune-level unit" }),
+  district: name,
+  merged_into: name,
+  domain: optional(domain),
+  lookup: optional(z.enum(["archive", "redirect"], { error: "is neither archive nor redirect" })),
+  mail: optional(z.enum(["forward", "none"], { error: "is neither forward nor none" })),
+  successor: optional(name),
+  identifier_code: optional(identifierCode),
+});
+export type OldUnitRow = z.infer<typeof oldUnitRow>;
+
+export const oldUnitTable: TableSpec<OldUnitRow> = {
+  required: ["code", "name", "kind", "district", "merged_into"],
+  optional: ["domain", "lookup", "mail", "successor", "identifier_code"],
+  row: oldUnitRow,
+  describe,
+  fixes: {
+    code: "write the unit's 5-digit GSO code (mã đơn vị hành chính)",
+    name: "write the official name with its kind, e.g. Xã Phong Phú",
+    kind: "write xa, phuong or thi-tran",
+    district: "write the old district it belonged to, e.g. Huyện Tuy Phong",
+    merged_into: "write the exact name of the new unit it became part of",
+    domain: "write the old portal's full lower-case domain, or leave the cell empty for the default pattern",
+    lookup: "write archive (read-only copy of the old portal) or redirect (301 to the successor), or leave it empty for archive",
+    mail: "write forward (mail goes to the successor) or none (the domain refuses mail), or leave it empty for forward",
+    successor: "write the name of the new unit that receives the domain (one of its merged_into values)",
+    identifier_code: "write the closed code as it was issued (e.g. 000.00.00.H10), or leave the cell empty",
+  },
+};

@@ -1,0 +1,70 @@
+import type { Settings } from "../load/settings-schema";
+
+/**
+ * The validated model of one province: plain data, built once from the config and passed down to the
+ * constructs. Every name a cloud constrains is derived here, so the constructs never invent one.
+ */
+
+export type NewUnitKind = "xa" | "phuong" | "dac-khu";
+export type OldUnitKind = "xa" | "phuong" | "thi-tran";
+export type DistrictKind = "huyen" | "thi-xa" | "thanh-pho";
+export type LookupMode = "archive" | "redirect";
+export type MailMode = "forward" | "none";
+
+/** A hostname the shared gateway serves, and what it serves. */
+export interface Hostname {
+  readonly name: string;
+  /** Short, stable role used in resource names: apex, www, mta-sts, archive. */
+  readonly role: "apex" | "www" | "mta-sts" | "archive";
+}
+
+/** A new commune-level unit (xã, phường, đặc khu) of the two-tier model. */
+export interface Commune {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: NewUnitKind;
+  readonly formerDistricts: readonly string[];
+  readonly label: string;
+  readonly domain: string;
+  /** Mã định danh điện tử, once issued. */
+  readonly identifierCode?: string;
+  readonly tenantDisplayName: string;
+  readonly bucketName: string;
+  readonly adminGroup: string;
+  /** Old domains this commune took over; their old content is served under `archiveHost`. */
+  readonly takenOver?: { readonly oldDomain: string; readonly archiveHost: string; readonly oldUnitId: string };
+  readonly hostnames: readonly Hostname[];
+  readonly predecessors: readonly string[];
+}
+
+/** An old unit retired on 1 July 2025: a commune-level unit or a district (huyện, thị xã, thành phố). */
+export interface RetiredUnit {
+  /** Stable id for Terraform addresses: "22978" for a commune, "d595" for a district. */
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: OldUnitKind | DistrictKind;
+  readonly district?: string;
+  /** Codes of every new unit that received part of it. */
+  readonly mergedInto: readonly string[];
+  /** Code of the new unit that receives its domain, mail and redirects. */
+  readonly successor: string;
+  readonly domain: string;
+  readonly lookup: LookupMode;
+  readonly mail: MailMode;
+  readonly identifierCode?: string;
+  /** Set when a new unit took this domain over: then the old content lives at `archiveHost` in the new zone. */
+  readonly takenOverBy?: string;
+  /** The hostname that serves this unit's lookup (archive or redirect): its own domain unless taken over. */
+  readonly lookupHosts: readonly Hostname[];
+  readonly archiveBucketName?: string;
+  readonly legacyTenantId?: string;
+}
+
+export interface Province {
+  /** The config folder's name, e.g. "binh-thuan". */
+  readonly id: string;
+  readonly settings: Settings;
+  readonly communes: readonly Commune[];
+  readonly retired: readonly RetiredUnit[];
+}
