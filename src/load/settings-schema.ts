@@ -120,6 +120,13 @@ export const settingsSchema = z
     takeovers: z.record(hostname, z.object({ newUnit: z.string().min(1), reason: z.string().min(10) }).strict()).default({}),
     /** Identity tenants the old units already have: old unit code → tenant id. Imported, disabled, kept. */
     legacyTenants: z.record(unitCode, z.string().min(1)).default({}),
+    /**
+     * Rollout status per new unit (by code) for the milestones of the province's plan (KH 2495/KH-UBND);
+     * a unit or milestone not listed is "pending".
+     */
+    rollout: z
+      .record(unitCode, z.partialRecord(z.enum(["domains", "addresses", "dataNetwork", "guidance", "meetingRooms", "goLive"]), z.enum(["pending", "in-progress", "done"])))
+      .default({}),
     environments: z.partialRecord(z.enum(["staging", "production"]), environment).default({}),
   })
   .strict();
