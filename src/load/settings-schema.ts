@@ -127,6 +127,14 @@ export const settingsSchema = z
     rollout: z
       .record(unitCode, z.partialRecord(z.enum(["domains", "addresses", "dataNetwork", "guidance", "meetingRooms", "goLive"]), z.enum(["pending", "in-progress", "done"])))
       .default({}),
+    /**
+     * How many stacks the communes and the retired units are spread over. A unit's stack follows from its code
+     * alone, so changing one unit touches one stack; raising a count moves units, so set it with headroom.
+     */
+    stacks: z
+      .object({ communeShards: z.number().int().min(1).max(500).default(4), retiredShards: z.number().int().min(1).max(500).default(4) })
+      .strict()
+      .default({ communeShards: 4, retiredShards: 4 }),
     environments: z.partialRecord(z.enum(["staging", "production"]), environment).default({}),
   })
   .strict();

@@ -1,0 +1,76 @@
+import { Construct } from "constructs";
+import type { Settings } from "../load/settings-schema";
+import type { Commune } from "../model/province";
+import { DnsZone } from "./dns-zone";
+import { HostCertificate } from "./host-certificate";
+import { IdentityTenant } from "./identity-tenant";
+import { MailDomain } from "./mail-domain";
+import { SiteBucket } from "./site-bucket";
+
+/** What every site needs of the shared gateway; values may be references into the platform stack. */
+export interface GatewayEndpoint {
+  readonly ipv4: string;
+  readonly ipv6: string;
+  readonly certificateMapName: string;
+}
+
+export interface CommuneSiteProps {
+  readonly commune: Commune;
+  readonly settings: Settings;
+  readonly gateway: GatewayEndpoint;
+  readonly labels: Readonly<Record<string, string>>;
+  /** The zone already exists in DNSimple (e.g. an old district's zone the commune took over). */
+  readonly adoptZone: boolean;
+  /** The parent zone, when it is hosted here and so receives the delegation. */
+  readonly parentZone?: string;
+}
+
+/** CAA: only Google's CA (for the gateway's certificates) may issue, and nobody may issue wildcards. */
+export const CAA_VALUES = ['0 issue "pki.goog"', '0 issuewild ";"'];
+
+/**
+ * Everything one new commune (xã, phường, đặc khu) gets: its DNS zone, official mail domain, identity tenant,
+ * portal bucket and a certificate for each of its hostnames on the shared gateway.
+ */
+export class CommuneSite extends Construct {
+  readonly zone: DnsZone;
+  readonly tenant: IdentityTenant;
+  readonly portal: SiteBucket;
+
+  constructor(scope: Construct, id: string, props: CommuneSiteProps) {
+    super(scope, id);
+    const { commune, settings, gateway } = props;
+    this.zone = new DnsZone(this, "zone", {
+      domain: commune.domain,
+      adopt: props.adoptZone,
+      delegation: props.parentZone ? { parentZone: props.parentZone, nameServers: settings.dnsimple.nameServers } : undefined,
+    });
+
+    this.zone.addRecord({ name: "", type: "A", value: gateway.ipv4 });
+    this.zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 });
+    for (const host of commune.hostnames.filter((hostname) => hostname.role !== "apex")) {
+      this.zone.addHostRecord(host.name, { type: "CNAME", value: commune.domain });
+    }
+    for (const value of CAA_VALUES) this.zone.addRecord({ name: "", type: "CAA", value });
+    for (const system of settings.sharedSystems) this.zone.addRecord({ name: system.label, type: "CNAME", value: system.target });
+
+    this.portal = new SiteBucket(this, "portal", {
+      bucketName: commune.bucketName,
+      backendName: `portal-${commune.code}`,
+      location: settings.gcp.region,
+      labels: props.labels,
+      writers: [{ member: `group:${commune.adminGroup}` }],
+    });
+    new MailDomain(this, "mail", { zone: this.zone, mode: { kind: "hosted", mail: settings.mail, policyBucket: this.portal.bucket.name } });
+    this.tenant = new IdentityTenant(this, "identity", { displayName: commune.tenantDisplayName, sso: settings.sso, portalDomain: commune.domain });
+    for (const hostname of commune.hostnames) {
+      new HostCertificate(this, `certificate-${hostname.role}`, {
+        zone: this.zone,
+        hostname,
+        resourceName: `c${commune.code}-${hostname.role}`,
+        certificateMapName: gateway.certificateMapName,
+        labels: props.labels,
+      });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Domain } from "@cdktf/provider-dnsimple/lib/domain";
+import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
+import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
+import { Construct } from "constructs";
+import { DEFAULT_TTL, type DnsRecord, relativeName } from "../model/dns-record";
+
+export interface DnsZoneProps {
+  readonly domain: string;
+  /** The zone already exists in the DNSimple account: adopt it (dnsimple_zone) instead of creating it. */
+  readonly adopt: boolean;
+  /** Where the zone is delegated from, when that parent zone is managed here too. */
+  readonly delegation?: { readonly parentZone: string; readonly nameServers: readonly string[] };
+}
+
+/**
+ * A DNSimple zone (vùng DNS) and its records. A new zone is created as a dnsimple_domain; one that exists is
+ * adopted as a dnsimple_zone, since creating it again would fail and destroying a domain deletes it for good.
+ * Both are protected from destroy by the Protection aspect.
+ */
+export class DnsZone extends Construct {
+  readonly domain: string;
+  /** Records wait for the zone: their zone_name stays a plain name, readable in diffs. */
+  private readonly zoneResource: Domain | Zone;
+  private readonly recordIds = new Map<string, number>();
+
+  constructor(scope: Construct, id: string, props: DnsZoneProps) {
+    super(scope, id);
+    this.domain = props.domain;
+    this.zoneResource = props.adopt ? new Zone(this, "zone", { name: props.domain }) : new Domain(this, "domain", { name: props.domain });
+
+    if (props.delegation) {
+      const label = relativeName(props.domain, props.delegation.parentZone);
+      props.delegation.nameServers.forEach((server, index) => {
+        new ZoneRecord(this, `delegation-${index + 1}`, { zoneName: props.delegation!.parentZone, name: label, type: "NS", value: server, ttl: DEFAULT_TTL });
+      });
+    }
+  }
+
+  /**
+   * Declares a record. Its construct id derives from name and type (and a counter per pair), never from its
+   * value, so a changed value updates the record in place.
+   */
+  addRecord(record: DnsRecord): ZoneRecord {
+    const key = `${record.name || "apex"}-${record.type}`;
+    const count = (this.recordIds.get(key) ?? 0) + 1;
+    this.recordIds.set(key, count);
+    return new ZoneRecord(this, `${key}-${count}`, {
+      zoneName: this.domain,
+      name: record.name,
+      type: record.type,
+      value: record.value,
+      priority: record.priority,
+      ttl: record.ttl ?? DEFAULT_TTL,
+      dependsOn: [this.zoneResource],
+    });
+  }
+
+  /** Adds a record for a host given by its full name. */
+  addHostRecord(host: string, record: Omit<DnsRecord, "name">): ZoneRecord {
+    return this.addRecord({ ...record, name: relativeName(host, this.domain) });
+  }
+}

@@ -1,0 +1,45 @@
+import { MILESTONES, vietnameseDate } from "./milestones";
+import { predecessorSummary, type RolloutReport } from "./rollout-rows";
+
+/**
+ * One row per new unit, RFC 4180: CRLF line ends, every field quoted only when it must be, quotes doubled.
+ * A UTF-8 byte-order mark leads the file so that Excel reads the Vietnamese letters as UTF-8.
+ */
+
+export const CSV_BOM = "\uFEFF";
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(",");
+}
+
+export function renderCsv(report: RolloutReport): string {
+  const header = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Mã định danh điện tử",
+    "Tên miền",
+    "Tên miền thư điện tử",
+    "Tên tenant xác thực",
+    "Cổng thông tin",
+    "Số đơn vị cũ (xã, huyện)",
+    "Đơn vị cũ (tên miền)",
+    ...MILESTONES.map((milestone) => `${milestone.short} (hạn ${vietnameseDate(milestone.due)})`),
+  ];
+  const rows = report.communes.map((commune) => [
+    commune.code,
+    commune.name,
+    commune.identifierCode,
+    commune.domain,
+    commune.mailDomain,
+    commune.tenantDisplayName,
+    commune.portalUrl,
+    String(commune.predecessors.length),
+    commune.predecessors.map(predecessorSummary).join("; "),
+    ...commune.milestones.map((cell) => cell.text),
+  ]);
+  return CSV_BOM + [header, ...rows].map((fields) => `${csvLine(fields)}\r\n`).join("");
+}

@@ -1,0 +1,212 @@
+import type { Commune, Province, RetiredUnit } from "../model/province";
+import { MILESTONES, PLAN_REFERENCE, STATUS_TEXT, type MilestoneKey, type MilestoneStatus, vietnameseDate } from "./milestones";
+
+/**
+ * The rollout report as plain rows, built from the province model alone (no cdktf, no providers). Every text
+ * the People's Committee reads is decided here, so the Markdown, CSV and HTML writers only lay it out.
+ */
+
+export const NOT_ISSUED = "chưa cấp";
+
+export interface ReportTotals {
+  readonly newUnits: number;
+  readonly oldCommuneLevel: number;
+  readonly oldDistricts: number;
+  /** Old commune-level portals replaced by the new units' portals. */
+  readonly portalsReplaced: number;
+}
+
+export interface MilestoneCell {
+  readonly key: MilestoneKey;
+  readonly status: MilestoneStatus;
+  readonly text: string;
+}
+
+export interface PredecessorRow {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  /** "Xã Phong Phú (huyện Tuy Phong, mã 22978)": names repeat across districts, so the district is shown. */
+  readonly label: string;
+  readonly level: "xã" | "huyện";
+  readonly domain: string;
+  readonly lookupMode: "archive" | "redirect";
+  /** What the old domain's web address serves now. */
+  readonly lookupText: string;
+  readonly mailMode: "forward" | "none";
+  /** What happens to mail sent to the old domain. */
+  readonly mailText: string;
+  readonly successorName: string;
+  readonly successorDomain: string;
+  /** True when this new unit is the one receiving the old unit's domain, mail and redirects. */
+  readonly isSuccessorHere: boolean;
+  /** Set when the old unit went partly to other new units or its domain went elsewhere. */
+  readonly note?: string;
+}
+
+export interface CommuneRow {
+  readonly code: string;
+  readonly name: string;
+  readonly identifierCode: string;
+  readonly domain: string;
+  readonly mailDomain: string;
+  readonly tenantDisplayName: string;
+  readonly portalUrl: string;
+  readonly predecessors: readonly PredecessorRow[];
+  readonly milestones: readonly MilestoneCell[];
+}
+
+export interface MilestoneSummary {
+  readonly key: MilestoneKey;
+  readonly label: string;
+  readonly short: string;
+  readonly due: string;
+  readonly counts: Readonly<Record<MilestoneStatus, number>>;
+}
+
+export interface RolloutReport {
+  readonly provinceId: string;
+  readonly provinceName: string;
+  readonly title: string;
+  readonly plan: string;
+  readonly cutoverDate: string;
+  /** Date the report was made (dd/mm/yyyy), when given. */
+  readonly generatedOn?: string;
+  readonly totals: ReportTotals;
+  readonly milestones: readonly MilestoneSummary[];
+  readonly communes: readonly CommuneRow[];
+}
+
+const portalUrl = (domain: string) => `https://${domain}/`;
+
+export function buildRolloutReport(province: Province, options: { generatedOn?: string } = {}): RolloutReport {
+  const { settings } = province;
+  const byCode = new Map(province.communes.map((commune) => [commune.code, commune]));
+  const byId = new Map(province.retired.map((unit) => [unit.id, unit]));
+  const communeOf = (code: string): Commune => {
+    const commune = byCode.get(code);
+    if (!commune) throw new Error(`retired unit names new unit ${code}, which the model does not have`);
+    return commune;
+  };
+
+  const predecessorRow = (unit: RetiredUnit, here: Commune): PredecessorRow => {
+    const successor = communeOf(unit.successor);
+    const isSuccessorHere = successor.code === here.code;
+    const level = unit.district === undefined ? "huyện" : "xã";
+    const where = unit.district === undefined ? `cấp huyện, mã ${unit.code}` : `${lowerFirst(unit.district)}, mã ${unit.code}`;
+
+    let lookupText: string;
+    if (unit.takenOverBy !== undefined) {
+      const heir = communeOf(unit.takenOverBy);
+      const archive = heir.takenOver?.archiveHost ?? unit.domain;
+      lookupText = `Lưu trữ (tra cứu) tại ${portalUrl(archive)}; tên miền cũ nay là cổng thông tin của ${heir.name}`;
+    } else if (unit.lookup === "archive") {
+      lookupText = `Lưu trữ (tra cứu) tại ${portalUrl(unit.domain)}`;
+    } else {
+      lookupText = `Chuyển hướng 301 đến cổng thông tin của ${successor.name} (${portalUrl(successor.domain)})`;
+    }
+
+    let mailText: string;
+    if (unit.takenOverBy !== undefined) {
+      mailText = `Tên miền thư nay là của ${communeOf(unit.takenOverBy).name}`;
+    } else if (unit.mail === "forward") {
+      mailText = `Chuyển tiếp thư đến ${settings.retirement.forwardMailbox.replaceAll("{successor}", successor.domain)}`;
+    } else {
+      mailText = "Từ chối thư (không nhận thư đến tên miền cũ)";
+    }
+
+    const others = unit.mergedInto.filter((code) => code !== here.code).map((code) => communeOf(code).name);
+    let note: string | undefined;
+    if (!isSuccessorHere) {
+      note = `Chỉ một phần sáp nhập vào ${here.name}; tên miền, thư và việc tra cứu giao cho ${successor.name}`;
+    } else if (others.length > 0) {
+      note = `Một phần sáp nhập vào ${others.join(", ")}; tên miền, thư và việc tra cứu giao cho ${here.name}`;
+    }
+
+    return {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      label: `${unit.name} (${where})`,
+      level,
+      domain: unit.domain,
+      lookupMode: unit.lookup,
+      lookupText,
+      mailMode: unit.mail,
+      mailText,
+      successorName: successor.name,
+      successorDomain: successor.domain,
+      isSuccessorHere,
+      note,
+    };
+  };
+
+  const communes = province.communes.map((commune): CommuneRow => {
+    const predecessors = commune.predecessors.map((id) => {
+      const unit = byId.get(id);
+      if (!unit) throw new Error(`${commune.name} names predecessor ${id}, which the model does not have`);
+      return unit;
+    });
+    // Old commune-level units first, then the old districts; each group in the model's order.
+    predecessors.sort((a, b) => Number(a.district === undefined) - Number(b.district === undefined));
+    const status = settings.rollout[commune.code] ?? {};
+    return {
+      code: commune.code,
+      name: commune.name,
+      identifierCode: commune.identifierCode ?? NOT_ISSUED,
+      domain: commune.domain,
+      mailDomain: commune.domain,
+      tenantDisplayName: commune.tenantDisplayName,
+      portalUrl: portalUrl(commune.domain),
+      predecessors: predecessors.map((unit) => predecessorRow(unit, commune)),
+      milestones: MILESTONES.map(({ key }) => {
+        const value: MilestoneStatus = status[key] ?? "pending";
+        return { key, status: value, text: STATUS_TEXT[value] };
+      }),
+    };
+  });
+
+  const milestones = MILESTONES.map((milestone, index): MilestoneSummary => {
+    const counts: Record<MilestoneStatus, number> = { pending: 0, "in-progress": 0, done: 0 };
+    for (const commune of communes) counts[commune.milestones[index].status] += 1;
+    return { key: milestone.key, label: milestone.label, short: milestone.short, due: vietnameseDate(milestone.due), counts };
+  });
+
+  const oldCommuneLevel = province.retired.filter((unit) => unit.district !== undefined).length;
+  return {
+    provinceId: province.id,
+    provinceName: settings.province,
+    title: `Báo cáo triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới — tỉnh ${settings.province}`,
+    plan: PLAN_REFERENCE,
+    cutoverDate: vietnameseDate(settings.cutoverDate),
+    generatedOn: options.generatedOn,
+    totals: {
+      newUnits: province.communes.length,
+      oldCommuneLevel,
+      oldDistricts: province.retired.length - oldCommuneLevel,
+      portalsReplaced: oldCommuneLevel,
+    },
+    milestones,
+    communes,
+  };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The totals as labelled lines, the same in every format. */
+export function totalsLines(report: RolloutReport): readonly (readonly [string, string])[] {
+  const { totals } = report;
+  return [
+    ["Số đơn vị hành chính cấp xã mới", String(totals.newUnits)],
+    ["Số đơn vị hành chính cấp xã cũ", String(totals.oldCommuneLevel)],
+    ["Số huyện, thị xã, thành phố cũ (cấp huyện)", String(totals.oldDistricts)],
+    ["Cổng thông tin điện tử được thay thế", `${totals.portalsReplaced} cổng cũ cấp xã → ${totals.newUnits} cổng mới`],
+  ];
+}
+
+/** "Xã Phong Phú (…): phongphu.tuyphong.binhthuan.gov.vn", one old unit on one line of text. */
+export function predecessorSummary(row: PredecessorRow): string {
+  return `${row.label}: ${row.domain}${row.isSuccessorHere ? "" : ` (tên miền giao cho ${row.successorName})`}`;
+}

@@ -1,0 +1,33 @@
+import type { App } from "cdktf";
+import type { GatewayRoute } from "../src/constructs/gateway-routing";
+import type { DeployEnvironment } from "../src/model/environment";
+import type { Province } from "../src/model/province";
+import { groupByShard } from "../src/model/shards";
+import { CommunesStack } from "./communes-stack";
+import { GatewayStack } from "./gateway-stack";
+import { PlatformStack } from "./platform-stack";
+
+/**
+ * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the commune shards on
+ * it, the gateway's routing last. Deploy in that order (the README's runbook).
+ */
+export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment): void {
+  const prefix = province.id;
+  const platform = new PlatformStack(app, `${prefix}-platform`, { province, environment });
+  const gateway = {
+    ipv4: platform.edge.ipv4.address,
+    ipv6: platform.edge.ipv6.address,
+    certificateMapName: platform.edge.certificateMap.name,
+  };
+  const routes: GatewayRoute[] = [];
+  for (const [shard, communes] of groupByShard(province.communes, (commune) => commune.code, province.settings.stacks.communeShards)) {
+    const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { province, environment, communes, gateway });
+    stack.addDependency(platform);
+    stack.sites.forEach((site, index) => {
+      const commune = communes[index];
+      const hosts = commune.hostnames.filter((hostname) => hostname.role !== "archive").map((hostname) => hostname.name);
+      routes.push({ id: `portal-${commune.code}`, hosts, backendId: site.portal.backend.id });
+    });
+  }
+  new GatewayStack(app, `${prefix}-gateway`, { province, environment, edge: platform.edge, routes });
+}

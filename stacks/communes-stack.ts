@@ -1,0 +1,42 @@
+import { TerraformOutput } from "cdktf";
+import type { Construct } from "constructs";
+import { CommuneSite, type GatewayEndpoint } from "../src/constructs/commune-site";
+import type { Commune } from "../src/model/province";
+import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
+
+export interface CommunesStackProps extends ProvinceStackProps {
+  /** The communes of this shard. */
+  readonly communes: readonly Commune[];
+  readonly gateway: GatewayEndpoint;
+}
+
+/** One shard of the new communes. Construct ids derive from official codes, so a renamed commune keeps its addresses. */
+export class CommunesStack extends ProvinceStack {
+  readonly sites: readonly CommuneSite[];
+
+  constructor(scope: Construct, id: string, props: CommunesStackProps) {
+    super(scope, id, props);
+    const { settings } = props.province;
+    const existingZones = new Set(settings.dnsimple.existingZones);
+    this.sites = props.communes.map((commune) => {
+      const site = new CommuneSite(this, `commune-${commune.code}`, {
+        commune,
+        settings,
+        gateway: props.gateway,
+        labels: { ...this.labels, "unit-code": commune.code },
+        adoptZone: existingZones.has(commune.domain),
+        parentZone: settings.parentZoneManaged ? settings.parentDomain : undefined,
+      });
+      new TerraformOutput(this, `commune-${commune.code}-output`, {
+        description: `${commune.name}: hand name_servers to the parent zone's operator`,
+        value: {
+          domain: commune.domain,
+          name_servers: settings.dnsimple.nameServers,
+          portal_url: `https://${commune.domain}/`,
+          tenant_id: site.tenant.tenant.name,
+        },
+      });
+      return site;
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { DnsimpleProvider } from "@cdktf/provider-dnsimple/lib/provider";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { Aspects, GcsBackend, LocalBackend, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { Protection } from "../src/constructs/protection";
+import { labelValue } from "../src/model/cloud-names";
+import type { DeployEnvironment } from "../src/model/environment";
+import type { Province } from "../src/model/province";
+
+export interface ProvinceStackProps {
+  readonly province: Province;
+  readonly environment: DeployEnvironment;
+}
+
+/**
+ * What every stack of a province shares: its own state (a GCS prefix per province, environment and stack, or a
+ * local file offline), both providers configured from the settings, and the Protection aspect. Credentials are
+ * never written here: the providers read DNSIMPLE_TOKEN and Google's application-default credentials.
+ */
+export class ProvinceStack extends TerraformStack {
+  readonly labels: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: ProvinceStackProps) {
+    super(scope, id);
+    const { province, environment } = props;
+    if (environment.stateBucket) {
+      new GcsBackend(this, { bucket: environment.stateBucket, prefix: `${province.id}/${environment.name}/${id}` });
+    } else {
+      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    }
+    new GoogleProvider(this, "google", {
+      project: environment.gcpProject,
+      region: province.settings.gcp.region,
+      defaultLabels: { "managed-by": "cdktf", province: labelValue(province.id), env: environment.name },
+    });
+    // prefetch lists each zone's records once instead of one request per record (API limit: 2,400/hour).
+    new DnsimpleProvider(this, "dnsimple", { account: environment.dnsimpleAccount, sandbox: environment.dnsimpleSandbox, prefetch: true });
+    this.labels = { province: labelValue(province.id) };
+    Aspects.of(this).add(new Protection());
+  }
+}
