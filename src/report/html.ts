@@ -10,7 +10,7 @@ export function escapeHtml(text: string): string {
 
 const CSS = `
 :root { color-scheme: light; }
-body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 14px; line-height: 1.45; color: #1b1b1b; margin: 24px auto; max-width: 1200px; padding: 0 16px; }
+body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 14px; line-height: 1.45; color: #1b1b1b; margin: 24px auto; max-width: 1320px; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 4px; color: #8b0000; }
 h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 2px solid #8b0000; padding-bottom: 2px; }
 h3 { font-size: 15px; margin: 20px 0 6px; }
@@ -26,10 +26,20 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .status-done { background: #d9f2dd; color: #14532d; }
 .status-in-progress { background: #fff1c2; color: #6b4e00; }
 .status-pending { background: #eeeeee; color: #444; }
-.mono { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12.5px; word-break: break-all; }
+.mono { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
+.nowrap { white-space: nowrap; overflow-wrap: normal; }
+#don-vi-moi { font-size: 13px; }
+#don-vi-moi th { font-size: 12px; }
+#don-vi-moi td { padding: 3px 5px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 8px; }
 dl.facts dt { color: #555; }
 dl.facts dd { margin: 0; }
+table.predecessors { table-layout: fixed; }
+table.predecessors th:nth-child(1) { width: 18%; }
+table.predecessors th:nth-child(2) { width: 20%; }
+table.predecessors th:nth-child(3) { width: 28%; }
+table.predecessors th:nth-child(4) { width: 17%; }
+table.predecessors td { overflow-wrap: anywhere; }
 .note { color: #7a3e00; font-size: 12.5px; }
 section.commune { break-inside: avoid; }
 @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; } }
@@ -80,7 +90,7 @@ export function renderHtml(report: RolloutReport): string {
   );
   const overview = report.communes.map(
     (c) =>
-      `<tr><td class="num">${escapeHtml(c.code)}</td><td><a href="#don-vi-${escapeHtml(c.code)}">${escapeHtml(c.name)}</a></td><td class="mono">${escapeHtml(c.domain)}</td><td>${escapeHtml(c.identifierCode)}</td><td class="num">${c.predecessors.length}</td>${c.milestones.map((cell) => `<td>${status(cell.status)}</td>`).join("")}</tr>`,
+      `<tr><td class="num">${escapeHtml(c.code)}</td><td class="nowrap"><a href="#don-vi-${escapeHtml(c.code)}">${escapeHtml(c.name)}</a></td><td class="mono nowrap">${escapeHtml(c.domain)}</td><td class="nowrap">${escapeHtml(c.identifierCode)}</td><td class="num">${c.predecessors.length}</td>${c.milestones.map((cell) => `<td>${status(cell.status)}</td>`).join("")}</tr>`,
   );
   const generated = report.generatedOn === undefined ? "" : `\n<p class="meta">Ngày lập báo cáo: ${escapeHtml(report.generatedOn)}</p>`;
   return `<!DOCTYPE html>
@@ -112,7 +122,7 @@ ${progress.join("\n")}
 
 <h2>Các đơn vị mới</h2>
 <table id="don-vi-moi">
-<thead>${row(["Mã", "Đơn vị mới", "Tên miền", "Mã định danh", "Đơn vị cũ (xã, huyện)", ...report.milestones.map((m) => `${m.short} (${m.due})`)].map(escapeHtml), "th")}</thead>
+<thead>${row(["Mã", "Đơn vị mới", "Tên miền", "Mã định danh", "Đơn vị cũ (xã, huyện)", ...report.milestones.map((m) => `${m.short} (hạn ${m.due})`)].map(escapeHtml), "th")}</thead>
 <tbody>
 ${overview.join("\n")}
 </tbody>
