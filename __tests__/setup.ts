@@ -1,4 +1,5 @@
 import { Testing } from "cdktf";
+// Types of the matchers below (toHaveResource, toHaveResourceWithProperties, …).
+import "cdktf/lib/testing/adapters/jest";
 
-// Adds toHaveResource, toHaveResourceWithProperties, toBeValidTerraform, … to expect.
 Testing.setupJest();

@@ -1,0 +1,158 @@
+import { Domain } from "@cdktf/provider-dnsimple/lib/domain";
+import { EmailForward } from "@cdktf/provider-dnsimple/lib/email-forward";
+import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
+import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
+import { CertificateManagerCertificate } from "@cdktf/provider-google/lib/certificate-manager-certificate";
+import { CertificateManagerCertificateMapEntry } from "@cdktf/provider-google/lib/certificate-manager-certificate-map-entry";
+import { ComputeBackendBucket } from "@cdktf/provider-google/lib/compute-backend-bucket";
+import { ComputeSslPolicy } from "@cdktf/provider-google/lib/compute-ssl-policy";
+import { ComputeUrlMap } from "@cdktf/provider-google/lib/compute-url-map";
+import { IdentityPlatformConfig } from "@cdktf/provider-google/lib/identity-platform-config";
+import { IdentityPlatformTenant } from "@cdktf/provider-google/lib/identity-platform-tenant";
+import { IdentityPlatformTenantInboundSamlConfig } from "@cdktf/provider-google/lib/identity-platform-tenant-inbound-saml-config";
+import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
+import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
+import { StorageBucketObject } from "@cdktf/provider-google/lib/storage-bucket-object";
+import { Testing } from "cdktf";
+import type { Construct } from "constructs";
+import { DnsZone } from "../src/constructs/dns-zone";
+import { GatewayEdge } from "../src/constructs/gateway-edge";
+import { GatewayRouting } from "../src/constructs/gateway-routing";
+import { HostCertificate } from "../src/constructs/host-certificate";
+import { IdentityPlatformProject } from "../src/constructs/identity-platform-project";
+import { IdentityTenant } from "../src/constructs/identity-tenant";
+import { MailDomain, mtaStsPolicy } from "../src/constructs/mail-domain";
+import { HSTS_HEADER, SiteBucket } from "../src/constructs/site-bucket";
+import { loadFixture } from "./support/fixture-config";
+import { like, resourcesIn } from "./support/resources";
+
+const settings = loadFixture().settings;
+const synth = (build: (scope: Construct) => void) => Testing.synthScope(build);
+
+describe("DnsZone", () => {
+  it("creates a new zone as a domain and an existing one as an adopted zone", () => {
+    expect(synth((scope) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false }))).toHaveResourceWithProperties(Domain, { name: "anphu.thu.gov.vn" });
+    const adopted = synth((scope) => new DnsZone(scope, "zone", { domain: "old.thu.gov.vn", adopt: true }));
+    expect(resourcesIn(adopted, Zone)).toContainEqual(like({ name: "old.thu.gov.vn" }));
+    expect(adopted).not.toHaveResource(Domain);
+  });
+
+  it("writes its delegation into the parent zone when that zone is managed here", () => {
+    const out = synth((scope) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false, delegation: { parentZone: "thu.gov.vn", nameServers: ["ns1.dnsimple.com", "ns2.dnsimple-edge.net"] } }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ zone_name: "thu.gov.vn", name: "anphu", type: "NS", value: "ns2.dnsimple-edge.net" }));
+  });
+
+  it("keys records by name and type, so a changed value keeps its address", () => {
+    const addresses = (value: string) =>
+      Object.keys(JSON.parse(synth((scope) => new DnsZone(scope, "zone", { domain: "a.vn", adopt: false }).addRecord({ name: "www", type: "CNAME", value }))).resource.dnsimple_zone_record);
+    expect(addresses("a.vn")).toEqual(addresses("b.vn"));
+  });
+});
+
+describe("MailDomain", () => {
+  const zoneOf = (scope: Construct) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
+
+  it("hosted: MX to every host, one SPF, DMARC per RFC 9989, MTA-STS and TLS-RPT, policy served from the portal", () => {
+    const out = synth((scope) => new MailDomain(scope, "mail", { zone: zoneOf(scope), mode: { kind: "hosted", mail: settings.mail, policyBucket: "thu-portal-00010" } }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ name: "", type: "MX", value: "mx2.thu.gov.vn", priority: 20 }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ name: "", type: "TXT", value: "v=spf1 mx -all" }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ name: "_dmarc", type: "TXT", value: "v=DMARC1; p=reject; np=reject; adkim=s; aspf=s; rua=mailto:dmarc@thu.gov.vn" }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ name: "_smtp._tls", type: "TXT", value: "v=TLSRPTv1; rua=mailto:tlsrpt@thu.gov.vn" }));
+    expect(resourcesIn(out, StorageBucketObject)).toContainEqual(like({ bucket: "thu-portal-00010", name: ".well-known/mta-sts.txt", content: mtaStsPolicy(settings.mail) }));
+    expect(mtaStsPolicy(settings.mail)).toBe("version: STSv1\r\nmode: enforce\r\nmx: mx1.thu.gov.vn\r\nmx: mx2.thu.gov.vn\r\nmax_age: 604800\r\n");
+    expect(out).not.toMatch(/pct=|rf=|ri=/);
+  });
+
+  it("none: a null MX alone, SPF -all and DMARC reject", () => {
+    const out = synth((scope) => new MailDomain(scope, "mail", { zone: zoneOf(scope), mode: { kind: "none", reportTo: "dmarc@thu.gov.vn" } }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ name: "", type: "MX", value: ".", priority: 0 }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ name: "", type: "TXT", value: "v=spf1 -all" }));
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ name: "_dmarc", value: "v=DMARC1; p=reject; np=reject; adkim=s; aspf=s; rua=mailto:dmarc@thu.gov.vn" }));
+  });
+
+  it("forward: a catch-all and role forwards, and no MX of its own", () => {
+    const out = synth((scope) => new MailDomain(scope, "mail", { zone: zoneOf(scope), mode: { kind: "forward", catchAllTo: "vanthu@songxanh.thu.gov.vn", roleAddresses: ["ubnd"], roleDomain: "songxanh.thu.gov.vn", reportTo: "dmarc@thu.gov.vn" } }));
+    expect(resourcesIn(out, EmailForward)).toContainEqual(like({ domain: "anphu.thu.gov.vn", alias_name: "(.*)", destination_email: "vanthu@songxanh.thu.gov.vn" }));
+    expect(resourcesIn(out, EmailForward)).toContainEqual(like({ alias_name: "ubnd", destination_email: "ubnd@songxanh.thu.gov.vn" }));
+    expect(resourcesIn(out, ZoneRecord)).not.toContainEqual(like({ type: "MX" }));
+  });
+});
+
+describe("IdentityTenant", () => {
+  it("turns self sign-up off and restricts user deletion", () => {
+    const out = synth((scope) => new IdentityTenant(scope, "tenant", { displayName: "AnPhu", portalDomain: "anphu.thu.gov.vn" }));
+    expect(resourcesIn(out, IdentityPlatformTenant)).toContainEqual(like({ display_name: "AnPhu", allow_password_signup: false, disable_auth: false, client: { permissions: { disabled_user_signup: true, disabled_user_deletion: true } } }));
+  });
+
+  it("connects the province's SAML provider when the settings give one", () => {
+    const sso = { kind: "saml" as const, displayName: "SSO tỉnh", entityId: "https://sso.thu.gov.vn", ssoUrl: "https://sso.thu.gov.vn/saml", certificate: "MIIB" };
+    const out = synth((scope) => new IdentityTenant(scope, "tenant", { displayName: "AnPhu", portalDomain: "anphu.thu.gov.vn", sso }));
+    expect(resourcesIn(out, IdentityPlatformTenantInboundSamlConfig)).toContainEqual(like({ idp_config: { idp_entity_id: "https://sso.thu.gov.vn", sso_url: "https://sso.thu.gov.vn/saml" }, sp_config: { callback_uri: "https://anphu.thu.gov.vn/__/auth/handler" } }));
+  });
+
+  it("a retired unit's tenant is disabled, imported and keeps no SSO", () => {
+    const out = synth((scope) => new IdentityTenant(scope, "tenant", { displayName: "OldUnit", portalDomain: "old.thu.gov.vn", disabled: true, importId: "projects/p/tenants/old-1" }));
+    expect(resourcesIn(out, IdentityPlatformTenant)).toContainEqual(like({ disable_auth: true }));
+    expect(JSON.parse(out).import).toEqual([{ id: "projects/p/tenants/old-1", to: expect.stringMatching(/^google_identity_platform_tenant\./) }]);
+    expect(out).not.toHaveResource(IdentityPlatformTenantInboundSamlConfig);
+  });
+
+  it("the project allows tenants and authorizes every portal hostname", () => {
+    const out = synth((scope) => new IdentityPlatformProject(scope, "idp", { authorizedDomains: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn"] }));
+    expect(resourcesIn(out, IdentityPlatformConfig)).toContainEqual(like({ multi_tenant: { allow_tenants: true }, authorized_domains: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn"] }));
+  });
+});
+
+describe("SiteBucket", () => {
+  it("a portal: uniform access, versioning, public read only, the admin group writes, CDN with HSTS", () => {
+    const out = synth((scope) => new SiteBucket(scope, "portal", { bucketName: "thu-portal-00010", backendName: "portal-00010", location: "asia-southeast1", labels: {}, writers: [{ member: "group:admins-anphu@thu.gov.vn" }] }));
+    expect(resourcesIn(out, StorageBucket)).toContainEqual(like({ name: "thu-portal-00010", uniform_bucket_level_access: true, versioning: { enabled: true }, force_destroy: false }));
+    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectViewer", member: "allUsers" }));
+    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectAdmin", member: "group:admins-anphu@thu.gov.vn" }));
+    expect(resourcesIn(out, StorageBucketIamMember)).not.toContainEqual(like({ member: "allUsers", role: "roles/storage.objectAdmin" }));
+    expect(resourcesIn(out, ComputeBackendBucket)).toContainEqual(like({ name: "portal-00010", enable_cdn: true, custom_response_headers: [HSTS_HEADER] }));
+  });
+
+  it("an archive: retention, and write access that ends at the cut-over", () => {
+    const out = synth((scope) => new SiteBucket(scope, "archive", { bucketName: "thu-archive-00011", backendName: "archive-00011", location: "asia-southeast1", labels: {}, writers: [{ member: "group:migration@thu.gov.vn", until: "2025-07-01T00:00:00Z" }], retentionDays: 10 }));
+    expect(resourcesIn(out, StorageBucket)).toContainEqual(like({ retention_policy: { retention_period: 864000 } }));
+    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ condition: { expression: 'request.time < timestamp("2025-07-01T00:00:00Z")' } }));
+  });
+});
+
+describe("HostCertificate and the gateway", () => {
+  it("one certificate and map entry per hostname, authorised by a CNAME in the zone", () => {
+    const out = synth((scope) => {
+      const zone = new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
+      new HostCertificate(scope, "www", { zone, hostname: { name: "www.anphu.thu.gov.vn", role: "www" }, resourceName: "c00010-www", certificateMapName: "thu-portals", labels: {} });
+    });
+    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ zone_name: "anphu.thu.gov.vn", name: "_acme-challenge.www", type: "CNAME" }));
+    expect(resourcesIn(out, CertificateManagerCertificate)).toContainEqual(like({ name: "c00010-www", managed: { domains: ["www.anphu.thu.gov.vn"] } }));
+    expect(resourcesIn(out, CertificateManagerCertificateMapEntry)).toContainEqual(like({ name: "c00010-www", map: "thu-portals", hostname: "www.anphu.thu.gov.vn" }));
+  });
+
+  it("TLS ≥ 1.2, a host rule per route, 301 redirects and HTTP answered with HTTPS", () => {
+    const out = synth((scope) => {
+      const edge = new GatewayEdge(scope, "edge", { namePrefix: "thu", labels: {} });
+      new GatewayRouting(scope, "routing", {
+        namePrefix: "thu",
+        routes: [
+          { id: "portal-00010", hosts: ["anphu.thu.gov.vn"], backendId: "backend-1" },
+          { id: "old-00011", hosts: ["doicat.thu.gov.vn"], redirectTo: "songxanh.thu.gov.vn" },
+        ],
+        ipv4Address: edge.ipv4.address,
+        ipv6Address: edge.ipv6.address,
+        sslPolicyId: edge.sslPolicy.id,
+        certificateMapId: edge.certificateMap.id,
+        labels: {},
+        defaultBackendId: "backend-1",
+      });
+    });
+    expect(resourcesIn(out, ComputeSslPolicy)).toContainEqual(like({ min_tls_version: "TLS_1_2", profile: "MODERN" }));
+    expect(resourcesIn(out, ComputeUrlMap)).toContainEqual(like({
+      host_rule: [{ hosts: ["anphu.thu.gov.vn"], path_matcher: "portal-00010" }, { hosts: ["doicat.thu.gov.vn"], path_matcher: "old-00011" }],
+      path_matcher: [{ name: "portal-00010", default_service: "backend-1" }, { name: "old-00011", default_url_redirect: { host_redirect: "songxanh.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } }],
+    }));
+    expect(resourcesIn(out, ComputeUrlMap)).toContainEqual(like({ name: "thu-http-to-https", default_url_redirect: { https_redirect: true } }));
+  });
+});
