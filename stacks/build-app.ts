@@ -6,6 +6,7 @@ import { groupByShard } from "../src/model/shards";
 import { CommunesStack } from "./communes-stack";
 import { GatewayStack } from "./gateway-stack";
 import { PlatformStack } from "./platform-stack";
+import { RetiredStack } from "./retired-stack";
 
 /**
  * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the commune shards on
@@ -20,13 +21,29 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
     certificateMapName: platform.edge.certificateMap.name,
   };
   const routes: GatewayRoute[] = [];
+  const communeStacks: CommunesStack[] = [];
   for (const [shard, communes] of groupByShard(province.communes, (commune) => commune.code, province.settings.stacks.communeShards)) {
     const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { province, environment, communes, gateway });
     stack.addDependency(platform);
+    communeStacks.push(stack);
     stack.sites.forEach((site, index) => {
       const commune = communes[index];
       const hosts = commune.hostnames.filter((hostname) => hostname.role !== "archive").map((hostname) => hostname.name);
       routes.push({ id: `portal-${commune.code}`, hosts, backendId: site.portal.backend.id });
+    });
+  }
+
+  // Retired units come after the communes: their delegations and archive hostnames live in commune zones.
+  const successors = new Map(province.communes.map((commune) => [commune.code, commune]));
+  for (const [shard, units] of groupByShard(province.retired, (unit) => unit.id, province.settings.stacks.retiredShards)) {
+    const stack = new RetiredStack(app, `${prefix}-retired-${shard}`, { province, environment, units, gateway });
+    for (const dependency of [platform, ...communeStacks]) stack.addDependency(dependency);
+    stack.sites.forEach((site, index) => {
+      const unit = units[index];
+      const successor = successors.get(unit.successor)!;
+      const hosts = unit.takenOverBy ? [successor.takenOver!.archiveHost] : unit.lookupHosts.map((hostname) => hostname.name);
+      if (site.archive) routes.push({ id: `archive-${unit.id}`, hosts, backendId: site.archive.backend.id });
+      else routes.push({ id: `redirect-${unit.id}`, hosts, redirectTo: successor.domain });
     });
   }
   new GatewayStack(app, `${prefix}-gateway`, { province, environment, edge: platform.edge, routes });

@@ -1,0 +1,77 @@
+import { Construct } from "constructs";
+import type { Settings } from "../load/settings-schema";
+import type { Commune, RetiredUnit } from "../model/province";
+import { CAA_VALUES, type GatewayEndpoint } from "./commune-site";
+import { DnsZone } from "./dns-zone";
+import { HostCertificate } from "./host-certificate";
+import { IdentityTenant } from "./identity-tenant";
+import { MailDomain } from "./mail-domain";
+import { SiteBucket } from "./site-bucket";
+
+export interface RetiredSiteProps {
+  readonly unit: RetiredUnit;
+  /** The new unit that receives its domain, mail and redirects. */
+  readonly successor: Commune;
+  readonly settings: Settings;
+  readonly gateway: GatewayEndpoint;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly adoptZone: boolean;
+  /** The managed zone above this one, which carries the delegation. */
+  readonly parentZone?: string;
+}
+
+/**
+ * An old unit retired without going dark: its domain keeps answering (an archive of its portal or a 301 to its
+ * successor), its mail reaches the successor or is refused, its tenant is switched off but kept. When a new unit
+ * took its domain over, only the archive remains here; the new unit's zone serves it at luutru.<domain>.
+ */
+export class RetiredSite extends Construct {
+  readonly archive?: SiteBucket;
+
+  constructor(scope: Construct, id: string, props: RetiredSiteProps) {
+    super(scope, id);
+    const { unit, successor, settings, gateway } = props;
+    if (unit.archiveBucketName) {
+      this.archive = new SiteBucket(this, "archive", {
+        bucketName: unit.archiveBucketName,
+        backendName: `archive-${unit.id}`,
+        location: settings.gcp.region,
+        labels: props.labels,
+        // The successor's admins move the old content in; their access ends at the cut-over.
+        writers: [{ member: `group:${successor.adminGroup}`, until: `${settings.cutoverDate}T00:00:00Z` }],
+        retentionDays: settings.retirement.archiveRetentionDays,
+      });
+    }
+    if (unit.legacyTenantId) {
+      new IdentityTenant(this, "identity", { displayName: `Old${unit.id}`, portalDomain: unit.domain, disabled: true, importId: unit.legacyTenantId });
+    }
+    if (unit.takenOverBy) return;
+
+    const zone = new DnsZone(this, "zone", {
+      domain: unit.domain,
+      adopt: props.adoptZone,
+      delegation: props.parentZone ? { parentZone: props.parentZone, nameServers: settings.dnsimple.nameServers } : undefined,
+    });
+    zone.addRecord({ name: "", type: "A", value: gateway.ipv4 });
+    zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 });
+    for (const host of unit.lookupHosts.filter((hostname) => hostname.role !== "apex")) zone.addHostRecord(host.name, { type: "CNAME", value: unit.domain });
+    for (const value of CAA_VALUES) zone.addRecord({ name: "", type: "CAA", value });
+    for (const hostname of unit.lookupHosts) {
+      new HostCertificate(this, `certificate-${hostname.role}`, {
+        zone,
+        hostname,
+        resourceName: `r${unit.id}-${hostname.role}`,
+        certificateMapName: gateway.certificateMapName,
+        labels: props.labels,
+      });
+    }
+    const reportTo = settings.mail.dmarc.reportTo;
+    new MailDomain(this, "mail", {
+      zone,
+      mode:
+        unit.mail === "forward"
+          ? { kind: "forward", catchAllTo: settings.retirement.forwardMailbox.replace("{successor}", successor.domain), roleAddresses: settings.retirement.roleAddresses, roleDomain: successor.domain, reportTo }
+          : { kind: "none", reportTo },
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import type { Province } from "./province";
+
+/**
+ * The zones this app manages, and for each the nearest managed zone above it (which then carries its
+ * delegation). Old commune domains often sit under an old district's domain, which a new commune took over.
+ */
+export function managedZones(province: Province): Set<string> {
+  const zones = new Set(province.communes.map((commune) => commune.domain));
+  for (const unit of province.retired) if (!unit.takenOverBy) zones.add(unit.domain);
+  if (province.settings.parentZoneManaged) zones.add(province.settings.parentDomain);
+  return zones;
+}
+
+export function parentZoneOf(domain: string, zones: ReadonlySet<string>): string | undefined {
+  for (let dot = domain.indexOf("."); dot >= 0; dot = domain.indexOf(".", dot + 1)) {
+    const candidate = domain.slice(dot + 1);
+    if (zones.has(candidate)) return candidate;
+  }
+  return undefined;
+}

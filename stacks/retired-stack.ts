@@ -1,0 +1,45 @@
+import { TerraformOutput } from "cdktf";
+import type { Construct } from "constructs";
+import type { GatewayEndpoint } from "../src/constructs/commune-site";
+import { RetiredSite } from "../src/constructs/retired-site";
+import type { RetiredUnit } from "../src/model/province";
+import { managedZones, parentZoneOf } from "../src/model/zones";
+import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
+
+export interface RetiredStackProps extends ProvinceStackProps {
+  /** The retired units of this shard. */
+  readonly units: readonly RetiredUnit[];
+  readonly gateway: GatewayEndpoint;
+}
+
+/** One shard of the retired units (old communes and districts); construct ids derive from their codes. */
+export class RetiredStack extends ProvinceStack {
+  readonly sites: readonly RetiredSite[];
+
+  constructor(scope: Construct, id: string, props: RetiredStackProps) {
+    super(scope, id, props);
+    const { province } = props;
+    const { settings } = province;
+    const communes = new Map(province.communes.map((commune) => [commune.code, commune]));
+    const existingZones = new Set(settings.dnsimple.existingZones);
+    const zones = managedZones(province);
+    this.sites = props.units.map(
+      (unit) =>
+        new RetiredSite(this, `retired-${unit.id}`, {
+          unit,
+          successor: communes.get(unit.successor)!,
+          settings,
+          gateway: props.gateway,
+          labels: { ...this.labels, "unit-code": unit.code },
+          adoptZone: existingZones.has(unit.domain),
+          parentZone: parentZoneOf(unit.domain, zones),
+        }),
+    );
+    // Mã định danh điện tử of the retired units: closed on the cut-over, never to be issued again.
+    const closed = props.units.filter((unit) => unit.identifierCode);
+    new TerraformOutput(this, "closed-identifier-codes", {
+      description: "Identifier codes closed by the reorganisation, with the date they closed",
+      value: Object.fromEntries(closed.map((unit) => [unit.identifierCode!, { unit: unit.name, unit_code: unit.code, closed_on: settings.cutoverDate }])),
+    });
+  }
+}
