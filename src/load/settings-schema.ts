@@ -135,6 +135,11 @@ export const settingsSchema = z
       .object({ communeShards: z.number().int().min(1).max(500).default(4), retiredShards: z.number().int().min(1).max(500).default(4) })
       .strict()
       .default({ communeShards: 4, retiredShards: 4 }),
+    /**
+     * Destructive changes the guard lets through: a unit's id (its code, or "d<code>" for a district) and why.
+     * Remove an entry once the change is deployed.
+     */
+    acknowledgements: z.array(z.object({ unit: z.string().regex(/^d?\d{3,5}$/, "must be a unit code (a district's as d<code>)"), reason: z.string().min(20, "must explain the change in at least 20 characters") }).strict()).default([]),
     environments: z.partialRecord(z.enum(["staging", "production"]), environment).default({}),
   })
   .strict();

@@ -1,0 +1,148 @@
+import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
+import { App, TerraformStack, Testing } from "cdktf";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PROTECTED_TYPES, Protection } from "../src/constructs/protection";
+import { compareSyntheses, type Synthesis } from "../src/guard/compare-synths";
+import { formatGuard } from "../src/guard/format-guard";
+import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
+import type { Province } from "../src/model/province";
+import { buildProvinceStacks } from "../stacks/build-app";
+import { loadFixture, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
+import { realProvince, resourcesOf, synthProvince } from "./support/synth-province";
+
+const province = realProvince();
+const stacks = synthProvince(province);
+const communes = new Map(province.communes.map((unit) => [unit.code, unit]));
+
+describe("retired units in the synthesized Bình Thuận app", () => {
+  const [urlMap] = resourcesOf(stacks, "google_compute_url_map").filter(({ attributes }) => attributes.host_rule);
+  const hostRules = urlMap.attributes.host_rule as { hosts: string[]; path_matcher: string }[];
+  const matchers = new Map((urlMap.attributes.path_matcher as { name: string; default_service?: string; default_url_redirect?: { host_redirect: string } }[]).map((m) => [m.name, m]));
+  const matcherFor = (host: string) => matchers.get(hostRules.find((rule) => rule.hosts.includes(host))?.path_matcher ?? "");
+
+  it("answers every old unit's domain: an archive backend or a 301 to its successor", () => {
+    expect(province.retired).toHaveLength(131);
+    for (const unit of province.retired) {
+      const host = unit.takenOverBy ? communes.get(unit.takenOverBy)!.takenOver!.archiveHost : unit.domain;
+      const matcher = matcherFor(host);
+      if (unit.lookup === "archive") expect([host, matcher?.default_service]).toEqual([host, expect.stringContaining(`retired-${unit.id}_archive_backend`)]);
+      else expect([host, matcher?.default_url_redirect?.host_redirect]).toEqual([host, communes.get(unit.successor)!.domain]);
+    }
+  });
+
+  it("claims no hostname twice and delegates nested old zones from the zone above them", () => {
+    const hosts = hostRules.flatMap((rule) => rule.hosts);
+    expect(new Set(hosts).size).toBe(hosts.length);
+    const delegation = resourcesOf(stacks, "dnsimple_zone_record").filter(({ attributes }) => attributes.type === "NS" && attributes.name === "phongphu");
+    expect(delegation.map(({ attributes }) => attributes.zone_name)).toEqual(Array(4).fill("tuyphong.binhthuan.gov.vn"));
+  });
+
+  it("sends both split communes' domain and mail to the successor the config names", () => {
+    const forwards = resourcesOf(stacks, "dnsimple_email_forward").filter(({ attributes }) => attributes.alias_name === "(.*)");
+    const catchAll = (domain: string) => forwards.find(({ attributes }) => attributes.domain === domain)?.attributes.destination_email;
+    expect(catchAll("phongphu.tuyphong.binhthuan.gov.vn")).toBe("vanthu@tuyphong.binhthuan.gov.vn");
+    expect(catchAll("hoathang.bacbinh.binhthuan.gov.vn")).toBe("vanthu@hoathang.binhthuan.gov.vn");
+  });
+
+  it("keeps a taken-over district's portal at luutru.<domain> in the new commune's zone", () => {
+    expect(matcherFor("luutru.tuyphong.binhthuan.gov.vn")?.default_service).toContain("retired-d595_archive_backend");
+    const entries = resourcesOf(stacks, "google_certificate_manager_certificate_map_entry").map(({ attributes }) => attributes.hostname);
+    expect(entries).toContain("luutru.tuyphong.binhthuan.gov.vn");
+  });
+});
+
+describe("retired units' modes on the tiny province", () => {
+  const settings = TINY_SETTINGS + "retirement: { roleAddresses: [ubnd] }\n";
+  const oldUnits = TINY_OLD_UNITS.replace("merged_into,successor", "merged_into,successor,lookup,mail").replace("Xã Sông Xanh,\n", "Xã Sông Xanh,,redirect,none\n");
+  const tiny = synthProvince(loadFixture({ oldUnits, settings }));
+
+  it("redirect + none: a 301 to the successor and a domain that refuses mail", () => {
+    const [urlMap] = resourcesOf(tiny, "google_compute_url_map").filter(({ attributes }) => attributes.host_rule);
+    expect(urlMap.attributes.path_matcher).toContainEqual({ name: "redirect-00011", default_url_redirect: { host_redirect: "songxanh.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } });
+    const records = resourcesOf(tiny, "dnsimple_zone_record").map(({ attributes }) => attributes).filter((record) => record.zone_name === "doicat.songxanh.thu.gov.vn");
+    expect(records.filter((record) => record.type === "MX")).toEqual([expect.objectContaining({ name: "", value: ".", priority: 0 })]);
+    expect(records).toContainEqual(expect.objectContaining({ name: "", type: "TXT", value: "v=spf1 -all" }));
+    expect(resourcesOf(tiny, "google_storage_bucket").map(({ attributes }) => attributes.name)).not.toContain("thu-archive-00011");
+  });
+
+  it("archive + forward: a retained archive nobody writes after the cut-over, mail forwarded by role and catch-all", () => {
+    const archive = resourcesOf(tiny, "google_storage_bucket").find(({ attributes }) => attributes.name === "thu-archive-00010")!;
+    expect(archive.attributes.retention_policy).toEqual({ retention_period: 3650 * 86400, is_locked: false });
+    const writers = resourcesOf(tiny, "google_storage_bucket_iam_member").filter(({ attributes }) => attributes.role === "roles/storage.objectAdmin" && String(attributes.bucket).includes("retired-00010_archive"));
+    expect(writers.map(({ attributes }) => attributes.condition)).toEqual([{ title: "until-cutover", description: "Write access ends at the cut-over", expression: 'request.time < timestamp("2025-07-01T00:00:00Z")' }]);
+    const forwards = resourcesOf(tiny, "dnsimple_email_forward").filter(({ attributes }) => attributes.domain === "anphu.songxanh.thu.gov.vn").map(({ attributes }) => [attributes.alias_name, attributes.destination_email]);
+    expect(forwards).toEqual([["(.*)", "vanthu@anphu.thu.gov.vn"], ["ubnd", "ubnd@anphu.thu.gov.vn"]]);
+  });
+
+  it("a unit with a tenant has it imported and disabled, never deleted", () => {
+    const withTenant = synthProvince(loadFixture({ settings: TINY_SETTINGS + 'legacyTenants: { "00011": "projects/thu-project/tenants/doicat-1" }\n' }));
+    const tenant = resourcesOf(withTenant, "google_identity_platform_tenant").find(({ attributes }) => attributes.disable_auth === true)!;
+    expect(tenant.attributes).toMatchObject({ display_name: "Old00011", lifecycle: { prevent_destroy: true } });
+  });
+});
+
+describe("the Protection aspect", () => {
+  it("protects a resource of a protected type whatever construct declares it", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "stack");
+    new StorageBucket(stack, "forgotten", { name: "b", location: "x" });
+    Aspects(stack);
+    expect(JSON.parse(Testing.synth(stack)).resource.google_storage_bucket.forgotten.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it("leaves no resource of a protected type unprotected in the real app", () => {
+    const unprotected = [...PROTECTED_TYPES].flatMap((type) => resourcesOf(stacks, type)).filter(({ attributes }) => !(attributes.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy);
+    expect(unprotected).toEqual([]);
+    expect([...PROTECTED_TYPES].flatMap((type) => resourcesOf(stacks, type)).length).toBeGreaterThan(45 + 45 + 45 + 121);
+  });
+});
+
+function Aspects(stack: TerraformStack): void {
+  require("cdktf").Aspects.of(stack).add(new Protection());
+}
+
+describe("the change guard", () => {
+  /** Synthesizes like main.ts does (cdk.tf.json with construct paths), into a temp folder. */
+  const synthesis = (model: Province): Synthesis => {
+    const outdir = mkdtempSync(join(tmpdir(), "guard-test-"));
+    const app = new App({ outdir });
+    buildProvinceStacks(app, model, resolveEnvironment(model.settings, "offline") as DeployEnvironment);
+    app.synth();
+    const dir = join(outdir, "stacks");
+    return new Map(readdirSync(dir).map((stack) => [stack, JSON.parse(readFileSync(join(dir, stack, "cdk.tf.json"), "utf8"))]));
+  };
+  const before = loadFixture();
+  const names = new Map(before.retired.map((unit) => [unit.id, unit.name]));
+  const dropped = TINY_OLD_UNITS.replace("00011,Thị trấn Đồi Cát,thi-tran,Huyện Sông Xanh,Xã Sông Xanh,\n", "");
+
+  it("passes an unchanged tree", () => {
+    const result = compareSyntheses(synthesis(before), synthesis(before), []);
+    expect(result.violations).toEqual([]);
+    expect(formatGuard(result, names, "settings.yaml")).toContain("guard: passed — nothing protected is lost.");
+  });
+
+  it("blocks an edit that drops an old unit, naming it, until the settings acknowledge it", () => {
+    const result = compareSyntheses(synthesis(before), synthesis(loadFixture({ oldUnits: dropped })), []);
+    const report = formatGuard(result, names, "settings.yaml");
+    expect(result.violations.map((violation) => [violation.unit, violation.message.replace(/\.[\w-]+_[0-9A-F]{8} /, ".… ")])).toEqual([
+      ["00011", "dnsimple_domain.… (doicat.songxanh.thu.gov.vn) would be destroyed"],
+      ["00011", "google_storage_bucket.… (thu-archive-00011) would be destroyed"],
+    ]);
+    expect(report).toContain("guard: BLOCKED — 2 changes would lose protected resources or records:");
+    expect(report).toContain("  Thị trấn Đồi Cát (00011) in ");
+    expect(report).toContain('    - { unit: "00011", reason: "<why this Thị trấn Đồi Cát may lose it>" }');
+
+    const acknowledged = loadFixture({ oldUnits: dropped, settings: TINY_SETTINGS + 'acknowledgements: [{ unit: "00011", reason: "merged twice by mistake in the draft list" }]\n' });
+    const allowed = compareSyntheses(synthesis(before), synthesis(acknowledged), acknowledged.settings.acknowledgements);
+    expect(allowed.violations).toEqual([]);
+    expect(allowed.acknowledged).toHaveLength(2);
+  });
+
+  it("blocks a rename that would replace buckets and zones", () => {
+    const renamed = loadFixture({ settings: TINY_SETTINGS.replace("bucketPrefix: thu", "bucketPrefix: thu2") });
+    const result = compareSyntheses(synthesis(before), synthesis(renamed), []);
+    expect(result.violations.map((violation) => violation.message)).toContainEqual(expect.stringMatching(/^google_storage_bucket\..* would be replaced \(name: thu-portal-00010 → thu2-portal-00010\)$/));
+  });
+});
