@@ -1,4 +1,4 @@
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "./src/load/load-province";
 import { ConfigError } from "./src/load/problems";
 import { resolveEnvironment } from "./src/model/environment";
@@ -10,6 +10,9 @@ import { buildProvinceStacks } from "./stacks/build-app";
  * construct is built, so nothing is half-synthesized.
  */
 function main(): void {
+  // cdktf records a full stack trace for every token it creates; mapping each through tsx's source maps
+  // costs more than the synth itself, and no output of ours shows a trace.
+  process.setSourceMapsEnabled(false);
   try {
     const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
@@ -17,6 +20,8 @@ function main(): void {
     const app = new App();
     buildProvinceStacks(app, province, environment);
     app.synth();
+    const stacks = app.node.children.filter((child) => child instanceof TerraformStack).map((stack) => stack.node.id);
+    process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${stacks.length} stacks, written to ${app.outdir}/stacks/\n`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(error.message);
