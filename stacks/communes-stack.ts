@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { CommuneSite, type GatewayEndpoint } from "../src/constructs/commune-site";
 import type { Commune } from "../src/model/province";
@@ -18,6 +18,11 @@ export class CommunesStack extends ProvinceStack {
     super(scope, id, props);
     const { settings } = props.province;
     const existingZones = new Set(settings.dnsimple.existingZones);
+    // Secrets reach Terraform only as sensitive variables (TF_VAR_sso_client_secret), never through the config.
+    const ssoClientSecret =
+      settings.sso?.kind === "oidc"
+        ? new TerraformVariable(this, "sso_client_secret", { type: "string", sensitive: true, description: "OIDC client secret of the province's SSO" }).stringValue
+        : undefined;
     this.sites = props.communes.map((commune) => {
       const site = new CommuneSite(this, `commune-${commune.code}`, {
         commune,
@@ -26,6 +31,7 @@ export class CommunesStack extends ProvinceStack {
         labels: { ...this.labels, "unit-code": commune.code },
         adoptZone: existingZones.has(commune.domain),
         parentZone: settings.parentZoneManaged ? settings.parentDomain : undefined,
+        ssoClientSecret,
       });
       new TerraformOutput(this, `commune-${commune.code}-output`, {
         description: `${commune.name}: hand name_servers to the parent zone's operator`,

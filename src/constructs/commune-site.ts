@@ -23,6 +23,8 @@ export interface CommuneSiteProps {
   readonly adoptZone: boolean;
   /** The parent zone, when it is hosted here and so receives the delegation. */
   readonly parentZone?: string;
+  /** The province SSO's OIDC client secret, as a reference to a sensitive variable. */
+  readonly ssoClientSecret?: string;
 }
 
 /** CAA: only Google's CA (for the gateway's certificates) may issue, and nobody may issue wildcards. */
@@ -62,7 +64,7 @@ export class CommuneSite extends Construct {
       writers: [{ member: `group:${commune.adminGroup}` }],
     });
     new MailDomain(this, "mail", { zone: this.zone, mode: { kind: "hosted", mail: settings.mail, policyBucket: this.portal.bucket.name } });
-    this.tenant = new IdentityTenant(this, "identity", { displayName: commune.tenantDisplayName, sso: settings.sso, portalDomain: commune.domain });
+    this.tenant = new IdentityTenant(this, "identity", { displayName: commune.tenantDisplayName, sso: settings.sso, portalDomain: commune.domain, clientSecret: props.ssoClientSecret });
     for (const hostname of commune.hostnames) {
       new HostCertificate(this, `certificate-${hostname.role}`, {
         zone: this.zone,

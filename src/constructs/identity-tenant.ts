@@ -14,6 +14,8 @@ export interface IdentityTenantProps {
   readonly disabled?: boolean;
   /** An existing tenant's id: imported, never created again. */
   readonly importId?: string;
+  /** The OIDC client secret: a reference to a sensitive Terraform variable, never a literal. */
+  readonly clientSecret?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ export class IdentityTenant extends Construct {
         enabled: true,
         issuer: sso.issuer,
         clientId: sso.clientId,
+        clientSecret: props.clientSecret,
       });
     }
   }
