@@ -22,28 +22,74 @@ export interface TableResult<Row> {
   readonly problems: ConfigProblem[];
 }
 
+/** The fix for a file saved in another encoding (Excel's plain "CSV" is Windows-1258 on Vietnamese Windows). */
+export const SAVE_AS_UTF8 = 'save it as UTF-8: in Excel "Save As" > "CSV UTF-8 (Comma delimited)", in a text editor choose the encoding UTF-8';
+
+/**
+ * A file's text, or why it is not UTF-8. Node's "utf8" reading silently turns bytes of another encoding into
+ * U+FFFD, which would then surface as names that match nothing; a strict decoder refuses them instead, and the
+ * problem names the line of the first bad byte.
+ */
+export function readUtf8(file: string): { text: string } | { message: string; row?: number } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const utf16 = { message: "the file is UTF-16 text, not UTF-8" };
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // UTF-16 without a byte-order mark can decode as UTF-8, with a NUL byte beside every ASCII letter.
+    return text.includes("\0") ? utf16 : { text };
+  } catch {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return utf16;
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const bad = lenient.indexOf("\uFFFD");
+    const row = bad < 0 ? undefined : lenient.slice(0, bad).split("\n").length;
+    return { message: "the file is not UTF-8 text (it is probably Windows-1258 or another legacy encoding)", row };
+  }
+}
+
+/** The line of the quote left open at the end of the text (a doubled quote "" toggles twice and cancels out). */
+function unclosedQuoteLine(text: string): number | undefined {
+  let opened: number | undefined;
+  for (let index = text.indexOf('"'); index >= 0; index = text.indexOf('"', index + 1)) opened = opened === undefined ? index : undefined;
+  return opened === undefined ? undefined : text.slice(0, opened).split("\n").length;
+}
+
 /**
  * Reads a UTF-8 CSV with a header row. Cells are trimmed and put in Unicode NFC (a name typed in NFD, as some
  * editors do, is the same name); a byte-order mark is dropped. Every row is checked, and every problem reported.
  */
 export function readTable<Row>(file: string, spec: TableSpec<Row>): TableResult<Row> {
   const problems: ConfigProblem[] = [];
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
+  const read = readUtf8(file);
+  if (!read) {
     return { rows: [], rejected: [], problems: [{ file, message: "the file cannot be read", fix: "create it with its header row: " + spec.required.join(",") }] };
   }
+  if (!("text" in read)) return { rows: [], rejected: [], problems: [{ file, row: read.row, message: read.message, fix: SAVE_AS_UTF8 }] };
+  const text = read.text;
   let records: { record: Record<string, string>; info: { lines: number; columns: { name: string }[] } }[];
   try {
     records = parse(text, { columns: true, bom: true, trim: true, skip_empty_lines: true, relax_column_count_less: true, info: true });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const row = (error as CsvError & { lines?: number }).lines;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+      // csv-parse reports the last line, where it gave up; the quote that never closed is what needs fixing.
+      return { rows: [], rejected: [], problems: [{ file, row: unclosedQuoteLine(text), message: "a cell opens a double quote (\") that is never closed, so the rest of the file reads as one cell", fix: 'close the quote at the end of the cell, or write a quote inside a cell as two ("")' }] };
+    }
+    if (error.code === "CSV_RECORD_INCONSISTENT_COLUMNS") {
+      const { columns, record } = error as CsvError & { columns?: unknown[]; record?: unknown[] };
+      const counts = columns && record ? ` (${record.length} cells, the header has ${columns.length})` : "";
+      return { rows: [], rejected: [], problems: [{ file, row, message: `the row has more cells than the header${counts}`, fix: 'put double quotes around a cell that contains a comma ("Xã A, B"), or delete the extra cells' }] };
+    }
     return { rows: [], rejected: [], problems: [{ file, row, message: `the file is not valid CSV (${error.message})`, fix: "save it as comma-separated UTF-8 text with one unit per row and quotes closed" }] };
   }
   if (records.length === 0) {
-    return { rows: [], rejected: [], problems: [{ file, message: "the file has no rows", fix: `write the header row (${spec.required.join(",")}) and one row per unit` }] };
+    const empty = text.replace(/^\uFEFF/, "").trim() === "";
+    return { rows: [], rejected: [], problems: [{ file, message: empty ? "the file is empty" : "the file has a header but no rows", fix: `write the header row (${spec.required.join(",")}) and one row per unit` }] };
   }
 
   const columns = records[0].info.columns.map((column) => column.name);
