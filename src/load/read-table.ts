@@ -59,8 +59,11 @@ function unclosedQuoteLine(text: string): number | undefined {
 }
 
 /**
- * Reads a UTF-8 CSV with a header row. Cells are trimmed and put in Unicode NFC (a name typed in NFD, as some
- * editors do, is the same name); a byte-order mark is dropped. Every row is checked, and every problem reported.
+ * Reads a UTF-8 CSV with a header row. Cells are put in Unicode NFC (a name typed in NFD, as some editors do, is
+ * the same name), trimmed, and runs of white space inside them (double spaces, tabs, Excel's no-break spaces)
+ * collapse to one space: "Xã  An Phú" is a typing slip for "Xã An Phú", not another unit, and names are join
+ * keys whose white space no reviewer can see. A byte-order mark is dropped. Every row is checked, and every
+ * problem reported.
  */
 export function readTable<Row>(file: string, spec: TableSpec<Row>): TableResult<Row> {
   const problems: ConfigProblem[] = [];
@@ -107,7 +110,7 @@ export function readTable<Row>(file: string, spec: TableSpec<Row>): TableResult<
   const rejected: Record<string, string>[] = [];
   for (const { record, info } of records) {
     // A short row (trailing optional cells left out) reads as empty cells.
-    const cells = Object.fromEntries(columns.map((column) => [column, (record[column] ?? "").normalize("NFC")]));
+    const cells = Object.fromEntries(columns.map((column) => [column, (record[column] ?? "").normalize("NFC").replace(/\s+/g, " ").trim()]));
     const parsed = spec.row.safeParse(cells);
     if (parsed.success) {
       rows.push({ ...parsed.data, row: info.lines });
