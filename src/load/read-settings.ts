@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, LineCounter, parseDocument } from "yaml";
 import type { ConfigProblem } from "./problems";
+import { readUtf8, SAVE_AS_UTF8 } from "./read-table";
 import { type Settings, settingsSchema } from "./settings-schema";
 
 export interface SettingsResult {
@@ -8,25 +8,31 @@ export interface SettingsResult {
   readonly problems: ConfigProblem[];
 }
 
-/** Reads and checks settings.yaml; a problem names the line of the offending key. */
+/**
+ * Reads and checks settings.yaml; a problem names the line of the offending key. The text is put in Unicode NFC
+ * like the CSV cells, so a district or unit name typed in NFD still matches the tables.
+ */
 export function readSettings(file: string): SettingsResult {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return { problems: [{ file, message: "the file cannot be read", fix: "create it from the example in the README" }] };
-  }
+  const read = readUtf8(file);
+  if (!read) return { problems: [{ file, message: "the file cannot be read", fix: "create it from the example in the README" }] };
+  if (!("text" in read)) return { problems: [{ file, row: read.row, message: read.message, fix: SAVE_AS_UTF8 }] };
+  const text = read.text.normalize("NFC");
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
+    // Only the first: one syntax error makes the parser report several more that are its echoes.
+    const [error] = document.errors;
     return {
-      problems: document.errors.map((error) => ({
+      problems: [{
         file,
         row: lineCounter.linePos(error.pos[0]).line,
         message: `the file is not valid YAML (${error.message.split("\n")[0]})`,
         fix: "indent with spaces and quote values that contain ':' or '#'",
-      })),
+      }],
     };
+  }
+  if (document.contents === null) {
+    return { problems: [{ file, message: "the file is empty", fix: "write the settings as the settings reference in the README describes (config/binh-thuan/settings.yaml is a complete example)" }] };
   }
   const parsed = settingsSchema.safeParse(document.toJS() ?? {});
   if (parsed.success) return { settings: parsed.data, problems: [] };
@@ -38,6 +44,12 @@ export function readSettings(file: string): SettingsResult {
     }
     return undefined;
   };
+  // A required key left out: zod says "expected string, received undefined", which reads like a bad value.
+  const missing = (path: readonly PropertyKey[]): boolean => {
+    if (path.length === 0) return false;
+    const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1) as unknown[], true);
+    return isMap(parent) && !parent.has(path[path.length - 1]);
+  };
   return {
     problems: parsed.error.issues
       .map((issue) => {
@@ -46,8 +58,12 @@ export function readSettings(file: string): SettingsResult {
       return {
         file,
         row: lineOf(unknownKeys ? [...issue.path, unknownKeys[0]] : issue.path),
-        message: unknownKeys ? `${key ? key + ": " : ""}unknown key ${unknownKeys.map((k) => `"${k}"`).join(", ")}` : `${key || "(top level)"}: ${issue.message}`,
-        fix: unknownKeys ? "remove it or correct its spelling (see the settings reference in the README)" : "set it as the settings reference in the README describes",
+        message: unknownKeys
+          ? `${key ? key + ": " : ""}unknown key ${unknownKeys.map((k) => `"${k}"`).join(", ")}`
+          : missing(issue.path) ? `${key}: is missing` : `${key || "(top level)"}: ${issue.message}`,
+        fix: unknownKeys
+          ? "remove it or correct its spelling (see the settings reference in the README)"
+          : missing(issue.path) ? "add it as the settings reference in the README describes" : "set it as the settings reference in the README describes",
       };
     })
       .sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
