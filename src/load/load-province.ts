@@ -1,4 +1,5 @@
-import { join, relative } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import type { Province } from "../model/province";
 import { buildProvince } from "./build-province";
 import { ConfigError } from "./problems";
@@ -19,6 +20,16 @@ export function provinceDir(province: string, root = join(__dirname, "..", "..")
  */
 export function loadProvince(dir: string): Province {
   const shown = (name: string) => relative(process.cwd(), join(dir, name)) || name;
+  if (!existsSync(dir)) {
+    // A mistyped PROVINCE: one problem listing the folders that do exist, not three unreadable files.
+    const parent = dirname(dir);
+    const provinces = existsSync(parent) ? readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
+    throw new ConfigError([{
+      file: relative(process.cwd(), dir) || dir,
+      message: `the folder does not exist; provinces: ${provinces.join(", ") || "none"}`,
+      fix: `set PROVINCE to one of the provinces, or create the folder with settings.yaml, new-units.csv and old-units.csv`,
+    }]);
+  }
   const files = { newUnits: shown("new-units.csv"), oldUnits: shown("old-units.csv"), settings: shown("settings.yaml") };
   const settings = readSettings(files.settings);
   const newUnits = readTable(files.newUnits, newUnitTable);
