@@ -1,7 +1,11 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "./src/load/load-province";
 import { ConfigError } from "./src/load/problems";
 import { resolveEnvironment } from "./src/model/environment";
+import { checkPolicies, formatViolations } from "./src/policy/check-app";
 import { buildProvinceStacks } from "./stacks/build-app";
 
 /**
@@ -17,11 +21,26 @@ function main(): void {
     const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
-    const app = new App();
-    buildProvinceStacks(app, province, environment);
-    app.synth();
-    const stacks = app.node.children.filter((child) => child instanceof TerraformStack).map((stack) => stack.node.id);
-    process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${stacks.length} stacks, written to ${app.outdir}/stacks/\n`);
+    // Synthesized into a fresh folder, copied over the real one only when every stack is written: a failure
+    // leaves the previous output (and Terraform's .terraform folders in it) as it was.
+    const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+    const staging = mkdtempSync(join(tmpdir(), "cdktf-synth-"));
+    try {
+      const app = new App({ outdir: staging });
+      const policy = buildProvinceStacks(app, province, environment);
+      const violations = checkPolicies(app, policy);
+      if (violations.length > 0) {
+        process.stderr.write(formatViolations(violations));
+        process.exitCode = 1;
+        return;
+      }
+      app.synth();
+      cpSync(staging, outdir, { recursive: true });
+      const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
+      process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${stacks} stacks, written to ${outdir}/stacks/\n`);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(error.message);

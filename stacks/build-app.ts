@@ -3,6 +3,7 @@ import type { GatewayRoute } from "../src/constructs/gateway-routing";
 import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { groupByShard } from "../src/model/shards";
+import { PolicyPack } from "../src/policy/policy-pack";
 import { CommunesStack } from "./communes-stack";
 import { GatewayStack } from "./gateway-stack";
 import { PlatformStack } from "./platform-stack";
@@ -12,9 +13,10 @@ import { RetiredStack } from "./retired-stack";
  * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the commune shards on
  * it, the gateway's routing last. Deploy in that order (the README's runbook).
  */
-export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment): void {
+export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment): PolicyPack {
   const prefix = province.id;
-  const platform = new PlatformStack(app, `${prefix}-platform`, { province, environment });
+  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province) });
+  const platform = new PlatformStack(app, `${prefix}-platform`, { province, environment, policy });
   const gateway = {
     ipv4: platform.edge.ipv4.address,
     ipv6: platform.edge.ipv6.address,
@@ -23,7 +25,7 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
   const routes: GatewayRoute[] = [];
   const communeStacks: CommunesStack[] = [];
   for (const [shard, communes] of groupByShard(province.communes, (commune) => commune.code, province.settings.stacks.communeShards)) {
-    const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { province, environment, communes, gateway });
+    const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { province, environment, policy, communes, gateway });
     stack.addDependency(platform);
     communeStacks.push(stack);
     stack.sites.forEach((site, index) => {
@@ -36,7 +38,7 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
   // Retired units come after the communes: their delegations and archive hostnames live in commune zones.
   const successors = new Map(province.communes.map((commune) => [commune.code, commune]));
   for (const [shard, units] of groupByShard(province.retired, (unit) => unit.id, province.settings.stacks.retiredShards)) {
-    const stack = new RetiredStack(app, `${prefix}-retired-${shard}`, { province, environment, units, gateway });
+    const stack = new RetiredStack(app, `${prefix}-retired-${shard}`, { province, environment, policy, units, gateway });
     for (const dependency of [platform, ...communeStacks]) stack.addDependency(dependency);
     stack.sites.forEach((site, index) => {
       const unit = units[index];
@@ -46,5 +48,15 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
       else routes.push({ id: `redirect-${unit.id}`, hosts, redirectTo: successor.domain });
     });
   }
-  new GatewayStack(app, `${prefix}-gateway`, { province, environment, edge: platform.edge, routes });
+  new GatewayStack(app, `${prefix}-gateway`, { province, environment, policy, edge: platform.edge, routes });
+  return policy;
+}
+
+/** Every name a record of this app may aim at: its zones, its hostnames and the shared systems. */
+function declaredNames(province: Province): Set<string> {
+  return new Set([
+    ...province.communes.flatMap((commune) => [commune.domain, ...commune.hostnames.map((host) => host.name)]),
+    ...province.retired.flatMap((unit) => [unit.domain, ...unit.lookupHosts.map((host) => host.name)]),
+    ...province.settings.sharedSystems.map((system) => system.target),
+  ]);
 }

@@ -6,15 +6,19 @@ import { Protection } from "../src/constructs/protection";
 import { labelValue } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
+import type { PolicyPack } from "../src/policy/policy-pack";
 
 export interface ProvinceStackProps {
   readonly province: Province;
   readonly environment: DeployEnvironment;
+  /** The province's policy pack, shared by its stacks so zone rules see records declared in any of them. */
+  readonly policy: PolicyPack;
 }
 
 /**
  * What every stack of a province shares: its own state (a GCS prefix per province, environment and stack, or a
- * local file offline), both providers configured from the settings, and the Protection aspect. Credentials are
+ * local file offline), both providers configured from the settings, the Protection aspect and then the policy
+ * pack (which checks that protection). Credentials are
  * never written here: the providers read DNSIMPLE_TOKEN and Google's application-default credentials.
  */
 export class ProvinceStack extends TerraformStack {
@@ -26,7 +30,9 @@ export class ProvinceStack extends TerraformStack {
     if (environment.stateBucket) {
       new GcsBackend(this, { bucket: environment.stateBucket, prefix: `${province.id}/${environment.name}/${id}` });
     } else {
-      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+      // Offline state sits in the project root; the path is relative to the stack's working directory
+      // (cdktf.out/stacks/<stack>), so other stacks' cross-stack references find it too.
+      new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     }
     new GoogleProvider(this, "google", {
       project: environment.gcpProject,
@@ -37,5 +43,6 @@ export class ProvinceStack extends TerraformStack {
     new DnsimpleProvider(this, "dnsimple", { account: environment.dnsimpleAccount, sandbox: environment.dnsimpleSandbox, prefetch: true });
     this.labels = { province: labelValue(province.id) };
     Aspects.of(this).add(new Protection());
+    Aspects.of(this).add(props.policy);
   }
 }

@@ -140,6 +140,10 @@ export const settingsSchema = z
      * Remove an entry once the change is deployed.
      */
     acknowledgements: z.array(z.object({ unit: z.string().regex(/^d?\d{3,5}$/, "must be a unit code (a district's as d<code>)"), reason: z.string().min(20, "must explain the change in at least 20 characters") }).strict()).default([]),
+    /** Policy rules waived on purpose: the rule id, optionally one unit, and why. The rollout report lists them. */
+    suppressions: z
+      .array(z.object({ rule: z.string().regex(/^[A-Z]+-\d{3}$/, "must be a rule id such as DNS-009"), unit: z.string().regex(/^d?\d{3,5}$/).optional(), reason: z.string().min(20, "must explain the waiver in at least 20 characters") }).strict())
+      .default([]),
     environments: z.partialRecord(z.enum(["staging", "production"]), environment).default({}),
   })
   .strict();

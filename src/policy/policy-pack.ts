@@ -1,0 +1,178 @@
+import { EmailForward } from "@cdktf/provider-dnsimple/lib/email-forward";
+import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
+import { Annotations, type IAspect, TerraformResource, Token } from "cdktf";
+import type { IConstruct } from "constructs";
+import { DnsZone } from "../constructs/dns-zone";
+import { PROTECTED_TYPES } from "../constructs/protection";
+import { HSTS_HEADER } from "../constructs/site-bucket";
+import type { Settings } from "../load/settings-schema";
+import { type PolicyRule, RULES } from "./rules";
+import { type CheckedRecord, checkZone, type Finding } from "./zone-checks";
+
+export interface PolicyViolation {
+  readonly rule: string;
+  readonly path: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+export interface SuppressedViolation extends PolicyViolation {
+  readonly reason: string;
+}
+
+export interface PolicyPackProps {
+  readonly settings: Settings;
+  /** Every domain and hostname the app declares, plus shared-system targets (for DNS-011). */
+  readonly declaredNames: ReadonlySet<string>;
+}
+
+type Attributes = Record<string, unknown>;
+const BASIC_ROLES = new Set(["roles/owner", "roles/editor", "roles/viewer"]);
+const PUBLIC_MEMBERS = new Set(["allUsers", "allAuthenticatedUsers"]);
+/** Types whose attributes a rule reads (reading them costs a toTerraform per resource). */
+const CHECKED_TYPES = new Set([
+  "google_storage_bucket",
+  "google_storage_bucket_iam_member",
+  "google_storage_bucket_iam_binding",
+  "google_project_iam_member",
+  "google_project_iam_binding",
+  "google_compute_target_https_proxy",
+  "google_compute_ssl_policy",
+  "google_compute_url_map",
+  "google_compute_backend_bucket",
+  "google_identity_platform_tenant",
+  "google_identity_platform_config",
+]);
+
+function attributesOf(resource: TerraformResource): Attributes {
+  const synthesized = resource.toTerraform() as { resource: Record<string, Record<string, Attributes>> };
+  return Object.values(synthesized.resource[resource.terraformResourceType])[0];
+}
+
+const literal = <T>(value: T | undefined): T | undefined => (value === undefined || Token.isUnresolved(value) ? undefined : value);
+const get = (attributes: Attributes, path: string): unknown =>
+  path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Attributes)[key] : undefined), attributes);
+
+/**
+ * Security and DNS rules as code, added as an Aspect to every stack. A violation is an error annotation on the
+ * offending construct (so synth fails) and an entry in `violations`; a suppression in the settings (rule id,
+ * optional unit, reason) turns it into an entry of `suppressed`, which the rollout report lists.
+ */
+export class PolicyPack implements IAspect {
+  private readonly found = new Map<string, PolicyViolation>();
+  private readonly waived = new Map<string, SuppressedViolation>();
+  private zoneIndex?: { records: Map<string, ZoneRecord[]>; forwards: Map<string, number> };
+  /** Aspects run again at synth; a construct checked once is not checked twice. */
+  private readonly checked = new WeakSet<IConstruct>();
+
+  constructor(private readonly props: PolicyPackProps) {}
+
+  get violations(): PolicyViolation[] {
+    return [...this.found.values()];
+  }
+
+  get suppressed(): SuppressedViolation[] {
+    return [...this.waived.values()];
+  }
+
+  visit(node: IConstruct): void {
+    if (this.checked.has(node)) return;
+    this.checked.add(node);
+    const findings = node instanceof DnsZone ? this.zoneFindings(node) : node instanceof TerraformResource ? this.resourceFindings(node) : [];
+    for (const finding of findings) this.record(node, finding);
+  }
+
+  private record(node: IConstruct, { rule, message }: Finding): void {
+    const path = node.node.path;
+    const key = `${rule.id} ${path} ${message}`;
+    if (this.found.has(key) || this.waived.has(key)) return;
+    const violation = { rule: rule.id, path, message, fix: rule.fix };
+    const suppression = this.props.settings.suppressions.find((candidate) => candidate.rule === rule.id && (!candidate.unit || new RegExp(`/(commune|retired)-${candidate.unit}(/|$)`).test(path)));
+    if (suppression) {
+      this.waived.set(key, { ...violation, reason: suppression.reason });
+      return;
+    }
+    this.found.set(key, violation);
+    Annotations.of(node).addError(`[${rule.id}] ${message} (fix: ${rule.fix})`);
+  }
+
+  /** Records and forwards of the whole app, by zone: a zone's delegations may be declared in other stacks. */
+  private index(root: IConstruct) {
+    if (this.zoneIndex) return this.zoneIndex;
+    const records = new Map<string, ZoneRecord[]>();
+    const forwards = new Map<string, number>();
+    for (const construct of root.node.findAll()) {
+      if (construct instanceof ZoneRecord && construct.zoneNameInput) records.set(construct.zoneNameInput, [...(records.get(construct.zoneNameInput) ?? []), construct]);
+      if (construct instanceof EmailForward && construct.domainInput) forwards.set(construct.domainInput, (forwards.get(construct.domainInput) ?? 0) + 1);
+    }
+    this.zoneIndex = { records, forwards };
+    return this.zoneIndex;
+  }
+
+  private zoneFindings(zone: DnsZone): Finding[] {
+    const { records, forwards } = this.index(zone.node.root);
+    const checked: CheckedRecord[] = (records.get(zone.domain) ?? []).map((record) => ({
+      name: record.nameInput ?? "",
+      type: record.typeInput ?? "",
+      value: literal(record.valueInput),
+      ttl: literal(record.ttlInput),
+      priority: literal(record.priorityInput),
+    }));
+    return checkZone({
+      zone: zone.domain,
+      records: checked,
+      forwardCount: forwards.get(zone.domain) ?? 0,
+      maxRecords: this.props.settings.dnsimple.maxRecordsPerZone,
+      declaredNames: this.props.declaredNames,
+      parentDomain: this.props.settings.parentDomain,
+    });
+  }
+
+  private resourceFindings(resource: TerraformResource): Finding[] {
+    const type = resource.terraformResourceType;
+    const findings: Finding[] = [];
+    const check = (rule: PolicyRule, ok: boolean, message: string) => {
+      if (!ok) findings.push({ rule, message });
+    };
+    if (PROTECTED_TYPES.has(type)) check(RULES.protection, resource.lifecycle?.preventDestroy === true, `${type} has no lifecycle.prevent_destroy`);
+    const attributes = CHECKED_TYPES.has(type) ? attributesOf(resource) : {};
+    switch (type) {
+      case "google_storage_bucket":
+        check(RULES.bucketAccess, attributes.uniform_bucket_level_access === true, "uniform bucket-level access is off");
+        check(RULES.bucketVersioning, get(attributes, "versioning.enabled") === true, "versioning is off");
+        if (/\/archive(\/|$)/.test(resource.node.path)) check(RULES.archiveRetention, typeof get(attributes, "retention_policy.retention_period") === "number", "an archive bucket without a retention policy");
+        break;
+      case "google_storage_bucket_iam_member":
+      case "google_storage_bucket_iam_binding": {
+        const role = String(attributes.role);
+        const members = type.endsWith("_member") ? [String(attributes.member)] : ((attributes.members as string[]) ?? []);
+        check(RULES.basicRoles, !BASIC_ROLES.has(role), `basic role ${role}`);
+        check(RULES.publicAccess, !members.some((member) => PUBLIC_MEMBERS.has(member)) || role === "roles/storage.objectViewer", `${members.join(", ")} granted ${role}`);
+        break;
+      }
+      case "google_project_iam_member":
+      case "google_project_iam_binding":
+        check(RULES.basicRoles, !BASIC_ROLES.has(String(attributes.role)), `basic role ${String(attributes.role)}`);
+        break;
+      case "google_compute_target_https_proxy":
+        check(RULES.tls, attributes.ssl_policy !== undefined, "no SSL policy: the default allows TLS 1.0");
+        break;
+      case "google_compute_ssl_policy":
+        check(RULES.tls, ["TLS_1_2", "TLS_1_3"].includes(String(attributes.min_tls_version)), `minimum ${String(attributes.min_tls_version)}`);
+        break;
+      case "google_compute_url_map": {
+        const redirectOnly = attributes.default_url_redirect !== undefined;
+        if (redirectOnly && !attributes.host_rule) check(RULES.httpsRedirect, get(attributes, "default_url_redirect.https_redirect") === true, "a redirect-only URL map that does not redirect to HTTPS");
+        break;
+      }
+      case "google_compute_backend_bucket":
+        check(RULES.hsts, ((attributes.custom_response_headers as string[]) ?? []).includes(HSTS_HEADER), "no Strict-Transport-Security header");
+        break;
+      case "google_identity_platform_tenant":
+      case "google_identity_platform_config":
+        check(RULES.selfSignup, attributes.allow_password_signup !== true && get(attributes, "client.permissions.disabled_user_signup") === true && get(attributes, "client.permissions.disabled_user_deletion") === true, "self sign-up or user deletion is allowed");
+        break;
+    }
+    return findings;
+  }
+}
