@@ -131,6 +131,14 @@ describe("report formats", () => {
     expect(markdown).toContain("| Khai báo tên miền cho đơn vị mới | 05/06/2025 | 0 | 0 | 45 |");
     expect(markdown.match(/^### /gm)).toHaveLength(45);
   });
+
+  it("lists the policy suppressions the province accepted, with their reasons", () => {
+    expect(renderMarkdown(report)).toContain("## Ngoại lệ chính sách đã chấp thuận\n\nKhông có.\n");
+    const settings = { ...province.settings, suppressions: [{ rule: "DNS-009", unit: "22978", reason: "vùng Tuy Phong giữ 4 bản ghi NS cho mỗi xã cũ" }] };
+    const waived = buildRolloutReport({ ...province, settings });
+    expect(renderMarkdown(waived)).toContain("| DNS-009 | đơn vị 22978 | vùng Tuy Phong giữ 4 bản ghi NS cho mỗi xã cũ |");
+    expect(renderHtml(waived)).toContain("<td>DNS-009</td><td>đơn vị 22978</td><td>vùng Tuy Phong giữ 4 bản ghi NS cho mỗi xã cũ</td>");
+  });
 });
 
 describe("the HTML page in headless Chromium", () => {

@@ -120,6 +120,13 @@ ${progress.join("\n")}
 </tbody>
 </table>
 
+<h2>Ngoại lệ chính sách đã chấp thuận</h2>
+${
+  report.suppressions.length === 0
+    ? "<p>Không có.</p>"
+    : `<table id="ngoai-le">\n<thead>${row(["Quy tắc", "Phạm vi", "Lý do"].map(escapeHtml), "th")}</thead>\n<tbody>\n${report.suppressions.map((s) => row([s.rule, s.scope, s.reason].map(escapeHtml))).join("\n")}\n</tbody>\n</table>`
+}
+
 <h2>Các đơn vị mới</h2>
 <table id="don-vi-moi">
 <thead>${row(["Mã", "Đơn vị mới", "Tên miền", "Mã định danh", "Đơn vị cũ (xã, huyện)", ...report.milestones.map((m) => `${m.short} (hạn ${m.due})`)].map(escapeHtml), "th")}</thead>

@@ -75,6 +75,8 @@ export interface RolloutReport {
   readonly totals: ReportTotals;
   readonly milestones: readonly MilestoneSummary[];
   readonly communes: readonly CommuneRow[];
+  /** Policy rules the province waived on purpose (settings.yaml suppressions), with their reasons. */
+  readonly suppressions: readonly { readonly rule: string; readonly scope: string; readonly reason: string }[];
 }
 
 const portalUrl = (domain: string) => `https://${domain}/`;
@@ -180,6 +182,11 @@ export function buildRolloutReport(province: Province, options: { generatedOn?: 
     plan: PLAN_REFERENCE,
     cutoverDate: vietnameseDate(settings.cutoverDate),
     generatedOn: options.generatedOn,
+    suppressions: settings.suppressions.map((suppression) => ({
+      rule: suppression.rule,
+      scope: suppression.unit === undefined ? "toàn tỉnh" : `đơn vị ${suppression.unit}`,
+      reason: suppression.reason,
+    })),
     totals: {
       newUnits: province.communes.length,
       oldCommuneLevel,
