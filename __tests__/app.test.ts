@@ -48,6 +48,13 @@ describe("the synthesized Bình Thuận app", () => {
     expect(Math.max(...perZone.values())).toBeLessThanOrEqual(province.settings.dnsimple.maxRecordsPerZone);
   });
 
+  it("keeps each stack's DNSimple resources under 1,000, so a plan and apply of one stack stay within 2,400 API requests an hour", () => {
+    for (const stack of stacks) {
+      const count = Object.entries(stack.config.resource ?? {}).filter(([type]) => type.startsWith("dnsimple_")).reduce((sum, [, byName]) => sum + Object.keys(byName).length, 0);
+      expect([stack.name, count <= 1000]).toEqual([stack.name, true]);
+    }
+  });
+
   it("keeps every stack under 1,000 resources", () => {
     for (const stack of stacks) {
       const count = Object.values(stack.config.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
