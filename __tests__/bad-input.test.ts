@@ -260,6 +260,17 @@ describe("a very large file", () => {
   }, 30_000);
 });
 
+describe("found by the property tests", () => {
+  it("a takeover by a commune that is not the old unit's successor (synth threw a TypeError on it)", () => {
+    const settings = TINY_SETTINGS.replace('"Huyện Sông Xanh": { code: "900" }', '"Huyện Sông Xanh": { code: "900", successor: Xã An Phú }');
+    expect(configErrorOf({ settings })).toBe(`The config has 1 problem; nothing was synthesized.
+
+<dir>/settings.yaml, Huyện Sông Xanh (900): takeovers: "songxanh.thu.gov.vn" goes to Xã Sông Xanh, but the unit's successor is Xã An Phú
+  fix: make Xã Sông Xanh its successor (districts: "Huyện Sông Xanh": { successor: "Xã Sông Xanh" }), or remove the takeover and give Xã Sông Xanh a slug
+`);
+  });
+});
+
 describe("the CLI on a bad config", () => {
   const root = join(__dirname, "..");
   const province = `zz-test-bad-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;

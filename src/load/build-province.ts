@@ -364,6 +364,19 @@ export function buildProvince(
       mail: declared.mail,
     });
   }
+  // The archive of a taken-over domain is served from its heir's zone, and redirects and mail go to the successor:
+  // the stacks assume these are one unit.
+  for (const unit of retired) {
+    if (!unit.takenOverBy || unit.takenOverBy === unit.successor) continue;
+    const heir = newByCode.get(unit.takenOverBy)!;
+    const successor = newByCode.get(unit.successor)!;
+    problems.push({
+      file: files.settings,
+      unit: describeUnit(unit.name, unit.code),
+      message: `takeovers: "${unit.domain}" goes to ${heir.name}, but the unit's successor is ${successor.name}`,
+      fix: `make ${heir.name} its successor${unit.district === undefined ? ` (districts: "${unit.name}": { successor: "${heir.name}" })` : " (successor column)"}, or remove the takeover and give ${heir.name} a slug`,
+    });
+  }
   if (problems.length > 0) return { problems };
 
   const retiredByDomain = new Map(retired.map((unit) => [unit.domain, unit]));
