@@ -1,10 +1,25 @@
+import { Testing, type TerraformStack } from "cdktf";
 import fc from "fast-check";
 import { loadProvince } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
+import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
+import { checkPolicies, formatViolations } from "../src/policy/check-app";
+import { buildProvinceStacks } from "../stacks/build-app";
 import { writeProvince } from "./support/fixture-config";
 import { type GeneratedProvince, generatedProvince, provinceFiles } from "./support/generate-province";
 import { synthProvince } from "./support/synth-province";
+
+/** Builds the app as main.ts does, checks the policy pack, then synthesizes every stack; returns the stack names. */
+function synthChecked(province: Province): string[] {
+  const app = Testing.app();
+  const policy = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment);
+  const violations = checkPolicies(app, policy);
+  if (violations.length > 0) throw new Error(formatViolations(violations));
+  const stacks = app.node.children.filter((child): child is TerraformStack => "toTerraform" in child);
+  for (const stack of stacks) expect(Object.keys(JSON.parse(Testing.synth(stack)).resource ?? {}).length).toBeGreaterThan(0);
+  return stacks.map((stack) => stack.node.id);
+}
 
 /**
  * Properties over generated provinces (see support/generate-province.ts). Runs are few because each synth costs
@@ -22,36 +37,32 @@ function load(province: GeneratedProvince): Province | ConfigError {
 }
 
 describe("any generated config", () => {
-  it("either loads and synthesizes, or fails with problems that each name a file, a message and a fix", () => {
-    let loaded = 0;
-    let refused = 0;
-    fc.assert(
-      fc.property(generatedProvince({ mistakes: true }), (generated) => {
-        const result = load(generated);
-        if (result instanceof ConfigError) {
-          refused++;
-          expect(result.problems.length).toBeGreaterThan(0);
-          for (const problem of result.problems) {
-            expect(problem.file).toMatch(/(new-units\.csv|old-units\.csv|settings\.yaml)$/);
-            expect(problem.message.trim()).not.toBe("");
-            expect(problem.fix.trim()).not.toBe("");
-          }
-          expect(result.message).not.toMatch(/^\s+at /m);
-          return;
-        }
-        loaded++;
-        const stacks = synthProvince(result);
-        expect(stacks.map((stack) => stack.name)).toEqual(expect.arrayContaining(["tinh-thu-platform", "tinh-thu-gateway"]));
-        for (const stack of stacks) expect(Object.keys(stack.config.resource ?? {}).length).toBeGreaterThan(0);
-      }),
-      { numRuns: 6 },
-    );
-    // Both outcomes were exercised (the generator's mistakes are rare enough for about a third to load).
-    expect(loaded).toBeGreaterThan(0);
-    expect(refused).toBeGreaterThan(0);
+  /** A loaded model must pass the policy pack and synthesize; a refused one must explain itself. */
+  const holds = (generated: GeneratedProvince) => {
+    const result = load(generated);
+    if (result instanceof ConfigError) {
+      expect(result.problems.length).toBeGreaterThan(0);
+      for (const problem of result.problems) {
+        expect(problem.file).toMatch(/(new-units\.csv|old-units\.csv|settings\.yaml)$/);
+        expect(problem.message.trim()).not.toBe("");
+        expect(problem.fix.trim()).not.toBe("");
+      }
+      expect(result.message).not.toMatch(/^\s+at /m);
+      return "refused";
+    }
+    expect(synthChecked(result)).toEqual(expect.arrayContaining(["tinh-thu-platform", "tinh-thu-gateway"]));
+    return "loaded";
+  };
+
+  it("with mistakes: either loads, passes the policy pack and synthesizes, or fails with problems that each name a file, a message and a fix", () => {
+    fc.assert(fc.property(generatedProvince({ mistakes: true }), (generated) => void holds(generated)), { numRuns: 8 });
   }, 60_000);
 
-  it("a config meant to be right loads", () => {
+  it("meant to be right: loads, passes the policy pack and synthesizes", () => {
+    fc.assert(fc.property(generatedProvince({ mistakes: false }), (generated) => expect(holds(generated)).toBe("loaded")), { numRuns: 4 });
+  }, 60_000);
+
+  it("meant to be right: loads (more runs, no synth)", () => {
     fc.assert(
       fc.property(generatedProvince({ mistakes: false }), (generated) => {
         const result = load(generated);

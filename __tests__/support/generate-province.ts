@@ -185,13 +185,26 @@ export function generatedProvince({ mistakes }: { mistakes: boolean }): fc.Arbit
       });
 
       // Settings: every district declared; takeovers of district domains that a commune's domain equals.
-      const mergedIntoOf = (districtName: string) => new Set(olds.filter((old) => districts[old.district].name === districtName).flatMap((old) => [news[old.mergedInto].name]));
+      const mergedIntoOf = (districtName: string) =>
+        new Set(
+          olds
+            .filter((old) => districts[old.district].name === districtName)
+            .flatMap((old) => [news[old.mergedInto].name, ...(old.splitInto !== undefined && old.splitInto !== old.mergedInto ? [news[old.splitInto].name] : [])]),
+        );
       const used = districts.filter((district) => mergedIntoOf(district.name).size > 0);
       const districtLines = used.map((district) => {
         const receivers = [...mergedIntoOf(district.name)];
         const namesakeReceives = news.some((unit) => domainLabel(unit.name) === domainLabel(district.name) && receivers.includes(unit.name));
         const successor = namesakeReceives || receivers.length === 0 || draft.forgetDistrictSuccessor ? "" : `, successor: "${receivers[0]}"`;
         return `  "${district.name}": { code: "${district.code}"${successor} }`;
+      });
+      // A commune whose domain is a district's takes it over only if it receives part of that district (then it is
+      // the district's successor); otherwise it gets a slug of its own.
+      used.forEach((district) => {
+        const receivers = mergedIntoOf(district.name);
+        news.forEach((unit, index) => {
+          if (!unit.slug && domainLabel(unit.name) === domainLabel(district.name) && !receivers.has(unit.name) && !draft.forgetTakeover) unit.slug = `u${index}${domainLabel(unit.name)}`.slice(0, 20);
+        });
       });
       const districtDomains = new Set(used.map((district) => `${domainLabel(district.name)}.${PARENT_DOMAIN}`));
       const takeovers = draft.forgetTakeover
