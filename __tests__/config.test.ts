@@ -16,7 +16,7 @@ describe("the real Bình Thuận config", () => {
     const split = oldCommuneLevel.filter((unit) => unit.mergedInto.length > 1);
     const byCode = new Map(province.communes.map((unit) => [unit.code, unit.name]));
     expect(split.map((unit) => [unit.name, unit.mergedInto.map((code) => byCode.get(code)), byCode.get(unit.successor)])).toEqual([
-      ["Xã Phong Phú", ["Xã Tuy Phong", "Xã Phan Rí Cửa"], "Xã Tuy Phong"],
+      ["Xã Phong Phú", ["Xã Phan Rí Cửa", "Xã Tuy Phong"], "Xã Tuy Phong"],
       ["Xã Hòa Thắng", ["Xã Hồng Thái", "Xã Hòa Thắng"], "Xã Hòa Thắng"],
     ]);
   });

@@ -73,13 +73,7 @@ describe("any generated config", () => {
   });
 });
 
-/**
- * NOT YET TRUE, hence `it.failing`: the model keeps the CSV's row order (communes, retired units, a split unit's
- * mergedInto, predecessors), and the platform stack (identity-platform authorized_domains) and the gateway (URL
- * map routes) follow it. Sorting in buildProvince (communes by code, retired by id, mergedInto and predecessors)
- * makes both properties hold, but changes Bình Thuận's reviewed platform and gateway snapshots and the split
- * order config.test.ts asserts, so it is left to a reviewed change. When it lands these turn red: make them `it`.
- */
+/** buildProvince orders units by code (retired units by id), so row order cannot reach the output. */
 describe("determinism", () => {
   /** The generated config with the rows of both tables in another order. */
   const shuffled = generatedProvince({ mistakes: false }).chain((generated) =>
@@ -90,7 +84,7 @@ describe("determinism", () => {
     }),
   );
 
-  it.failing("the order of the CSV rows does not change the model", () => {
+  it("the order of the CSV rows does not change the model", () => {
     fc.assert(
       fc.property(shuffled, ({ generated, newRows, oldRows }) => {
         const sort = (province: Province) => ({
@@ -104,7 +98,7 @@ describe("determinism", () => {
     );
   });
 
-  it.failing("the order of the CSV rows does not change a byte of the synthesized stacks", () => {
+  it("the order of the CSV rows does not change a byte of the synthesized stacks", () => {
     fc.assert(
       fc.property(shuffled, ({ generated, newRows, oldRows }) => {
         const synth = (province: GeneratedProvince) => synthProvince(load(province) as Province).map((stack) => [stack.name, stack.json]);

@@ -380,7 +380,9 @@ export function buildProvince(
   if (problems.length > 0) return { problems };
 
   const retiredByDomain = new Map(retired.map((unit) => [unit.domain, unit]));
-  const communes: Commune[] = [...newByName.values()].map((row) => {
+  // Units in code order, never in row order: the same config in another row order gives the same output.
+  const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const communes: Commune[] = [...newByName.values()].sort(byCode).map((row) => {
     const domain = newDomain(row);
     const oldUnit = takenOver.get(domain) ? retiredByDomain.get(domain) : undefined;
     return {
@@ -396,10 +398,13 @@ export function buildProvince(
       adminGroup: fillPattern(settings.portalAdminGroup, { label: domain.split(".")[0] }),
       takenOver: oldUnit ? { oldDomain: domain, archiveHost: `${TAKEOVER_ARCHIVE_LABEL}.${domain}`, oldUnitId: oldUnit.id } : undefined,
       hostnames: communeHosts(domain, oldUnit !== undefined),
-      predecessors: predecessors.get(row.code) ?? [],
+      predecessors: [...(predecessors.get(row.code) ?? [])].sort(),
     };
   });
+  const retiredInOrder = retired
+    .map((unit) => ({ ...unit, mergedInto: [...unit.mergedInto].sort() }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  return { province: { id, settings, communes, retired }, problems };
+  return { province: { id, settings, communes, retired: retiredInOrder }, problems };
 }
 
