@@ -16,7 +16,9 @@ export function groupByShard<T>(units: readonly T[], idOf: (unit: T) => string, 
   const shards = new Map<number, T[]>();
   for (const unit of units) {
     const shard = shardOf(idOf(unit), shardCount);
-    shards.set(shard, [...(shards.get(shard) ?? []), unit]);
+    const members = shards.get(shard);
+    if (members) members.push(unit);
+    else shards.set(shard, [unit]);
   }
   return [...shards.entries()].sort(([a], [b]) => a - b);
 }
