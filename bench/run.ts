@@ -75,8 +75,19 @@ const hasGnuTime = (() => {
   const probe = spawnSync(TIME, ["-v", process.execPath, "-e", "0"], { encoding: "utf8" });
   return probe.status === 0 && /Maximum resident set size/.test(probe.stderr);
 })();
-const hasTimeout = spawnSync("timeout", ["1", process.execPath, "-e", "0"]).status === 0;
 const RUSAGE_HOOK = join(BENCH, "rusage-hook.cjs");
+/**
+ * A time limit from inside the child: a worker thread (which runs while the main thread is busy synthesizing)
+ * kills its own process after BENCH_TIME_LIMIT_MS, so that GNU time still reports the child's peak RSS until then.
+ */
+const WATCHDOG_HOOK = join(BENCH, "watchdog-hook.cjs");
+const WATCHDOG_SOURCE = `const { Worker } = require("node:worker_threads");
+const ms = Number(process.env.BENCH_TIME_LIMIT_MS);
+if (ms > 0) {
+  const code = 'const { workerData } = require("node:worker_threads"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms); process.kill(workerData.pid, "SIGKILL");';
+  new Worker(code, { eval: true, workerData: { ms, pid: process.pid } }).unref();
+}
+`;
 
 /** The child's environment: plain node, no inherited NODE_OPTIONS (no tsx, no inspector). */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -88,7 +99,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 interface MeasureOptions {
   readonly env?: Record<string, string>;
   readonly nodeFlags?: readonly string[];
-  /** Kill the child after this many seconds (coreutils `timeout`); its peak RSS until then is still reported. */
+  /** Kill the child after this many seconds (WATCHDOG_HOOK); its peak RSS until then is still reported. */
   readonly timeoutSeconds?: number;
 }
 
@@ -99,13 +110,9 @@ function measure(label: string, script: string, scriptArgs: readonly string[], o
   rmSync(cwd, { recursive: true, force: true });
   mkdirSync(cwd, { recursive: true });
   const outdir = join(cwd, "cdktf.out");
-  const env = childEnv({ ...options.env, CDKTF_OUTDIR: outdir });
-  let argv = [process.execPath, ...(options.nodeFlags ?? []), ...(hasGnuTime ? [] : ["-r", RUSAGE_HOOK]), script, ...scriptArgs];
   const limited = options.timeoutSeconds !== undefined && options.timeoutSeconds > 0;
-  if (limited) {
-    if (!hasTimeout) throw new Error("a time limit needs coreutils `timeout`");
-    argv = ["timeout", "--signal=KILL", String(options.timeoutSeconds), ...argv];
-  }
+  const env = childEnv({ ...options.env, CDKTF_OUTDIR: outdir, ...(limited ? { BENCH_TIME_LIMIT_MS: String(options.timeoutSeconds! * 1000) } : {}) });
+  let argv = [process.execPath, ...(options.nodeFlags ?? []), ...(hasGnuTime ? [] : ["-r", RUSAGE_HOOK]), ...(limited ? ["-r", WATCHDOG_HOOK] : []), script, ...scriptArgs];
   if (hasGnuTime) argv = [TIME, "-v", ...argv];
   const started = performance.now();
   const result = spawnSync(argv[0], argv.slice(1), { cwd, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
@@ -114,7 +121,6 @@ function measure(label: string, script: string, scriptArgs: readonly string[], o
   let cpuMs: number | undefined;
   let maxRssBytes: number | undefined;
   if (hasGnuTime) {
-    // With `timeout` in between, GNU time reports the rusage of timeout and its reaped child (node).
     const seconds = (name: string) => Number(new RegExp(`${name} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
     cpuMs = (seconds("User") + seconds("System")) * 1000;
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
@@ -129,7 +135,7 @@ function measure(label: string, script: string, scriptArgs: readonly string[], o
   const outcome: Outcome =
     result.status === 0 ? "ok"
     : /heap out of memory|Reached heap limit/.test(stderr) ? "out of memory"
-    : limited && result.status === 137 && wallMs >= options.timeoutSeconds! * 1000 - 500 ? "time limit"
+    : limited && (result.signal === "SIGKILL" || /terminated by signal 9/.test(stderr)) && wallMs >= options.timeoutSeconds! * 1000 - 500 ? "time limit"
     : "error";
   return { outcome, status: result.status, wallMs, cpuMs: Number.isFinite(cpuMs) ? cpuMs : undefined, maxRssBytes, stderr, outdir };
 }
@@ -465,6 +471,7 @@ function main(): void {
   const benchStarted = performance.now();
   mkdirSync(BENCH, { recursive: true });
   rmSync(RUNS, { recursive: true, force: true });
+  writeFileSync(WATCHDOG_HOOK, WATCHDOG_SOURCE);
   writeFileSync(RUSAGE_HOOK, 'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH_RUSAGE ${u.maxRSS} ${u.userCPUTime} ${u.systemCPUTime}\\n`); });\n');
   console.log(machineLine());
 
