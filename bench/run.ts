@@ -57,7 +57,7 @@ const timeoutArg = numberFlag("--national-timeout");
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring one fresh process
 
-type Outcome = "ok" | "error" | "out of memory" | "time limit";
+type Outcome = "ok" | "error" | "out of memory" | "V8 crash" | "time limit";
 
 interface Measurement {
   readonly outcome: Outcome;
@@ -135,6 +135,7 @@ function measure(label: string, script: string, scriptArgs: readonly string[], o
   const outcome: Outcome =
     result.status === 0 ? "ok"
     : /heap out of memory|Reached heap limit/.test(stderr) ? "out of memory"
+    : /# Fatal error in|FATAL ERROR/.test(stderr) ? "V8 crash"
     : limited && (result.signal === "SIGKILL" || /terminated by signal 9/.test(stderr)) && wallMs >= options.timeoutSeconds! * 1000 - 500 ? "time limit"
     : "error";
   return { outcome, status: result.status, wallMs, cpuMs: Number.isFinite(cpuMs) ? cpuMs : undefined, maxRssBytes, stderr, outdir };
@@ -357,7 +358,9 @@ function summarize(list: readonly Measurement[]): Side {
 
 function explain(label: string, measurement: Measurement): void {
   if (measurement.outcome === "time limit") return;
-  failures.push(`${label}: ${measurement.outcome} (exit ${measurement.status})`);
+  const saved = join(BENCH, `failed-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.stderr.txt`);
+  writeFileSync(saved, measurement.stderr);
+  failures.push(`${label}: ${measurement.outcome} (exit ${measurement.status}; peak RSS ${mib(measurement.maxRssBytes)} MiB; stderr in ${relative(ROOT, saved)})`);
   const tail = measurement.stderr.split("\n").filter((line) => !/^\s+[A-Z][a-zA-Z ()/:]+: /.test(line) && !line.startsWith("\tCommand")).slice(-30);
   process.stderr.write(`\n${label}: ${measurement.outcome} (exit ${measurement.status}); stderr ends with:\n${tail.join("\n")}\n`);
 }
