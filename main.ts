@@ -5,6 +5,7 @@ import { App, TerraformStack } from "cdktf";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "./src/load/load-province";
 import { ConfigError } from "./src/load/problems";
 import { resolveEnvironment } from "./src/model/environment";
+import { dropTokenCreationTraces } from "./src/runtime/token-traces";
 import { checkPolicies, formatViolations } from "./src/policy/check-app";
 import { buildProvinceStacks } from "./stacks/build-app";
 
@@ -14,9 +15,9 @@ import { buildProvinceStacks } from "./stacks/build-app";
  * construct is built, so nothing is half-synthesized.
  */
 function main(): void {
-  // cdktf records a full stack trace for every token it creates; mapping each through tsx's source maps
-  // costs more than the synth itself, and no output of ours shows a trace.
+  // Mapping every token's creation trace through tsx's source maps cost more than the synth itself.
   process.setSourceMapsEnabled(false);
+  dropTokenCreationTraces();
   try {
     const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");

@@ -31,6 +31,7 @@ function violationsOf(build: (stack: TerraformStack) => void, settings: Settings
   const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn"]) });
   if (protect) Aspects.of(stack).add(new Protection());
   Aspects.of(stack).add(pack);
+  pack.register(stack);
   build(stack);
   return { lines: checkPolicies(app, pack).map((violation) => `${violation.rule} ${violation.message}`), pack };
 }

@@ -13,10 +13,12 @@ import { App } from "cdktf";
 import { loadProvince } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment } from "../src/model/environment";
+import { dropTokenCreationTraces } from "../src/runtime/token-traces";
 import { checkPolicies, formatViolations } from "../src/policy/check-app";
 import { buildProvinceStacks } from "../stacks/build-app";
 
 function main(): void {
+  dropTokenCreationTraces();
   const root = process.argv[2];
   if (!root) throw new Error("usage: national-main <folder of province folders>");
   const folders = readdirSync(root)

@@ -44,5 +44,6 @@ export class ProvinceStack extends TerraformStack {
     this.labels = { province: labelValue(province.id) };
     Aspects.of(this).add(new Protection());
     Aspects.of(this).add(props.policy);
+    props.policy.register(this);
   }
 }

@@ -96,13 +96,24 @@ export class PolicyPack implements IAspect {
     Annotations.of(node).addError(`[${rule.id}] ${message} (fix: ${rule.fix})`);
   }
 
-  /** Records and forwards of the whole app, by zone: a zone's delegations may be declared in other stacks. */
-  private index(root: IConstruct) {
+  private readonly stacks: IConstruct[] = [];
+
+  /** Called by each stack of the province: zone rules look at records across all of them, and no others. */
+  register(stack: IConstruct): void {
+    this.stacks.push(stack);
+  }
+
+  /** Records and forwards of the province, by zone: a zone's delegations may be declared in other stacks. */
+  private index() {
     if (this.zoneIndex) return this.zoneIndex;
     const records = new Map<string, ZoneRecord[]>();
     const forwards = new Map<string, number>();
-    for (const construct of root.node.findAll()) {
-      if (construct instanceof ZoneRecord && construct.zoneNameInput) records.set(construct.zoneNameInput, [...(records.get(construct.zoneNameInput) ?? []), construct]);
+    for (const construct of this.stacks.flatMap((stack) => stack.node.findAll())) {
+      if (construct instanceof ZoneRecord && construct.zoneNameInput) {
+        const inZone = records.get(construct.zoneNameInput);
+        if (inZone) inZone.push(construct);
+        else records.set(construct.zoneNameInput, [construct]);
+      }
       if (construct instanceof EmailForward && construct.domainInput) forwards.set(construct.domainInput, (forwards.get(construct.domainInput) ?? 0) + 1);
     }
     this.zoneIndex = { records, forwards };
@@ -110,7 +121,7 @@ export class PolicyPack implements IAspect {
   }
 
   private zoneFindings(zone: DnsZone): Finding[] {
-    const { records, forwards } = this.index(zone.node.root);
+    const { records, forwards } = this.index();
     const checked: CheckedRecord[] = (records.get(zone.domain) ?? []).map((record) => ({
       name: record.nameInput ?? "",
       type: record.typeInput ?? "",
