@@ -4,6 +4,7 @@ import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { groupByShard } from "../src/model/shards";
 import { PolicyPack } from "../src/policy/policy-pack";
+import { certificateMapName } from "../src/constructs/gateway-edge";
 import { CommunesStack } from "./communes-stack";
 import { GatewayStack } from "./gateway-stack";
 import { PlatformStack } from "./platform-stack";
@@ -20,7 +21,8 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
   const gateway = {
     ipv4: platform.edge.ipv4.address,
     ipv6: platform.edge.ipv6.address,
-    certificateMapName: platform.edge.certificateMap.name,
+    // Shard stacks deploy after the platform, so the map is there; by name, no cross-stack output per entry.
+    certificateMapName: certificateMapName(province.settings.bucketPrefix),
   };
   const routes: GatewayRoute[] = [];
   const communeStacks: CommunesStack[] = [];

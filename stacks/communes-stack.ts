@@ -17,6 +17,7 @@ export class CommunesStack extends ProvinceStack {
   constructor(scope: Construct, id: string, props: CommunesStackProps) {
     super(scope, id, props);
     const { settings } = props.province;
+    const gateway = this.localGateway(props.gateway);
     const existingZones = new Set(settings.dnsimple.existingZones);
     // Secrets reach Terraform only as sensitive variables (TF_VAR_sso_client_secret), never through the config.
     const ssoClientSecret =
@@ -27,7 +28,7 @@ export class CommunesStack extends ProvinceStack {
       const site = new CommuneSite(this, `commune-${commune.code}`, {
         commune,
         settings,
-        gateway: props.gateway,
+        gateway,
         labels: { ...this.labels, "unit-code": commune.code },
         adoptZone: existingZones.has(commune.domain),
         parentZone: settings.parentZoneManaged ? settings.parentDomain : undefined,

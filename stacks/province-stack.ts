@@ -1,7 +1,8 @@
 import { DnsimpleProvider } from "@cdktf/provider-dnsimple/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
-import { Aspects, GcsBackend, LocalBackend, TerraformStack } from "cdktf";
+import { Aspects, GcsBackend, LocalBackend, TerraformLocal, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
+import type { GatewayEndpoint } from "../src/constructs/commune-site";
 import { Protection } from "../src/constructs/protection";
 import { labelValue } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
@@ -45,5 +46,17 @@ export class ProvinceStack extends TerraformStack {
     Aspects.of(this).add(new Protection());
     Aspects.of(this).add(props.policy);
     props.policy.register(this);
+  }
+
+  /**
+   * The gateway's addresses as locals of this stack: every zone's A and AAAA records refer to the local, so the
+   * platform's outputs are read once per stack rather than resolved as a cross-stack reference per record.
+   */
+  protected localGateway(gateway: GatewayEndpoint): GatewayEndpoint {
+    return {
+      ...gateway,
+      ipv4: new TerraformLocal(this, "gateway_ipv4", gateway.ipv4).asString,
+      ipv6: new TerraformLocal(this, "gateway_ipv6", gateway.ipv6).asString,
+    };
   }
 }

@@ -21,6 +21,7 @@ export class RetiredStack extends ProvinceStack {
     const { province } = props;
     const { settings } = province;
     const communes = new Map(province.communes.map((commune) => [commune.code, commune]));
+    const gateway = this.localGateway(props.gateway);
     const existingZones = new Set(settings.dnsimple.existingZones);
     const zones = managedZones(province);
     this.sites = props.units.map(
@@ -29,7 +30,7 @@ export class RetiredStack extends ProvinceStack {
           unit,
           successor: communes.get(unit.successor)!,
           settings,
-          gateway: props.gateway,
+          gateway,
           labels: { ...this.labels, "unit-code": unit.code },
           adoptZone: existingZones.has(unit.domain),
           parentZone: parentZoneOf(unit.domain, zones),

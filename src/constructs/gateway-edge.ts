@@ -3,6 +3,11 @@ import { ComputeGlobalAddress } from "@cdktf/provider-google/lib/compute-global-
 import { ComputeSslPolicy } from "@cdktf/provider-google/lib/compute-ssl-policy";
 import { Construct } from "constructs";
 
+/** The certificate map's name: sites name it directly, so thousands of map entries need no cross-stack reference. */
+export function certificateMapName(namePrefix: string): string {
+  return `${namePrefix}-portals`;
+}
+
 export interface GatewayEdgeProps {
   /** Prefix of the GCP resource names, e.g. "binhthuan". */
   readonly namePrefix: string;
@@ -25,6 +30,6 @@ export class GatewayEdge extends Construct {
     this.ipv6 = new ComputeGlobalAddress(this, "ipv6", { name: `${props.namePrefix}-gateway-v6`, ipVersion: "IPV6", labels: { ...props.labels } });
     // The default policy still allows TLS 1.0.
     this.sslPolicy = new ComputeSslPolicy(this, "tls", { name: `${props.namePrefix}-tls12`, profile: "MODERN", minTlsVersion: "TLS_1_2" });
-    this.certificateMap = new CertificateManagerCertificateMap(this, "certificates", { name: `${props.namePrefix}-portals`, labels: { ...props.labels } });
+    this.certificateMap = new CertificateManagerCertificateMap(this, "certificates", { name: certificateMapName(props.namePrefix), labels: { ...props.labels } });
   }
 }
