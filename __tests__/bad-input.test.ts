@@ -1,27 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { loadProvince } from "../src/load/load-province";
-import { ConfigError } from "../src/load/problems";
-import { configErrorOf, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
+import { configErrorOf, errorIn, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
 
 /**
  * The catalogue of bad input an ops team will meet when provinces send their spreadsheets: what each one does.
  * Either the config is accepted and loads to exactly the clean model, or the error names the file, the row when
  * there is one, and a fix — never a stack trace.
  */
-
-/** The error report of a folder that must fail, with its path shortened to "<dir>". */
-function errorIn(dir: string): string {
-  try {
-    loadProvince(dir);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message.split(relative(process.cwd(), dir)).join("<dir>");
-    throw error;
-  }
-  throw new Error("the config loaded without problems");
-}
 
 const SAVE_AS_UTF8 = 'save it as UTF-8: in Excel "Save As" > "CSV UTF-8 (Comma delimited)", in a text editor choose the encoding UTF-8';
 const clean = loadFixture();

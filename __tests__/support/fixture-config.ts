@@ -58,7 +58,11 @@ export function loadFixture(files: FixtureFiles = {}): Province {
 
 /** The report of a config that must fail, with the folder's path shortened to "<dir>". */
 export function configErrorOf(files: FixtureFiles): string {
-  const dir = writeProvince(files);
+  return errorIn(writeProvince(files));
+}
+
+/** The error report of a folder that must fail, with its path shortened to "<dir>". */
+export function errorIn(dir: string): string {
   try {
     loadProvince(dir);
   } catch (error) {
