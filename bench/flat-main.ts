@@ -1,5 +1,5 @@
 /**
- * Bench-only baseline: a flat cdktf app declaring the same stacks, providers, resources, data sources and outputs
+ * Bench-only baseline: a flat cdktf app declaring the same stacks, providers, resources, data sources, locals and outputs
  * as a real synth, with no config, validation or constructs. Its input (written by bench/run.ts from a real
  * synth's cdk.tf.json files, minus cdktf's "//" metadata) is re-declared as generic TerraformResource /
  * TerraformDataSource / TerraformOutput elements, one TerraformStack per original stack, every top-level
@@ -13,6 +13,7 @@ import {
   GcsBackend,
   LocalBackend,
   TerraformDataSource,
+  TerraformLocal,
   TerraformOutput,
   TerraformProvider,
   TerraformResource,
@@ -31,6 +32,7 @@ export interface FlatStack {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, Record<string, unknown>>;
+  readonly locals?: Record<string, unknown>;
 }
 
 export interface FlatInput {
@@ -89,6 +91,10 @@ function main(): void {
         source.overrideLogicalId(name);
         overrideAll(source, config);
       }
+    }
+    for (const [name, expression] of Object.entries(spec.locals ?? {})) {
+      const local = new TerraformLocal(stack, name, expression);
+      local.overrideLogicalId(name);
     }
     for (const [name, config] of Object.entries(spec.output ?? {})) {
       const { value, ...rest } = config;

@@ -1,56 +1,82 @@
 /**
- * Bench-only entry: every province folder under one directory synthesized into one App, in one process (the
- * "all provinces at once" case of bench/run.ts). Usage: node national-main.js <folder of province folders>.
- * Not part of the deployed app: main.ts synthesizes one province per run. Does what main.ts does, per province:
- * load, build the stacks, run the policy packs over the whole app before writing (one pass visits every stack,
- * each stack's aspects recording into its own province's pack), synthesize into a staging folder and copy it to
- * CDKTF_OUTDIR.
+ * Bench-only entry for "all provinces at once" (bench/run.ts): every province folder under one directory is
+ * synthesized, each in its own process — provinces share nothing, so a national run is the provinces' runs,
+ * two at a time on two cores, and no process holds the whole country (the 2 GiB target is per process).
+ * Usage: node national-main.js <folder of province folders>. Each child does what main.ts does for one province
+ * (load, build, policy check before writing, synth into a staging folder); the parent then merges the children's
+ * outputs into CDKTF_OUTDIR, one manifest listing every stack. `--one <folder> <outdir>` is the child's mode.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { loadProvince } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment } from "../src/model/environment";
-import { dropTokenCreationTraces } from "../src/runtime/token-traces";
 import { checkPolicies, formatViolations } from "../src/policy/check-app";
+import { dropTokenCreationTraces } from "../src/runtime/token-traces";
 import { buildProvinceStacks } from "../stacks/build-app";
 
-function main(): void {
+/** One province into `outdir` (the child process). */
+function synthOne(folder: string, outdir: string): void {
   dropTokenCreationTraces();
-  const root = process.argv[2];
-  if (!root) throw new Error("usage: national-main <folder of province folders>");
-  const folders = readdirSync(root)
-    .filter((name) => statSync(join(root, name)).isDirectory())
-    .sort();
-  const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-  const staging = mkdtempSync(join(tmpdir(), "cdktf-national-"));
   try {
-    const app = new App({ outdir: staging });
-    const packs = folders.map((folder) => {
-      const province = loadProvince(join(root, folder));
-      const environment = resolveEnvironment(province.settings, "offline");
-      if (typeof environment === "string") throw new Error(environment);
-      return buildProvinceStacks(app, province, environment);
-    });
-    if (packs.length === 0) throw new Error(`no province folders under ${root}`);
-    checkPolicies(app, packs[0]);
-    const violations = packs.flatMap((pack) => pack.violations);
+    const province = loadProvince(folder);
+    const environment = resolveEnvironment(province.settings, "offline");
+    if (typeof environment === "string") throw new Error(environment);
+    const app = new App({ outdir });
+    const pack = buildProvinceStacks(app, province, environment);
+    const violations = checkPolicies(app, pack);
     if (violations.length > 0) {
       process.stderr.write(formatViolations(violations));
       process.exitCode = 1;
       return;
     }
     app.synth();
-    cpSync(staging, outdir, { recursive: true });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(error.message);
     process.exitCode = 1;
+  }
+}
+
+function runChild(folder: string, outdir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, "--one", folder, outdir], { stdio: ["ignore", "ignore", "inherit"] });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${folder}: synth ended with ${signal ?? `exit ${code}`}`))));
+  });
+}
+
+async function synthAll(root: string): Promise<void> {
+  const folders = readdirSync(root)
+    .filter((name) => statSync(join(root, name)).isDirectory())
+    .sort();
+  if (folders.length === 0) throw new Error(`no province folders under ${root}`);
+  const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+  const staging = mkdtempSync(join(tmpdir(), "cdktf-national-"));
+  try {
+    const queue = [...folders];
+    const worker = async () => {
+      for (let folder = queue.shift(); folder; folder = queue.shift()) await runChild(join(root, folder), join(staging, folder));
+    };
+    await Promise.all(Array.from({ length: Math.min(cpus().length, folders.length) }, worker));
+    // One manifest for the country: the provinces' stack names are prefixed with their folder, so none clash.
+    const manifests = folders.map((folder) => JSON.parse(readFileSync(join(staging, folder, "manifest.json"), "utf8")) as { stacks: Record<string, unknown> });
+    for (const folder of folders) cpSync(join(staging, folder, "stacks"), join(outdir, "stacks"), { recursive: true });
+    writeFileSync(join(outdir, "manifest.json"), JSON.stringify({ ...manifests[0], stacks: Object.assign({}, ...manifests.map((manifest) => manifest.stacks)) }, null, 2));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-main();
+if (process.argv[2] === "--one") synthOne(process.argv[3], process.argv[4]);
+else {
+  const root = process.argv[2];
+  if (!root) throw new Error("usage: national-main <folder of province folders>");
+  synthAll(root).catch((error: Error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  });
+}
