@@ -1,4 +1,5 @@
 import { loadProvince, provinceDir } from "../src/load/load-province";
+import { GCP_RESOURCE_NAME } from "../src/model/cloud-names";
 import { configErrorOf, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 
 describe("the real Bình Thuận config", () => {
@@ -31,6 +32,13 @@ describe("the real Bình Thuận config", () => {
       expect(new Set(province.communes.map((unit) => unit[key])).size).toBe(45);
     }
     expect(province.communes.find((unit) => unit.code === "22972")).toMatchObject({ domain: "phanricua.binhthuan.gov.vn", tenantDisplayName: "PhanRiCua", bucketName: "binhthuan-portal-22972" });
+  });
+
+  it("derives GCP resource names from codes, each valid", () => {
+    const names = [...province.communes.flatMap((unit) => [unit.backendName, ...unit.hostnames.map((host) => host.certificateName)]), ...province.retired.flatMap((unit) => [unit.backendName, ...unit.lookupHosts.map((host) => host.certificateName)])];
+    expect(names.filter((name) => !GCP_RESOURCE_NAME.test(name))).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(province.communes.find((unit) => unit.code === "22978")?.hostnames.map((host) => host.certificateName)).toEqual(["c22978-apex", "c22978-www", "c22978-mta-sts", "c22978-archive"]);
   });
 
   it("lets each namesake commune take its old district's domain over", () => {

@@ -124,7 +124,7 @@ describe("HostCertificate and the gateway", () => {
   it("one certificate and map entry per hostname, authorised by a CNAME in the zone", () => {
     const out = synth((scope) => {
       const zone = new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
-      new HostCertificate(scope, "www", { zone, hostname: { name: "www.anphu.thu.gov.vn", role: "www" }, resourceName: "c00010-www", certificateMapName: "thu-portals", labels: {} });
+      new HostCertificate(scope, "www", { zone, hostname: { name: "www.anphu.thu.gov.vn", role: "www", certificateName: "c00010-www" }, certificateMapName: "thu-portals", labels: {} });
     });
     expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ zone_name: "anphu.thu.gov.vn", name: "_acme-challenge.www", type: "CNAME" }));
     expect(resourcesIn(out, CertificateManagerCertificate)).toContainEqual(like({ name: "c00010-www", managed: { domains: ["www.anphu.thu.gov.vn"] } }));

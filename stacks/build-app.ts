@@ -33,7 +33,7 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
     stack.sites.forEach((site, index) => {
       const commune = communes[index];
       const hosts = commune.hostnames.filter((hostname) => hostname.role !== "archive").map((hostname) => hostname.name);
-      routes.push({ id: `portal-${commune.code}`, hosts, backendId: site.portal.backend.id });
+      routes.push({ id: commune.backendName, hosts, backendId: site.portal.backend.id });
     });
   }
 
@@ -46,8 +46,8 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
       const unit = units[index];
       const successor = successors.get(unit.successor)!;
       const hosts = unit.takenOverBy ? [successor.takenOver!.archiveHost] : unit.lookupHosts.map((hostname) => hostname.name);
-      if (site.archive) routes.push({ id: `archive-${unit.id}`, hosts, backendId: site.archive.backend.id });
-      else routes.push({ id: `redirect-${unit.id}`, hosts, redirectTo: successor.domain });
+      if (site.archive) routes.push({ id: unit.backendName, hosts, backendId: site.archive.backend.id });
+      else routes.push({ id: unit.backendName, hosts, redirectTo: successor.domain });
     });
   }
   new GatewayStack(app, `${prefix}-gateway`, { province, environment, policy, edge: platform.edge, routes });

@@ -58,7 +58,7 @@ export class CommuneSite extends Construct {
 
     this.portal = new SiteBucket(this, "portal", {
       bucketName: commune.bucketName,
-      backendName: `portal-${commune.code}`,
+      backendName: commune.backendName,
       location: settings.gcp.region,
       labels: props.labels,
       writers: [{ member: `group:${commune.adminGroup}` }],
@@ -69,7 +69,6 @@ export class CommuneSite extends Construct {
       new HostCertificate(this, `certificate-${hostname.role}`, {
         zone: this.zone,
         hostname,
-        resourceName: `c${commune.code}-${hostname.role}`,
         certificateMapName: gateway.certificateMapName,
         labels: props.labels,
       });

@@ -8,9 +8,8 @@ import type { DnsZone } from "./dns-zone";
 
 export interface HostCertificateProps {
   readonly zone: DnsZone;
+  /** The hostname; its certificateName names the authorization, certificate and map entry. */
   readonly hostname: Hostname;
-  /** GCP resource name for the authorization, certificate and map entry, derived from a code and the role. */
-  readonly resourceName: string;
   readonly certificateMapName: string;
   readonly labels: Readonly<Record<string, string>>;
 }
@@ -24,19 +23,19 @@ export class HostCertificate extends Construct {
   constructor(scope: Construct, id: string, props: HostCertificateProps) {
     super(scope, id);
     const authorization = new CertificateManagerDnsAuthorization(this, "authorization", {
-      name: props.resourceName,
+      name: props.hostname.certificateName,
       domain: props.hostname.name,
       labels: { ...props.labels },
     });
     const challenge = authorization.dnsResourceRecord.get(0);
     props.zone.addHostRecord(`_acme-challenge.${props.hostname.name}`, { type: "CNAME", value: Fn.trimsuffix(challenge.data, ".") });
     const certificate = new CertificateManagerCertificate(this, "certificate", {
-      name: props.resourceName,
+      name: props.hostname.certificateName,
       labels: { ...props.labels },
       managed: { domains: [props.hostname.name], dnsAuthorizations: [authorization.id] },
     });
     new CertificateManagerCertificateMapEntry(this, "map-entry", {
-      name: props.resourceName,
+      name: props.hostname.certificateName,
       map: props.certificateMapName,
       hostname: props.hostname.name,
       certificates: [certificate.id],

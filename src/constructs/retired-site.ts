@@ -34,7 +34,7 @@ export class RetiredSite extends Construct {
     if (unit.archiveBucketName) {
       this.archive = new SiteBucket(this, "archive", {
         bucketName: unit.archiveBucketName,
-        backendName: `archive-${unit.id}`,
+        backendName: unit.backendName,
         location: settings.gcp.region,
         labels: props.labels,
         // The successor's admins move the old content in; their access ends at the cut-over.
@@ -60,7 +60,6 @@ export class RetiredSite extends Construct {
       new HostCertificate(this, `certificate-${hostname.role}`, {
         zone,
         hostname,
-        resourceName: `r${unit.id}-${hostname.role}`,
         certificateMapName: gateway.certificateMapName,
         labels: props.labels,
       });

@@ -1,7 +1,10 @@
 import { closest } from "fastest-levenshtein";
 import {
   archiveBucketName,
+  backendName,
   bucketNameProblem,
+  certificateName,
+  GCP_RESOURCE_NAME,
   portalBucketName,
   TENANT_DISPLAY_NAME,
   tenantDisplayName,
@@ -301,28 +304,27 @@ export function buildProvince(
   if (problems.length > 0 || rowsRefused) return { problems };
 
   // Everything checked: derive the model.
-  const communeHosts = (domain: string, archive: boolean): Hostname[] => [
-    { name: domain, role: "apex" },
-    { name: `www.${domain}`, role: "www" },
-    { name: `mta-sts.${domain}`, role: "mta-sts" },
-    ...(archive ? [{ name: `${TAKEOVER_ARCHIVE_LABEL}.${domain}`, role: "archive" as const }] : []),
+  const host = (name: string, role: Hostname["role"], owner: "commune" | "retired", id: string): Hostname => ({ name, role, certificateName: certificateName(owner, id, role) });
+  const communeHosts = (domain: string, archive: boolean, code: string): Hostname[] => [
+    host(domain, "apex", "commune", code),
+    host(`www.${domain}`, "www", "commune", code),
+    host(`mta-sts.${domain}`, "mta-sts", "commune", code),
+    ...(archive ? [host(`${TAKEOVER_ARCHIVE_LABEL}.${domain}`, "archive", "commune", code)] : []),
   ];
-  const lookupHosts = (domain: string): Hostname[] => [
-    { name: domain, role: "apex" },
-    { name: `www.${domain}`, role: "www" },
-  ];
+  const lookupHosts = (domain: string, id: string): Hostname[] => [host(domain, "apex", "retired", id), host(`www.${domain}`, "www", "retired", id)];
 
   const retired: RetiredUnit[] = [];
   const predecessors = new Map<string, string[]>();
-  const retire = (unit: Omit<RetiredUnit, "lookupHosts" | "archiveBucketName" | "takenOverBy" | "legacyTenantId">) => {
+  const retire = (unit: Omit<RetiredUnit, "lookupHosts" | "archiveBucketName" | "backendName" | "takenOverBy" | "legacyTenantId">) => {
     const heir = takenOver.get(unit.domain);
     const lookup = heir ? "archive" : unit.lookup;
     retired.push({
       ...unit,
       lookup,
       takenOverBy: heir?.code,
-      lookupHosts: heir ? [] : lookupHosts(unit.domain),
+      lookupHosts: heir ? [] : lookupHosts(unit.domain, unit.id),
       archiveBucketName: lookup === "archive" ? archiveBucketName(settings.bucketPrefix, unit.id) : undefined,
+      backendName: backendName(lookup === "archive" ? "archive" : "redirect", unit.id),
       legacyTenantId: settings.legacyTenants[unit.code],
     });
     for (const code of unit.mergedInto) pushTo(predecessors, code, unit.id);
@@ -395,15 +397,26 @@ export function buildProvince(
       identifierCode: row.identifier_code,
       tenantDisplayName: tenantDisplayName(row.name, row.kind, row.slug),
       bucketName: portalBucketName(settings.bucketPrefix, row.code),
+      backendName: backendName("portal", row.code),
       adminGroup: fillPattern(settings.portalAdminGroup, { label: domain.split(".")[0] }),
       takenOver: oldUnit ? { oldDomain: domain, archiveHost: `${TAKEOVER_ARCHIVE_LABEL}.${domain}`, oldUnitId: oldUnit.id } : undefined,
-      hostnames: communeHosts(domain, oldUnit !== undefined),
+      hostnames: communeHosts(domain, oldUnit !== undefined, row.code),
       predecessors: [...(predecessors.get(row.code) ?? [])].sort(),
     };
   });
   const retiredInOrder = retired
     .map((unit) => ({ ...unit, mergedInto: [...unit.mergedInto].sort() }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  // GCP resource names derive from codes; a code format that ever yields an invalid one is caught here.
+  const gcpNames = [...communes, ...retiredInOrder].flatMap((unit) => {
+    const hosts = "hostnames" in unit ? unit.hostnames : unit.lookupHosts;
+    return [unit.backendName, ...hosts.map((hostname) => hostname.certificateName)].map((name) => ({ name, unit: describeUnit(unit.name, unit.code), file: "hostnames" in unit ? files.newUnits : files.oldUnits }));
+  });
+  for (const { name, unit, file } of gcpNames.filter(({ name }) => !GCP_RESOURCE_NAME.test(name))) {
+    problems.push({ file, unit, message: `its GCP resource name "${name}" does not match ${GCP_RESOURCE_NAME.source}`, fix: "correct the unit's code (digits only)" });
+  }
+  if (problems.length > 0) return { problems };
 
   return { province: { id, settings, communes, retired: retiredInOrder }, problems };
 }

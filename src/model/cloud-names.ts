@@ -19,6 +19,16 @@ export function tenantDisplayName(name: string, kind: string, slug?: string): st
   return withKind.slice(0, 20);
 }
 
+/** Backend buckets and gateway routes: `portal-<code>`, `archive-<id>`, `redirect-<id>`. */
+export function backendName(kind: "portal" | "archive" | "redirect", id: string): string {
+  return `${kind}-${id}`;
+}
+
+/** A hostname's certificate pieces: `c<code>-<role>` for a commune, `r<id>-<role>` for a retired unit. */
+export function certificateName(owner: "commune" | "retired", id: string, role: string): string {
+  return `${owner === "commune" ? "c" : "r"}${id}-${role}`;
+}
+
 export function portalBucketName(prefix: string, code: string): string {
   return `${prefix}-portal-${code}`;
 }

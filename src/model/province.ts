@@ -16,6 +16,8 @@ export interface Hostname {
   readonly name: string;
   /** Short, stable role used in resource names: apex, www, mta-sts, archive. */
   readonly role: "apex" | "www" | "mta-sts" | "archive";
+  /** GCP name of its DNS authorization, certificate and map entry, from the unit's code and the role. */
+  readonly certificateName: string;
 }
 
 /** A new commune-level unit (xã, phường, đặc khu) of the two-tier model. */
@@ -30,6 +32,8 @@ export interface Commune {
   readonly identifierCode?: string;
   readonly tenantDisplayName: string;
   readonly bucketName: string;
+  /** GCP name of its portal's backend bucket, also the gateway route's name. */
+  readonly backendName: string;
   readonly adminGroup: string;
   /** Old domains this commune took over; their old content is served under `archiveHost`. */
   readonly takenOver?: { readonly oldDomain: string; readonly archiveHost: string; readonly oldUnitId: string };
@@ -58,6 +62,8 @@ export interface RetiredUnit {
   /** The hostname that serves this unit's lookup (archive or redirect): its own domain unless taken over. */
   readonly lookupHosts: readonly Hostname[];
   readonly archiveBucketName?: string;
+  /** GCP name of the archive's backend bucket, or of the redirect route, also the gateway route's name. */
+  readonly backendName: string;
   readonly legacyTenantId?: string;
 }
 
