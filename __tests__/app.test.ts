@@ -1,4 +1,4 @@
-import { domainProblem } from "../src/load/build-province";
+import { domainProblem } from "../src/model/domain-name";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, resourcesOf, type SynthStack, synthProvince } from "./support/synth-province";
 

@@ -1,4 +1,4 @@
-import { domainProblem } from "../load/build-province";
+import { domainProblem } from "../model/domain-name";
 import { type PolicyRule, RULES } from "./rules";
 
 /** A record as the checks see it: values that are references (tokens) are `undefined`. */
