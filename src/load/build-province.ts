@@ -2,34 +2,19 @@ import { closest } from "fastest-levenshtein";
 import {
   archiveBucketName,
   backendName,
-  bucketNameProblem,
   certificateName,
   GCP_RESOURCE_NAME,
   portalBucketName,
-  TENANT_DISPLAY_NAME,
   tenantDisplayName,
 } from "../model/cloud-names";
 import { domainProblem } from "../model/domain-name";
 import { domainLabel, foldToAscii } from "../model/fold";
 import type { Commune, DistrictKind, Hostname, Province, RetiredUnit } from "../model/province";
-import { type ConfigProblem, describeUnit } from "./problems";
+import { checkCloudNames, checkIdentifierCodes, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
+import { type ConfigFiles, type ConfigProblem, describeUnit } from "./problems";
 import type { TableResult } from "./read-table";
 import type { Settings } from "./settings-schema";
-import type { NewUnitRow, OldUnitRow } from "./unit-tables";
-
-export interface ConfigFiles {
-  readonly newUnits: string;
-  readonly oldUnits: string;
-  readonly settings: string;
-}
-
-/** Archive hostname label for an old domain a new unit took over: lưu trữ = archive. */
-export const TAKEOVER_ARCHIVE_LABEL = "luutru";
-/** Labels the constructs write into every commune zone; a shared system may not use them. */
-const RESERVED_LABELS = ["www", "mta-sts", "_dmarc", "_mta-sts", "_smtp", "_domainkey", "_acme-challenge", TAKEOVER_ARCHIVE_LABEL];
-
-type NewRow = TableResult<NewUnitRow>["rows"][number];
-type OldRow = TableResult<OldUnitRow>["rows"][number];
+import type { NewRow, NewUnitRow, OldRow, OldUnitRow } from "./unit-tables";
 
 const DISTRICT_KINDS: readonly [string, DistrictKind][] = [
   ["Thành phố ", "thanh-pho"],
@@ -249,47 +234,8 @@ export function buildProvince(
     if (count > 1) problems.push({ file: files.settings, unit: name, message: `takeovers: the unit takes over ${count} old domains; its archive hostname ${TAKEOVER_ARCHIVE_LABEL}.<domain> can serve one`, fix: "keep one takeover and give the other old units their own domains" });
   }
 
-  // Identifier codes (mã định danh điện tử): closed codes of old units are never reused.
-  const closedCodes = new Map<string, OldRow>();
-  for (const draft of oldDrafts) {
-    const row = draft.rows[0];
-    if (!row.identifier_code) continue;
-    const other = closedCodes.get(row.identifier_code);
-    if (other) problems.push({ file: files.oldUnits, row: row.row, unit: oldUnit(row), message: `identifier_code ${row.identifier_code} is also ${oldUnit(other)}'s (row ${other.row})`, fix: "correct the code as it was issued" });
-    else closedCodes.set(row.identifier_code, row);
-  }
-  const issuedCodes = new Map<string, NewRow>();
-  for (const row of newByName.values()) {
-    if (!row.identifier_code) continue;
-    const closed = closedCodes.get(row.identifier_code);
-    const other = issuedCodes.get(row.identifier_code);
-    if (closed) problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `identifier_code ${row.identifier_code} is the closed code of old unit ${oldUnit(closed)}`, fix: "a closed code is never reused: write the code issued to the new unit" });
-    else if (other) problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `identifier_code ${row.identifier_code} is also ${newUnit(other)}'s (row ${other.row})`, fix: "correct the code as it was issued" });
-    else issuedCodes.set(row.identifier_code, row);
-  }
-
-  // Names the clouds constrain.
-  const tenants = new Map<string, NewRow>();
-  for (const row of newByName.values()) {
-    const tenant = tenantDisplayName(row.name, row.kind, row.slug);
-    const other = tenants.get(tenant);
-    if (!TENANT_DISPLAY_NAME.test(tenant)) {
-      problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `its identity tenant name "${tenant}" does not match ${TENANT_DISPLAY_NAME.source}`, fix: "give it a slug of 4 to 20 letters, digits or hyphens starting with a letter" });
-    } else if (other) {
-      problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `its identity tenant name "${tenant}" is also ${newUnit(other)}'s (row ${other.row})`, fix: "give one of them a distinct slug" });
-    } else tenants.set(tenant, row);
-    const bucketProblem = bucketNameProblem(portalBucketName(settings.bucketPrefix, row.code));
-    if (bucketProblem) problems.push({ file: files.settings, unit: newUnit(row), message: bucketProblem, fix: "shorten bucketPrefix" });
-  }
-  for (const system of settings.sharedSystems) {
-    if (RESERVED_LABELS.includes(system.label)) {
-      problems.push({ file: files.settings, unit: system.purpose, message: `sharedSystems: label "${system.label}" is used by every commune zone already`, fix: `choose another label (reserved: ${RESERVED_LABELS.join(", ")})` });
-    }
-  }
-  const oldCodes = new Set(oldGroups.keys());
-  for (const code of Object.keys(settings.legacyTenants)) {
-    if (!oldCodes.has(code)) problems.push({ file: files.settings, message: `legacyTenants: ${code} is not the code of an old unit`, fix: `use a code of ${files.oldUnits}` });
-  }
+  problems.push(...checkIdentifierCodes([...newByName.values()], oldDrafts.map((draft) => draft.rows[0]), files));
+  problems.push(...checkCloudNames([...newByName.values()], new Set(oldGroups.keys()), settings, files));
 
   const rowsRefused = newUnits.rejected.length + oldUnits.rejected.length > 0;
   if (problems.length > 0 || rowsRefused) return { problems };

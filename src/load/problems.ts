@@ -13,6 +13,13 @@ export interface ConfigProblem {
   readonly fix: string;
 }
 
+/** The three files of a province, as shown in messages. */
+export interface ConfigFiles {
+  readonly newUnits: string;
+  readonly oldUnits: string;
+  readonly settings: string;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: readonly ConfigProblem[]) {
     super(formatProblems(problems));

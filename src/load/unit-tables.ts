@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IDENTIFIER_CODE_GRAMMAR, IDENTIFIER_CODE_PATTERN } from "../model/identifier-code";
 import { describeUnit } from "./problems";
-import type { TableSpec } from "./read-table";
+import type { Numbered, TableSpec } from "./read-table";
 
 /** An empty cell of an optional column means "not set". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -24,6 +24,7 @@ const newUnitRow = z.object({
   identifier_code: optional(identifierCode),
 });
 export type NewUnitRow = z.infer<typeof newUnitRow>;
+export type NewRow = Numbered<NewUnitRow>;
 
 export const newUnitTable: TableSpec<NewUnitRow> = {
   required: ["code", "name", "kind", "former_district"],
@@ -54,6 +55,7 @@ const oldUnitRow = z.object({
   identifier_code: optional(identifierCode),
 });
 export type OldUnitRow = z.infer<typeof oldUnitRow>;
+export type OldRow = Numbered<OldUnitRow>;
 
 export const oldUnitTable: TableSpec<OldUnitRow> = {
   required: ["code", "name", "kind", "district", "merged_into"],
