@@ -1,4 +1,3 @@
-import { closest } from "fastest-levenshtein";
 import {
   archiveBucketName,
   backendName,
@@ -7,14 +6,15 @@ import {
   portalBucketName,
   tenantDisplayName,
 } from "../model/cloud-names";
-import { domainProblem } from "../model/domain-name";
-import { domainLabel, foldToAscii } from "../model/fold";
+import { domainLabel } from "../model/fold";
 import type { Commune, DistrictKind, Hostname, Province, RetiredUnit } from "../model/province";
 import { checkCloudNames, checkIdentifierCodes, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
+import { claimDomains, domainNaming } from "./domain-claims";
 import { type ConfigFiles, type ConfigProblem, describeUnit } from "./problems";
 import type { TableResult } from "./read-table";
 import type { Settings } from "./settings-schema";
 import type { NewRow, NewUnitRow, OldRow, OldUnitRow } from "./unit-tables";
+import { fillPattern, pushTo, suggestion } from "./util";
 
 const DISTRICT_KINDS: readonly [string, DistrictKind][] = [
   ["Thành phố ", "thanh-pho"],
@@ -22,27 +22,6 @@ const DISTRICT_KINDS: readonly [string, DistrictKind][] = [
   ["Huyện ", "huyen"],
 ];
 
-
-function suggestion(name: string, candidates: readonly string[]): string {
-  if (candidates.length === 0) return "";
-  const folded = new Map(candidates.map((candidate) => [foldToAscii(candidate).toLowerCase(), candidate]));
-  const best = folded.get(closest(foldToAscii(name).toLowerCase(), [...folded.keys()]));
-  return best ? `; did you mean "${best}"?` : "";
-}
-
-/**
- * Appends to the list under `key`. Not `map.set(key, [...(map.get(key) ?? []), value])`: copying the list on every
- * append is quadratic, and a district of 50,000 rows took minutes.
- */
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function fillPattern(pattern: string, values: Record<string, string>): string {
-  return pattern.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
 
 /**
  * Joins, checks and derives: from the parsed rows and settings to the province model, or every problem found.
@@ -61,7 +40,6 @@ export function buildProvince(
   const refusedNewNames = new Set(newUnits.rejected.map((cells) => cells.name));
   const refusedMergedInto = new Set(oldUnits.rejected.map((cells) => cells.merged_into));
   const problems: ConfigProblem[] = [];
-  const parent = settings.parentDomain;
   const newUnit = (row: NewRow) => describeUnit(row.name, row.code);
   const oldUnit = (row: OldRow) => describeUnit(row.name, row.code);
 
@@ -172,67 +150,10 @@ export function buildProvince(
   }
 
   // Domains, and who owns each.
-  const newDomain = (row: NewRow) => row.domain ?? `${row.slug ?? domainLabel(row.name)}.${parent}`;
-  const oldDomain = (row: OldRow) =>
-    row.domain ?? fillPattern(settings.oldCommuneDomainPattern, { label: domainLabel(row.name), district: domainLabel(row.district), parent });
-  const districtDomain = (name: string) =>
-    settings.districts[name]?.domain ?? fillPattern(settings.oldDistrictDomainPattern, { label: domainLabel(name), parent });
-
-  interface Owner { domain: string; describe: string; file: string; row?: number; isNew: boolean; newRow?: NewRow }
-  const owners = new Map<string, Owner[]>();
-  const claim = (owner: Owner) => {
-    const problem = domainProblem(owner.domain);
-    if (problem) {
-      problems.push({ file: owner.file, row: owner.row, unit: owner.describe, message: problem, fix: owner.isNew ? "give the unit a slug (its domain label) or a domain" : "write the old portal's real domain in the domain column" });
-      return;
-    }
-    pushTo(owners, owner.domain, owner);
-  };
-  for (const row of newByName.values()) claim({ domain: newDomain(row), describe: newUnit(row), file: files.newUnits, row: row.row, isNew: true, newRow: row });
-  for (const draft of oldDrafts) claim({ domain: oldDomain(draft.rows[0]), describe: oldUnit(draft.rows[0]), file: files.oldUnits, row: draft.rows[0].row, isNew: false });
-  for (const name of districtRows.keys()) {
-    if (settings.districts[name]) claim({ domain: districtDomain(name), describe: describeUnit(name, settings.districts[name].code), file: files.settings, isNew: false });
-  }
-
-  const takenOver = new Map<string, NewRow>();
-  for (const [domain, list] of owners) {
-    const newOwners = list.filter((owner) => owner.isNew);
-    const oldOwners = list.filter((owner) => !owner.isNew);
-    const takeover = settings.takeovers[domain];
-    for (const extra of newOwners.slice(1)) {
-      problems.push({ file: extra.file, row: extra.row, unit: extra.describe, message: `its domain ${domain} is also the domain of ${newOwners[0].describe} (row ${newOwners[0].row})`, fix: "give one of them a slug (a distinct domain label) in the slug column" });
-    }
-    for (const extra of oldOwners.slice(1)) {
-      problems.push({ file: extra.file, row: extra.row, unit: extra.describe, message: `its domain ${domain} is also the domain of old unit ${oldOwners[0].describe}`, fix: "write each old portal's real domain in the domain column (or the district's under districts in the settings)" });
-    }
-    if (newOwners.length > 0 && oldOwners.length > 0) {
-      const heir = newOwners[0];
-      if (takeover?.newUnit === heir.newRow?.name) {
-        if (heir.newRow) takenOver.set(domain, heir.newRow);
-      } else {
-        problems.push({
-          file: heir.file,
-          row: heir.row,
-          unit: heir.describe,
-          message: `its domain ${domain} is the domain of old unit ${oldOwners[0].describe}`,
-          fix: `give the new unit a slug, or let it take the old domain over in ${files.settings}: takeovers: { "${domain}": { newUnit: "${heir.newRow?.name}", reason: "…" } }`,
-        });
-      }
-    }
-  }
-  for (const [domain, takeover] of Object.entries(settings.takeovers)) {
-    if (refusedNewNames.has(takeover.newUnit)) continue;
-    if (!newByName.has(takeover.newUnit)) {
-      problems.push({ file: files.settings, unit: takeover.newUnit, message: `takeovers: "${domain}" names no new unit "${takeover.newUnit}"`, fix: `write the new unit's exact name${suggestion(takeover.newUnit, newNames)}` });
-    } else if (!takenOver.has(domain)) {
-      problems.push({ file: files.settings, unit: takeover.newUnit, message: `takeovers: "${domain}" is not both an old unit's domain and ${takeover.newUnit}'s`, fix: "remove the takeover or correct its domain" });
-    }
-  }
-  const takeoverCount = new Map<string, number>();
-  for (const heir of takenOver.values()) takeoverCount.set(heir.name, (takeoverCount.get(heir.name) ?? 0) + 1);
-  for (const [name, count] of takeoverCount) {
-    if (count > 1) problems.push({ file: files.settings, unit: name, message: `takeovers: the unit takes over ${count} old domains; its archive hostname ${TAKEOVER_ARCHIVE_LABEL}.<domain> can serve one`, fix: "keep one takeover and give the other old units their own domains" });
-  }
+  const naming = domainNaming(settings);
+  const claims = claimDomains({ newRows: [...newByName.values()], oldRows: oldDrafts.map((draft) => draft.rows[0]), districts: [...districtRows.keys()], refusedNewNames, settings, files, naming });
+  problems.push(...claims.problems);
+  const { takenOver } = claims;
 
   problems.push(...checkIdentifierCodes([...newByName.values()], oldDrafts.map((draft) => draft.rows[0]), files));
   problems.push(...checkCloudNames([...newByName.values()], new Set(oldGroups.keys()), settings, files));
@@ -276,7 +197,7 @@ export function buildProvince(
       district: row.district,
       mergedInto: draft.mergedInto.map((unit) => unit.code),
       successor: draft.successor!.code,
-      domain: oldDomain(row),
+      domain: naming.oldDomain(row),
       lookup: row.lookup ?? "archive",
       mail: row.mail ?? "forward",
       identifierCode: row.identifier_code,
@@ -298,7 +219,7 @@ export function buildProvince(
       kind: DISTRICT_KINDS.find(([prefix]) => name.startsWith(prefix))?.[1] ?? "huyen",
       mergedInto,
       successor: successor.code,
-      domain: districtDomain(name),
+      domain: naming.districtDomain(name),
       lookup: declared.lookup,
       mail: declared.mail,
     });
@@ -322,7 +243,7 @@ export function buildProvince(
   // Units in code order, never in row order: the same config in another row order gives the same output.
   const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   const communes: Commune[] = [...newByName.values()].sort(byCode).map((row) => {
-    const domain = newDomain(row);
+    const domain = naming.newDomain(row);
     const oldUnit = takenOver.get(domain) ? retiredByDomain.get(domain) : undefined;
     return {
       code: row.code,
