@@ -3,6 +3,7 @@ import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import { Construct } from "constructs";
 import { DEFAULT_TTL, type DnsRecord, relativeName } from "../model/dns-record";
+import { dependOn } from "./depend-on";
 
 export interface DnsZoneProps {
   readonly domain: string;
@@ -19,20 +20,14 @@ export interface DnsZoneProps {
  */
 export class DnsZone extends Construct {
   readonly domain: string;
-  /**
-   * The zone's Terraform address, which every record depends on (their zone_name stays a plain name, readable
-   * in diffs). Written as a literal rather than with `dependsOn`: the output is the same, but each `dependsOn`
-   * is a token cdktf resolves twice per record, a fifth of a province's synth time. Safe because a record always
-   * sits in its zone's stack.
-   */
-  private readonly zoneAddress: string;
+  /** Every record waits for it; their zone_name stays a plain name, readable in diffs. */
+  private readonly zone: Domain | Zone;
   private readonly recordIds = new Map<string, number>();
 
   constructor(scope: Construct, id: string, props: DnsZoneProps) {
     super(scope, id);
     this.domain = props.domain;
-    const zone = props.adopt ? new Zone(this, "zone", { name: props.domain }) : new Domain(this, "domain", { name: props.domain });
-    this.zoneAddress = `${zone.terraformResourceType}.${zone.friendlyUniqueId}`;
+    this.zone = props.adopt ? new Zone(this, "zone", { name: props.domain }) : new Domain(this, "domain", { name: props.domain });
 
     if (props.delegation) {
       const label = relativeName(props.domain, props.delegation.parentZone);
@@ -58,7 +53,7 @@ export class DnsZone extends Construct {
       priority: record.priority,
       ttl: record.ttl ?? DEFAULT_TTL,
     });
-    zoneRecord.addOverride("depends_on", [this.zoneAddress]);
+    dependOn(zoneRecord, this.zone);
     return zoneRecord;
   }
 
