@@ -1,13 +1,12 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, TerraformStack } from "cdktf";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "./src/load/load-province";
 import { ConfigError } from "./src/load/problems";
 import { resolveEnvironment } from "./src/model/environment";
 import { dropTokenCreationTraces } from "./src/runtime/token-traces";
-import { checkPolicies, formatViolations } from "./src/policy/check-app";
-import { buildProvinceStacks } from "./stacks/build-app";
+import { formatViolations } from "./src/policy/check-app";
+import { synthesizeProvince } from "./stacks/synthesize";
 
 /**
  * Synthesizes one province: PROVINCE selects config/<province>/ (default binh-thuan), ENV the environment
@@ -27,18 +26,14 @@ function main(): void {
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
     const staging = mkdtempSync(join(tmpdir(), "cdktf-synth-"));
     try {
-      const app = new App({ outdir: staging });
-      const policy = buildProvinceStacks(app, province, environment);
-      const violations = checkPolicies(app, policy);
-      if (violations.length > 0) {
-        process.stderr.write(formatViolations(violations));
+      const result = synthesizeProvince(province, environment, staging);
+      if ("violations" in result) {
+        process.stderr.write(formatViolations(result.violations));
         process.exitCode = 1;
         return;
       }
-      app.synth();
       cpSync(staging, outdir, { recursive: true });
-      const stacks = app.node.children.filter((child) => child instanceof TerraformStack).length;
-      process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${stacks} stacks, written to ${outdir}/stacks/\n`);
+      process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${result.stacks} stacks, written to ${outdir}/stacks/\n`);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }

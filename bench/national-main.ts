@@ -10,13 +10,12 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { App } from "cdktf";
 import { loadProvince } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment } from "../src/model/environment";
-import { checkPolicies, formatViolations } from "../src/policy/check-app";
+import { formatViolations } from "../src/policy/check-app";
 import { dropTokenCreationTraces } from "../src/runtime/token-traces";
-import { buildProvinceStacks } from "../stacks/build-app";
+import { synthesizeProvince } from "../stacks/synthesize";
 
 /** One province into `outdir` (the child process). */
 function synthOne(folder: string, outdir: string): void {
@@ -25,15 +24,11 @@ function synthOne(folder: string, outdir: string): void {
     const province = loadProvince(folder);
     const environment = resolveEnvironment(province.settings, "offline");
     if (typeof environment === "string") throw new Error(environment);
-    const app = new App({ outdir });
-    const pack = buildProvinceStacks(app, province, environment);
-    const violations = checkPolicies(app, pack);
-    if (violations.length > 0) {
-      process.stderr.write(formatViolations(violations));
+    const result = synthesizeProvince(province, environment, outdir);
+    if ("violations" in result) {
+      process.stderr.write(formatViolations(result.violations));
       process.exitCode = 1;
-      return;
     }
-    app.synth();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(error.message);

@@ -18,7 +18,8 @@ export const TINY_OLD_UNITS = `code,name,kind,district,merged_into,successor
 00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã Sông Xanh,Xã An Phú
 `;
 
-export const TINY_SETTINGS = `province: Tỉnh Thử
+/** The settings every test province shares; districts, takeovers and the rest are added per test. */
+export const TINY_SETTINGS_BASE = `province: Tỉnh Thử
 parentDomain: thu.gov.vn
 cutoverDate: "2025-07-01"
 bucketPrefix: thu
@@ -28,8 +29,10 @@ mail:
   hosts: [{ host: mx1.thu.gov.vn, priority: 10 }, { host: mx2.thu.gov.vn, priority: 20 }]
   dmarc: { policy: reject, reportTo: dmarc@thu.gov.vn }
   tlsReportTo: tlsrpt@thu.gov.vn
-sharedSystems: [{ label: qlvb, target: qlvb.thu.gov.vn, purpose: Quản lý văn bản }]
 portalAdminGroup: "admins-{label}@thu.gov.vn"
+`;
+
+export const TINY_SETTINGS = `${TINY_SETTINGS_BASE}sharedSystems: [{ label: qlvb, target: qlvb.thu.gov.vn, purpose: Quản lý văn bản }]
 districts:
   "Huyện Sông Xanh": { code: "900" }
 takeovers:

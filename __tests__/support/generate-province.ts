@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { domainLabel } from "../../src/model/fold";
-import type { FixtureFiles } from "./fixture-config";
+import { type FixtureFiles, TINY_SETTINGS_BASE } from "./fixture-config";
 
 /**
  * fast-check generators of small province configs that look like the real ones: Vietnamese names with tones and
@@ -88,18 +88,6 @@ function oldUnitDraft(newCount: number, districtCount: number): fc.Arbitrary<Old
   });
 }
 
-const SETTINGS_HEAD = `province: Tỉnh Thử
-parentDomain: ${PARENT_DOMAIN}
-cutoverDate: "2025-07-01"
-bucketPrefix: thu
-gcp: { project: thu-project, region: asia-southeast1 }
-dnsimple: { account: "1234", nameServers: [ns1.dnsimple.com, ns2.dnsimple-edge.net] }
-mail:
-  hosts: [{ host: mx1.thu.gov.vn, priority: 10 }, { host: mx2.thu.gov.vn, priority: 20 }]
-  dmarc: { policy: reject, reportTo: dmarc@thu.gov.vn }
-  tlsReportTo: tlsrpt@thu.gov.vn
-portalAdminGroup: "admins-{label}@thu.gov.vn"
-`;
 
 /**
  * A province of 2-8 new units. Without mistakes the config is meant to load: names, codes and labels are made
@@ -212,7 +200,7 @@ export function generatedProvince({ mistakes }: { mistakes: boolean }): fc.Arbit
         : news
             .filter((unit) => !unit.slug && districtDomains.has(`${domainLabel(unit.name)}.${PARENT_DOMAIN}`))
             .map((unit) => `  ${domainLabel(unit.name)}.${PARENT_DOMAIN}: { newUnit: "${unit.name}", reason: "the commune carries the district's name" }`);
-      const settings = `${SETTINGS_HEAD}districts:\n${districtLines.join("\n")}\n${takeovers.length ? `takeovers:\n${takeovers.join("\n")}\n` : ""}`;
+      const settings = `${TINY_SETTINGS_BASE}districts:\n${districtLines.join("\n")}\n${takeovers.length ? `takeovers:\n${takeovers.join("\n")}\n` : ""}`;
 
       const newRows = news.map((unit) => [unit.code, unit.name, unit.kind, districts[0].name, unit.slug ?? "", unit.identifierCode ?? ""].join(","));
       return {

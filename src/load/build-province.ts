@@ -10,7 +10,7 @@ import { domainLabel } from "../model/fold";
 import type { Commune, DistrictKind, Hostname, Province, RetiredUnit } from "../model/province";
 import { checkCloudNames, checkIdentifierCodes, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
 import { claimDomains, domainNaming } from "./domain-claims";
-import { type ConfigFiles, type ConfigProblem, describeUnit } from "./problems";
+import { type ConfigFiles, type ConfigProblem, describeRow, describeUnit } from "./problems";
 import type { TableResult } from "./read-table";
 import type { Settings } from "./settings-schema";
 import type { NewRow, NewUnitRow, OldRow, OldUnitRow } from "./unit-tables";
@@ -40,8 +40,6 @@ export function buildProvince(
   const refusedNewNames = new Set(newUnits.rejected.map((cells) => cells.name));
   const refusedMergedInto = new Set(oldUnits.rejected.map((cells) => cells.merged_into));
   const problems: ConfigProblem[] = [];
-  const newUnit = (row: NewRow) => describeUnit(row.name, row.code);
-  const oldUnit = (row: OldRow) => describeUnit(row.name, row.code);
 
   // New units: codes, names and identifier codes are keys.
   const newByName = new Map<string, NewRow>();
@@ -49,11 +47,11 @@ export function buildProvince(
   for (const row of newRows) {
     const sameCode = newByCode.get(row.code);
     if (sameCode) {
-      problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `code ${row.code} is also the code of ${newUnit(sameCode)} in row ${sameCode.row}`, fix: "each new unit has its own code: correct one of the two rows" });
+      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `code ${row.code} is also the code of ${describeRow(sameCode)} in row ${sameCode.row}`, fix: "each new unit has its own code: correct one of the two rows" });
     } else newByCode.set(row.code, row);
     const sameName = newByName.get(row.name);
     if (sameName) {
-      problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `the name is also used in row ${sameName.row}`, fix: "old units join new ones by name, so each new unit's name must be unique: correct one of the two rows" });
+      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `the name is also used in row ${sameName.row}`, fix: "old units join new ones by name, so each new unit's name must be unique: correct one of the two rows" });
     } else newByName.set(row.name, row);
   }
   const newNames = [...newByName.keys()];
@@ -65,7 +63,7 @@ export function buildProvince(
   const resolveNew = (row: OldRow, name: string, column: string): NewRow | undefined => {
     const found = newByName.get(name);
     if (!found && !refusedNewNames.has(name)) {
-      problems.push({ file: files.oldUnits, row: row.row, unit: oldUnit(row), message: `${column} "${name}" names no new unit of ${files.newUnits}`, fix: `write the new unit's exact name${suggestion(name, newNames)}` });
+      problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `${column} "${name}" names no new unit of ${files.newUnits}`, fix: `write the new unit's exact name${suggestion(name, newNames)}` });
     }
     return found;
   };
@@ -84,9 +82,9 @@ export function buildProvince(
       problems.push({
         file: files.oldUnits,
         row: other.row,
-        unit: oldUnit(other),
+        unit: describeRow(other),
         message: clash
-          ? `code ${other.code} is also the code of ${oldUnit(first)} of ${first.district} in row ${first.row}`
+          ? `code ${other.code} is also the code of ${describeRow(first)} of ${first.district} in row ${first.row}`
           : `this row repeats code ${other.code} of row ${first.row} but differs in ${differing.join(", ")}`,
         fix: clash
           ? "each old unit has its own code: correct one of the two rows"
@@ -99,7 +97,7 @@ export function buildProvince(
     const seen = new Map<string, number>();
     for (const row of rows) {
       if (seen.has(row.merged_into)) {
-        problems.push({ file: files.oldUnits, row: row.row, unit: oldUnit(row), message: `this row repeats row ${seen.get(row.merged_into)}`, fix: "delete the duplicate row" });
+        problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `this row repeats row ${seen.get(row.merged_into)}`, fix: "delete the duplicate row" });
         continue;
       }
       seen.set(row.merged_into, row.row);
@@ -112,14 +110,14 @@ export function buildProvince(
     if (first.successor !== undefined) {
       successor = mergedInto.find((unit) => unit.name === first.successor);
       if (!successor) {
-        problems.push({ file: files.oldUnits, row: first.row, unit: oldUnit(first), message: `successor "${first.successor}" is not a unit it merged into (${mergedInto.map((u) => u.name).join(", ")})`, fix: `write one of its merged_into values${suggestion(first.successor, mergedInto.map((u) => u.name))}` });
+        problems.push({ file: files.oldUnits, row: first.row, unit: describeRow(first), message: `successor "${first.successor}" is not a unit it merged into (${mergedInto.map((u) => u.name).join(", ")})`, fix: `write one of its merged_into values${suggestion(first.successor, mergedInto.map((u) => u.name))}` });
       }
     } else if (mergedInto.length > 1) {
       successor = undefined;
       problems.push({
         file: files.oldUnits,
         row: first.row,
-        unit: oldUnit(first),
+        unit: describeRow(first),
         message: `the unit is split between ${mergedInto.map((u) => u.name).join(" and ")} (rows ${rows.map((r) => r.row).join(", ")}) but no row says which receives its domain`,
         fix: `write the receiving unit's name (e.g. "${mergedInto[0].name}") in the successor column of each of its rows`,
       });
@@ -131,7 +129,7 @@ export function buildProvince(
   const withPredecessor = new Set(oldRows.map((row) => row.merged_into));
   for (const row of newByName.values()) {
     if (!withPredecessor.has(row.name) && !refusedMergedInto.has(row.name)) {
-      problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: "no old unit has merged_into naming this unit", fix: `add its predecessors to ${files.oldUnits}, or correct the name to match their merged_into` });
+      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: "no old unit has merged_into naming this unit", fix: `add its predecessors to ${files.oldUnits}, or correct the name to match their merged_into` });
     }
   }
 

@@ -1,5 +1,5 @@
 import { bucketNameProblem, portalBucketName, TENANT_DISPLAY_NAME, tenantDisplayName } from "../model/cloud-names";
-import { type ConfigFiles, type ConfigProblem, describeUnit } from "./problems";
+import { type ConfigFiles, type ConfigProblem, describeRow } from "./problems";
 import type { Settings } from "./settings-schema";
 import type { NewRow, OldRow } from "./unit-tables";
 
@@ -8,8 +8,6 @@ export const TAKEOVER_ARCHIVE_LABEL = "luutru";
 /** Labels the constructs write into every commune zone; a shared system may not use them. */
 const RESERVED_LABELS = ["www", "mta-sts", "_dmarc", "_mta-sts", "_smtp", "_domainkey", "_acme-challenge", TAKEOVER_ARCHIVE_LABEL];
 
-const newUnit = (row: NewRow) => describeUnit(row.name, row.code);
-const oldUnit = (row: OldRow) => describeUnit(row.name, row.code);
 
 /** Identifier codes (mã định danh điện tử): unique, and the closed codes of old units never reused. */
 export function checkIdentifierCodes(newRows: readonly NewRow[], oldRows: readonly OldRow[], files: ConfigFiles): ConfigProblem[] {
@@ -18,7 +16,7 @@ export function checkIdentifierCodes(newRows: readonly NewRow[], oldRows: readon
   for (const row of oldRows) {
     if (!row.identifier_code) continue;
     const other = closedCodes.get(row.identifier_code);
-    if (other) problems.push({ file: files.oldUnits, row: row.row, unit: oldUnit(row), message: `identifier_code ${row.identifier_code} is also ${oldUnit(other)}'s (row ${other.row})`, fix: "correct the code as it was issued" });
+    if (other) problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `identifier_code ${row.identifier_code} is also ${describeRow(other)}'s (row ${other.row})`, fix: "correct the code as it was issued" });
     else closedCodes.set(row.identifier_code, row);
   }
   const issuedCodes = new Map<string, NewRow>();
@@ -26,8 +24,8 @@ export function checkIdentifierCodes(newRows: readonly NewRow[], oldRows: readon
     if (!row.identifier_code) continue;
     const closed = closedCodes.get(row.identifier_code);
     const other = issuedCodes.get(row.identifier_code);
-    if (closed) problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `identifier_code ${row.identifier_code} is the closed code of old unit ${oldUnit(closed)}`, fix: "a closed code is never reused: write the code issued to the new unit" });
-    else if (other) problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `identifier_code ${row.identifier_code} is also ${newUnit(other)}'s (row ${other.row})`, fix: "correct the code as it was issued" });
+    if (closed) problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `identifier_code ${row.identifier_code} is the closed code of old unit ${describeRow(closed)}`, fix: "a closed code is never reused: write the code issued to the new unit" });
+    else if (other) problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `identifier_code ${row.identifier_code} is also ${describeRow(other)}'s (row ${other.row})`, fix: "correct the code as it was issued" });
     else issuedCodes.set(row.identifier_code, row);
   }
   return problems;
@@ -41,12 +39,12 @@ export function checkCloudNames(newRows: readonly NewRow[], oldCodes: ReadonlySe
     const tenant = tenantDisplayName(row.name, row.kind, row.slug);
     const other = tenants.get(tenant);
     if (!TENANT_DISPLAY_NAME.test(tenant)) {
-      problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `its identity tenant name "${tenant}" does not match ${TENANT_DISPLAY_NAME.source}`, fix: "give it a slug of 4 to 20 letters, digits or hyphens starting with a letter" });
+      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `its identity tenant name "${tenant}" does not match ${TENANT_DISPLAY_NAME.source}`, fix: "give it a slug of 4 to 20 letters, digits or hyphens starting with a letter" });
     } else if (other) {
-      problems.push({ file: files.newUnits, row: row.row, unit: newUnit(row), message: `its identity tenant name "${tenant}" is also ${newUnit(other)}'s (row ${other.row})`, fix: "give one of them a distinct slug" });
+      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `its identity tenant name "${tenant}" is also ${describeRow(other)}'s (row ${other.row})`, fix: "give one of them a distinct slug" });
     } else tenants.set(tenant, row);
     const bucketProblem = bucketNameProblem(portalBucketName(settings.bucketPrefix, row.code));
-    if (bucketProblem) problems.push({ file: files.settings, unit: newUnit(row), message: bucketProblem, fix: "shorten bucketPrefix" });
+    if (bucketProblem) problems.push({ file: files.settings, unit: describeRow(row), message: bucketProblem, fix: "shorten bucketPrefix" });
   }
   for (const system of settings.sharedSystems) {
     if (RESERVED_LABELS.includes(system.label)) {

@@ -1,7 +1,7 @@
 import { domainProblem } from "../model/domain-name";
 import { domainLabel } from "../model/fold";
 import { TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
-import { type ConfigFiles, type ConfigProblem, describeUnit } from "./problems";
+import { type ConfigFiles, type ConfigProblem, describeRow, describeUnit } from "./problems";
 import type { Settings } from "./settings-schema";
 import type { NewRow, OldRow } from "./unit-tables";
 import { fillPattern, pushTo, suggestion } from "./util";
@@ -42,8 +42,6 @@ export interface DomainClaims {
  */
 export function claimDomains({ newRows, oldRows, districts, refusedNewNames, settings, files, naming }: DomainClaims): { takenOver: Map<string, NewRow>; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const newUnit = (row: NewRow) => describeUnit(row.name, row.code);
-  const oldUnit = (row: OldRow) => describeUnit(row.name, row.code);
   const newNames = newRows.map((row) => row.name);
   interface Owner { domain: string; describe: string; file: string; row?: number; isNew: boolean; newRow?: NewRow }
   const owners = new Map<string, Owner[]>();
@@ -55,8 +53,8 @@ export function claimDomains({ newRows, oldRows, districts, refusedNewNames, set
     }
     pushTo(owners, owner.domain, owner);
   };
-  for (const row of newRows) claim({ domain: naming.newDomain(row), describe: newUnit(row), file: files.newUnits, row: row.row, isNew: true, newRow: row });
-  for (const row of oldRows) claim({ domain: naming.oldDomain(row), describe: oldUnit(row), file: files.oldUnits, row: row.row, isNew: false });
+  for (const row of newRows) claim({ domain: naming.newDomain(row), describe: describeRow(row), file: files.newUnits, row: row.row, isNew: true, newRow: row });
+  for (const row of oldRows) claim({ domain: naming.oldDomain(row), describe: describeRow(row), file: files.oldUnits, row: row.row, isNew: false });
   for (const name of districts) {
     if (settings.districts[name]) claim({ domain: naming.districtDomain(name), describe: describeUnit(name, settings.districts[name].code), file: files.settings, isNew: false });
   }

@@ -42,3 +42,8 @@ export function formatProblems(problems: readonly ConfigProblem[]): string {
 export function describeUnit(name: string, code: string): string {
   return `${name} (${code})`;
 }
+
+/** A unit's row as messages name it: "Xã Phong Phú (22978)". */
+export function describeRow(row: { readonly name: string; readonly code: string }): string {
+  return describeUnit(row.name, row.code);
+}
