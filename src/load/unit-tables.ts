@@ -75,3 +75,29 @@ export const oldUnitTable: TableSpec<OldUnitRow> = {
     identifier_code: "write the closed code as it was issued (e.g. 000.00.00.H10), or leave the cell empty",
   },
 };
+
+const districtRow = z.object({
+  code: z.string().regex(/^\d{3}$/, { error: "is not a 3-digit district code" }),
+  name,
+  old_province_code: z.string().regex(/^\d{2}$/, { error: "is not a 2-digit province code" }),
+  old_province: name,
+});
+export type DistrictRow = Numbered<z.infer<typeof districtRow>>;
+
+/**
+ * `districts.csv` of the national data (data/vn-2025/<province>/): the old districts with their GSO codes and the
+ * old province each belonged to, whose domain their old portals sat under. The scaffold reads it; a config
+ * declares districts in its settings instead.
+ */
+export const districtTable: TableSpec<z.infer<typeof districtRow>> = {
+  required: ["code", "name", "old_province_code", "old_province"],
+  optional: [],
+  row: districtRow,
+  describe,
+  fixes: {
+    code: "write the district's 3-digit GSO code (mã đơn vị hành chính cấp huyện)",
+    name: "write the district's name as the district column of old-units.csv writes it, e.g. Huyện Tuy Phong",
+    old_province_code: "write the 2-digit GSO code of the province the district belonged to before 1 July 2025",
+    old_province: "write the name of the province the district belonged to before 1 July 2025, e.g. Tỉnh Bình Thuận",
+  },
+};
