@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { compareSyntheses, type Synthesis } from "../src/guard/compare-synths";
 import { formatGuard } from "../src/guard/format-guard";
+import { extractRef, isCommit } from "../src/guard/ref-tree";
+import { readSynthesis, synthesizeTree, type SynthRun } from "../src/guard/synthesize-tree";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import type { Province } from "../src/model/province";
@@ -21,11 +22,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function synthesize(projectDir: string, outdir: string): Synthesis {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: projectDir, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
-  if (run.status !== 0) fail(`guard: the synth of ${relative(root, projectDir) || "the working tree"} failed:\n${run.stderr}`);
-  const stacksDir = join(outdir, "stacks");
-  return new Map(readdirSync(stacksDir).map((stack) => [stack, JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8"))]));
+function synthesisOf(projectDir: string, run: SynthRun, outdir: string): Synthesis {
+  if (!run.ok) fail(`guard: the synth of ${relative(root, projectDir) || "the working tree"} failed:\n${run.stderr}`);
+  return readSynthesis(outdir);
 }
 
 function tryLoad(dir: string): Province | undefined {
@@ -37,22 +36,18 @@ function tryLoad(dir: string): Province | undefined {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const ref = process.argv[2];
   if (!ref) fail("usage: npm run guard -- <git-ref>   (for example origin/main)");
-  try {
-    execFileSync("git", ["rev-parse", "--verify", `${ref}^{commit}`], { cwd: root, stdio: "ignore" });
-  } catch {
-    fail(`guard: "${ref}" is not a commit of this repository; fetch it first (git fetch origin)`);
-  }
+  if (!isCommit(root, ref)) fail(`guard: "${ref}" is not a commit of this repository; fetch it first (git fetch origin)`);
   const work = mkdtempSync(join(tmpdir(), "guard-"));
   try {
     const refTree = join(work, "ref");
-    mkdirSync(refTree);
-    execFileSync("sh", ["-c", `git archive "$1" | tar -x -C "$2"`, "sh", ref, refTree], { cwd: root });
-    symlinkSync(join(root, "node_modules"), join(refTree, "node_modules"), "dir");
-    const before = synthesize(refTree, join(work, "before"));
-    const after = synthesize(root, join(work, "after"));
+    extractRef(root, ref, refTree);
+    // Both trees at once, one process each; a failure is reported the ref's first, as when they ran in turn.
+    const [refRun, workRun] = await Promise.all([synthesizeTree(refTree, join(work, "before")), synthesizeTree(root, join(work, "after"))]);
+    const before = synthesisOf(refTree, refRun, join(work, "before"));
+    const after = synthesisOf(root, workRun, join(work, "after"));
 
     let current: Province;
     try {
@@ -77,4 +72,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

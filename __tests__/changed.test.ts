@@ -1,0 +1,141 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { affectedProvinces } from "../src/changes/affected-provinces";
+import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
+import { loadProvince } from "../src/load/load-province";
+import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince, type FixtureFiles } from "./support/fixture-config";
+import { synthProvince } from "./support/synth-province";
+
+/**
+ * `npm run changed -- <ref>` against real synths: a throw-away git repository holding a copy of this project's
+ * code and two tiny provinces, edited after its one commit.
+ */
+const ROOT = join(__dirname, "..");
+const CODE = ["main.ts", "src", "stacks", "scripts", "package.json", "package-lock.json", "tsconfig.json", "cdktf.json"];
+const TINY: Required<FixtureFiles> = { newUnits: TINY_NEW_UNITS, oldUnits: TINY_OLD_UNITS, settings: TINY_SETTINGS };
+/** Xã An Phú (00010) gets a new domain label. */
+const RELABELLED = { ...TINY, newUnits: "code,name,kind,former_district,slug\n00010,Xã An Phú,xa,Huyện Sông Xanh,anphumoi\n00020,Xã Sông Xanh,xa,Huyện Sông Xanh,\n" };
+
+const repos: string[] = [];
+afterAll(() => repos.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function writeConfig(repo: string, province: string, files: Required<FixtureFiles>): void {
+  const dir = join(repo, "config", province);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "new-units.csv"), files.newUnits);
+  writeFileSync(join(dir, "old-units.csv"), files.oldUnits);
+  writeFileSync(join(dir, "settings.yaml"), files.settings);
+}
+
+const git = (repo: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, stdio: "pipe" });
+
+/** A repository whose one commit holds this project's code and the provinces thu and thu-hai. */
+function repository(): string {
+  const repo = mkdtempSync(join(tmpdir(), "changed-test-"));
+  repos.push(repo);
+  for (const path of CODE) cpSync(join(ROOT, path), join(repo, path), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "dir");
+  writeFileSync(join(repo, ".gitignore"), "node_modules\ncdktf.out/\n");
+  writeConfig(repo, "thu", TINY);
+  writeConfig(repo, "thu-hai", TINY);
+  git(repo, "init", "-q");
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", "base");
+  return repo;
+}
+
+function changed(repo: string, ref = "HEAD"): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/changed.ts", ref], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The oracle: each stack's Terraform from an in-process synth (the tests' own path), by stack name. */
+function digests(province: string, files: Required<FixtureFiles>): Map<string, string> {
+  return new Map(synthProvince(loadProvince(writeProvince(files, province))).map((stack) => [stack.name, terraformDigest(stack.config)]));
+}
+const lines = (province: string, stacks: string[]) => stacks.map((stack) => `${province} ${stack}\n`).join("");
+
+describe("npm run changed", () => {
+  it("prints nothing, and synthesizes nothing, when neither code nor config changed", () => {
+    const repo = repository();
+    writeFileSync(join(repo, "NOTES.md"), "not read by the synth\n");
+    expect(changed(repo)).toEqual({ status: 0, stdout: "", stderr: "changed: no code and no province config changed since HEAD: nothing to synthesize\n" });
+  });
+
+  it("lists exactly the stacks a new domain label touches, and every stack of an added province; leaves the untouched province alone", () => {
+    const repo = repository();
+    writeConfig(repo, "thu", RELABELLED);
+    writeConfig(repo, "thu-ba", TINY);
+    const result = changed(repo);
+
+    const relabelled = changedStacks(digests("thu", TINY), digests("thu", RELABELLED));
+    expect(relabelled).toEqual(expect.arrayContaining(["thu-gateway", "thu-platform"]));
+    expect(relabelled.length).toBeLessThan(digests("thu", TINY).size);
+    expect(result).toEqual({
+      status: 0,
+      stdout: lines("thu", relabelled) + lines("thu-ba", [...digests("thu-ba", TINY).keys()].sort()),
+      stderr: expect.stringContaining("changed: config changed: thu, thu-ba; 3 synths of HEAD and the working tree"),
+    });
+  });
+
+  it("synthesizes every province on both sides when code changed: a change of no consequence prints nothing, a deleted province all its stacks", () => {
+    const repo = repository();
+    appendFileSync(join(repo, "main.ts"), "// a comment changes no Terraform\n");
+    rmSync(join(repo, "config", "thu-hai"), { recursive: true });
+    expect(changed(repo)).toEqual({
+      status: 0,
+      stdout: lines("thu-hai", [...digests("thu-hai", TINY).keys()].sort()),
+      stderr: expect.stringContaining("changed: code changed (main.ts): every province (2); 3 synths"),
+    });
+  });
+
+  it("fails naming the province and the side whose synth failed, and prints no stack", () => {
+    const repo = repository();
+    writeConfig(repo, "thu-loi", { ...TINY, settings: TINY_SETTINGS.replace("parentDomain: thu.gov.vn\n", "") });
+    const inTree = changed(repo);
+    expect([inTree.status, inTree.stdout]).toEqual([1, ""]);
+    expect(inTree.stderr).toContain("changed: the synth of thu-loi in the working tree failed:\n");
+    expect(inTree.stderr).toContain("config/thu-loi/settings.yaml, row 1: parentDomain: is missing");
+    expect(inTree.stderr).toMatch(/changed: 1 synth failed; nothing printed\n$/);
+
+    git(repo, "add", "config/thu-loi");
+    git(repo, "commit", "-q", "-m", "broken province");
+    writeConfig(repo, "thu-loi", TINY);
+    const atRef = changed(repo);
+    expect([atRef.status, atRef.stdout]).toEqual([1, ""]);
+    expect(atRef.stderr).toContain("changed: the synth of thu-loi at HEAD failed:\n");
+    expect(atRef.stderr).toContain("config/thu-loi/settings.yaml, row 1: parentDomain: is missing");
+  });
+
+  it("refuses a ref that is not a commit", () => {
+    const repo = repository();
+    expect(changed(repo, "origin/no-such-branch")).toEqual({ status: 1, stdout: "", stderr: 'changed: "origin/no-such-branch" is not a commit of this repository; fetch it first (git fetch origin)\n' });
+  });
+});
+
+describe("which provinces a change reaches", () => {
+  const provinces = ["binh-thuan", "lam-dong", "ha-noi"];
+
+  it("a province whose folder changed, was added or deleted; not the others", () => {
+    expect(affectedProvinces(["config/lam-dong/new-units.csv", "config/ha-noi/settings.yaml", "README.md", "__tests__/x.test.ts"], provinces)).toEqual({ provinces: ["ha-noi", "lam-dong"], code: [] });
+    expect(affectedProvinces(["scripts/report.ts", "bench/run.ts", ".github/workflows/drift.yml"], provinces).provinces).toEqual([]);
+  });
+
+  it("every province when anything the synth runs changed, including a file shared by the config folders", () => {
+    for (const code of ["main.ts", "src/model/shards.ts", "stacks/build-app.ts", "package-lock.json", "package.json", "tsconfig.json", "cdktf.json", "config/README.md"]) {
+      expect(affectedProvinces([code, "config/lam-dong/new-units.csv"], provinces)).toEqual({ provinces: ["binh-thuan", "ha-noi", "lam-dong"], code: [code] });
+    }
+  });
+});
+
+describe("which stacks differ", () => {
+  it("compares what Terraform reads: key order and cdktf's comments do not count", () => {
+    const a = { "//": { metadata: { path: "a/b" } }, resource: { x: { y: { name: "n", "//": { metadata: { path: "p" } }, size: 1 } } } };
+    const b = { resource: { x: { y: { size: 1, name: "n", "//": { metadata: { path: "q" } } } } } };
+    expect(terraformDigest(a)).toBe(terraformDigest(b));
+    expect(terraformDigest(a)).not.toBe(terraformDigest({ resource: { x: { y: { name: "n", size: 2 } } } }));
+    expect(changedStacks(new Map([["p-a", "1"], ["p-b", "2"], ["p-c", "3"]]), new Map([["p-c", "3"], ["p-b", "9"], ["p-d", "4"]]))).toEqual(["p-a", "p-b", "p-d"]);
+  });
+});

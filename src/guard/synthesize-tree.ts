@@ -1,0 +1,34 @@
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Synthesis } from "./compare-synths";
+
+export interface SynthRun {
+  readonly ok: boolean;
+  /** What the synth printed on stderr: the config's problems or the policy violations when it failed. */
+  readonly stderr: string;
+}
+
+/**
+ * Runs the project's own synth (`main.ts`, as `npm run synth` does) in `projectDir` — the working tree or a
+ * ref's extracted tree — writing to `outdir`; `env` adds to this process's environment (PROVINCE, ENV).
+ */
+export function synthesizeTree(projectDir: string, outdir: string, env: Readonly<Record<string, string>> = {}): Promise<SynthRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
+      cwd: projectDir,
+      env: { ...process.env, ...env, CDKTF_OUTDIR: outdir },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ ok: code === 0, stderr: stderr || (signal ? `ended by ${signal}\n` : "") }));
+  });
+}
+
+/** The stacks a synth wrote to `outdir`: stack name → its cdk.tf.json. */
+export function readSynthesis(outdir: string): Synthesis {
+  const stacksDir = join(outdir, "stacks");
+  return new Map(readdirSync(stacksDir).map((stack) => [stack, JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8"))]));
+}
