@@ -1,40 +1,58 @@
 /**
- * `npm run report`: writes the rollout report of one province (Markdown, CSV, HTML) from its config alone.
- *   PROVINCE    config folder under config/ (default binh-thuan)
- *   REPORT_DIR  output folder (default report/<province>/ below the project root, git-ignored)
+ * `npm run report`: writes the rollout report of one province (HTML, PDF, Markdown, CSV) from its config alone.
+ *   PROVINCE     config folder under config/ (default binh-thuan)
+ *   REPORT_DIR   output folder (default report/<province>/ below the project root, git-ignored)
+ *   REPORT_DATE  the report's date, YYYY-MM-DD (default today in Vietnam): dates the report, decides what is overdue
+ * All files are made in a scratch folder first, so a failure leaves the previous report as it was.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
+import { calendarDate } from "../src/load/settings-schema";
 import type { Province } from "../src/model/province";
-import { renderRolloutReport } from "../src/report";
+import { REPORT_BASENAME, renderRolloutReport } from "../src/report";
+import { todayInVietnam } from "../src/report/dates";
+import { PdfError, printPdf } from "../src/report/pdf";
 
-function today(): string {
-  // The date in Vietnam, written dd/mm/yyyy.
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
-  return parts;
+function fail(message: string): void {
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 1;
 }
 
 function main(): void {
   const province = process.env.PROVINCE || DEFAULT_PROVINCE;
+  const today = process.env.REPORT_DATE || todayInVietnam();
+  if (!calendarDate.safeParse(today).success) {
+    return fail(`REPORT_DATE=${today}: not a day written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today`);
+  }
   let model: Province;
   try {
     model = loadProvince(provinceDir(province));
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message);
-      process.exitCode = 1;
-      return;
-    }
+    if (error instanceof ConfigError) return fail(error.message.trimEnd());
     throw error;
   }
+
   const outDir = resolve(process.env.REPORT_DIR || join(__dirname, "..", "report", province));
-  mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of Object.entries(renderRolloutReport(model, { generatedOn: today() }))) {
-    const path = join(outDir, name);
-    writeFileSync(path, content, "utf8");
-    process.stdout.write(`wrote ${relative(process.cwd(), path) || path}\n`);
+  mkdirSync(dirname(outDir), { recursive: true });
+  const scratch = mkdtempSync(join(dirname(outDir), ".report-"));
+  try {
+    const files = renderRolloutReport(model, today);
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(scratch, name), content, "utf8");
+    const pdf = `${REPORT_BASENAME}.pdf`;
+    printPdf(join(scratch, `${REPORT_BASENAME}.html`), join(scratch, pdf));
+    mkdirSync(outDir, { recursive: true });
+    for (const name of [`${REPORT_BASENAME}.html`, pdf, ...Object.keys(files).filter((name) => !name.endsWith(".html"))]) {
+      const path = join(outDir, name);
+      renameSync(join(scratch, name), path);
+      process.stdout.write(`wrote ${relative(process.cwd(), path) || path}\n`);
+    }
+  } catch (error) {
+    if (error instanceof PdfError) return fail(`${error.message}\nNothing was written.`);
+    throw error;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

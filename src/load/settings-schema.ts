@@ -12,6 +12,10 @@ const mailbox = z.string().regex(/^[a-z0-9._+-]+@([a-z0-9-]+\.)+[a-z]{2,63}$/, "
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 const unitCode = z.string().regex(/^\d{3,5}$/, "must be the GSO code (mã đơn vị hành chính), digits only");
 const lookupMode = z.enum(["archive", "redirect"]);
+const migrationWindow = z
+  .object({ from: isoDate, until: isoDate })
+  .strict()
+  .refine((window) => window.from < window.until, { message: "from must be before until" });
 const mailMode = z.enum(["forward", "none"]);
 
 const environment = z
@@ -39,6 +43,61 @@ const oidcIdp = z
     displayName: z.string().min(1),
     issuer: z.url(),
     clientId: z.string().min(1),
+  })
+  .strict();
+
+const milestoneKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "must be a key of letters and digits starting with a lower-case letter, such as goLive");
+const text = z.string().trim().min(1);
+
+/** YYYY-MM-DD and a day of the calendar: 2025-06-31 is refused. */
+export const calendarDate = isoDate.refine((value) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? !/^\d{4}-\d{2}-\d{2}$/.test(value) : date.toISOString().startsWith(value);
+}, "must be a day of the calendar");
+
+const plan = z
+  .object({
+    /** Số, ký hiệu of the plan, as cited: "Kế hoạch 2495/KH-UBND". */
+    reference: text.optional(),
+    /** The body that issued it: "Ủy ban nhân dân tỉnh Bình Thuận". */
+    issuer: text.optional(),
+    /** In the plan's order; their keys are what `rollout` names. */
+    milestones: z
+      .array(z.object({ key: milestoneKey, due: calendarDate, short: text, label: text }).strict())
+      .default([])
+      .superRefine((milestones, context) => {
+        const seen = new Set<string>();
+        milestones.forEach(({ key }, index) => {
+          if (seen.has(key)) context.addIssue({ code: "custom", path: [index, "key"], message: `"${key}" is declared twice; each milestone has its own key` });
+          seen.add(key);
+        });
+      }),
+  })
+  .strict();
+
+const reportForm = z
+  .object({
+    /** Cơ quan chủ quản, e.g. "UBND tỉnh Bình Thuận"; "" when the issuer has none. */
+    parentBody: z.string().trim().optional(),
+    /** Cơ quan ban hành: who signs the report. */
+    issuer: text.optional(),
+    /** Số, ký hiệu after "Số:", e.g. "15/BC-SKHCN" (the clerk's blank: "   /BC-SKHCN"). */
+    number: z.string().min(1).optional(),
+    /** Địa danh of the date line. */
+    place: text.optional(),
+    /** Trích yếu under "BÁO CÁO"; default: the rollout of the digital infrastructure to the new units. */
+    title: text.optional(),
+    /** Nơi nhận, one line each, the last usually "Lưu: VT, …". */
+    recipients: z.array(text).default([]),
+    signer: z
+      .object({
+        /** TM., KT., TL. or Q. with the head's title, e.g. "KT. GIÁM ĐỐC"; none when the head signs. */
+        authority: text.optional(),
+        position: text.optional(),
+        name: text.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -94,9 +153,16 @@ export const settingsSchema = z
         roleAddresses: z.array(z.string().regex(/^[a-z0-9._-]+$/)).default([]),
         /** Whole days an archive object stays undeletable. */
         archiveRetentionDays: z.number().int().min(1).default(3650),
+        /**
+         * When the successors' admins may copy the old portals' content into their archives (chuyển đổi dữ liệu):
+         * write access from `from` until the start of `until`. Absent: nobody may write the archives.
+         */
+        migrationWindow: migrationWindow.optional(),
+        /** A unit's own window, by its id (code, or d<code> for a district), where it differs from the province's. */
+        migrationWindows: z.record(z.string().regex(/^d?\d{3,5}$/, "must be a unit code (a district's as d<code>)"), migrationWindow).default({}),
       })
       .strict()
-      .default({ forwardMailbox: "vanthu@{successor}", roleAddresses: [], archiveRetentionDays: 3650 }),
+      .default({ forwardMailbox: "vanthu@{successor}", roleAddresses: [], archiveRetentionDays: 3650, migrationWindows: {} }),
     /** Province-wide systems each commune reaches under its own name: `<label>.<commune domain>` CNAME `<target>`. */
     sharedSystems: z
       .array(z.object({ label: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/), target: hostname, purpose: z.string().min(1) }).strict())
@@ -109,6 +175,12 @@ export const settingsSchema = z
       z
         .object({
           code: unitCode,
+          /** `{parent}` for this district and its old communes: in a merged province, the old province's domain. */
+          parentDomain: hostname.optional(),
+          /** `{district}` (and the district's own `{label}`) when its folded name will not do. */
+          label: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS label (a-z, 0-9 and inner hyphens)").optional(),
+          /** The default domain of this district's old communes, where it differs from oldCommuneDomainPattern. */
+          communeDomainPattern: z.string().optional(),
           domain: hostname.optional(),
           lookup: lookupMode.default("archive"),
           mail: mailMode.default("forward"),
@@ -120,13 +192,15 @@ export const settingsSchema = z
     takeovers: z.record(hostname, z.object({ newUnit: z.string().min(1), reason: z.string().min(10) }).strict()).default({}),
     /** Identity tenants the old units already have: old unit code → tenant id. Imported, disabled, kept. */
     legacyTenants: z.record(unitCode, z.string().min(1)).default({}),
+    /** The province's plan for the change-over (kế hoạch), which the rollout report follows. */
+    plan: plan.optional(),
     /**
-     * Rollout status per new unit (by code) for the milestones of the province's plan (KH 2495/KH-UBND);
-     * a unit or milestone not listed is "pending".
+     * Rollout status per new unit (by code) for the milestones of `plan.milestones`; a unit or milestone not
+     * listed is "not reported". Codes and keys are checked against the config by the loader (check-rollout.ts).
      */
-    rollout: z
-      .record(unitCode, z.partialRecord(z.enum(["domains", "addresses", "dataNetwork", "guidance", "meetingRooms", "goLive"]), z.enum(["pending", "in-progress", "done"])))
-      .default({}),
+    rollout: z.record(unitCode, z.record(milestoneKey, z.enum(["pending", "in-progress", "done"]))).default({}),
+    /** The rollout report's administrative form (Nghị định 30/2020/NĐ-CP); a text left out shows as not declared. */
+    report: reportForm.optional(),
     /**
      * How many stacks the communes and the retired units are spread over. A unit's stack follows from its code
      * alone, so changing one unit touches one stack; raising a count moves units, so set it with headroom.

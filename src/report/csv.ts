@@ -1,4 +1,3 @@
-import { MILESTONES, vietnameseDate } from "./milestones";
 import { predecessorSummary, type RolloutReport } from "./rollout-rows";
 
 /**
@@ -22,12 +21,12 @@ export function renderCsv(report: RolloutReport): string {
     "Tên đơn vị",
     "Mã định danh điện tử",
     "Tên miền",
-    "Tên miền thư điện tử",
-    "Tên tenant xác thực",
-    "Cổng thông tin",
+    "Tên miền thư điện tử công vụ",
+    "Tên trên hệ thống xác thực tập trung",
+    "Cổng thông tin điện tử",
     "Số đơn vị cũ (xã, huyện)",
     "Đơn vị cũ (tên miền)",
-    ...MILESTONES.map((milestone) => `${milestone.short} (hạn ${vietnameseDate(milestone.due)})`),
+    ...report.milestones.map((milestone) => `${milestone.short} (hạn ${milestone.due})`),
   ];
   const rows = report.communes.map((commune) => [
     commune.code,

@@ -6,9 +6,12 @@ import { buildRolloutReport } from "./rollout-rows";
 
 export const REPORT_BASENAME = "bao-cao-trien-khai";
 
-/** The three report files, by file name, from the province model alone. */
-export function renderRolloutReport(province: Province, options: { generatedOn?: string } = {}): Record<string, string> {
-  const report = buildRolloutReport(province, options);
+/**
+ * The text files of the report, by file name, from the province model and the report's date (YYYY-MM-DD), which
+ * dates it and decides what is overdue. The PDF is printed from the HTML file (pdf.ts).
+ */
+export function renderRolloutReport(province: Province, today: string): Record<string, string> {
+  const report = buildRolloutReport(province, today);
   return {
     [`${REPORT_BASENAME}.md`]: renderMarkdown(report),
     [`${REPORT_BASENAME}.csv`]: renderCsv(report),

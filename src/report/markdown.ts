@@ -1,86 +1,61 @@
-import { STATUS_TEXT } from "./milestones";
-import { totalsLines, type CommuneRow, type RolloutReport } from "./rollout-rows";
+import { DOCUMENT_TYPE, MOTTO, NATIONAL_HEADING } from "./admin-form";
+import { romanNumeral } from "./numbering";
+import type { RolloutReport } from "./rollout-rows";
+import { appendixReference, appendixSections, type Block, bodySections, type Cell, openingText, type Section } from "./sections";
 
-/** The report as Markdown (CommonMark with GitHub tables), for the repository and for e-mail. */
+/** The report as Markdown (CommonMark with GitHub tables), for the repository and for e-mail; same parts, same order. */
 
 /** Escapes text for a Markdown table cell or paragraph: no character of the data can start markup. */
 export function mdEscape(text: string): string {
   return text.replace(/[\\`*_{}[\]<>&|~]/g, (char) => `\\${char}`).replace(/\r?\n/g, " ");
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+const cellText = (cell: Cell) => (typeof cell === "string" ? cell : cell.text);
+
+function table(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header.map(mdEscape)), line(header.map(() => "---")), ...rows.map((row) => line(row.map(mdEscape)))].join("\n");
+  return [line(header.map(mdEscape)), line(header.map(() => "---")), ...rows.map((row) => line(row.map((cell) => mdEscape(cellText(cell)))))].join("\n");
 }
 
-function communeSection(commune: CommuneRow): string {
-  const facts = [
-    ["Mã đơn vị", commune.code],
-    ["Mã định danh điện tử", commune.identifierCode],
-    ["Tên miền", commune.domain],
-    ["Tên miền thư điện tử công vụ", commune.mailDomain],
-    ["Tenant xác thực tập trung", commune.tenantDisplayName],
-    ["Cổng thông tin", commune.portalUrl],
-  ];
-  const predecessors = table(
-    ["Đơn vị cũ", "Tên miền cũ", "Tra cứu", "Thư điện tử", "Ghi chú"],
-    commune.predecessors.map((row) => [row.label, row.domain, row.lookupText, row.mailText, row.note ?? ""]),
-  );
-  return [
-    `### ${mdEscape(commune.name)}`,
-    "",
-    ...facts.map(([label, value]) => `- ${mdEscape(label)}: ${mdEscape(value)}`),
-    "",
-    `Đơn vị cũ (${commune.predecessors.length}):`,
-    "",
-    predecessors,
-  ].join("\n");
+function block(value: Block): string | undefined {
+  switch (value.kind) {
+    case "paragraph":
+      return mdEscape(value.text);
+    case "facts":
+      return value.items.map(([label, text]) => `- ${mdEscape(label)}: ${mdEscape(text)}`).join("\n");
+    case "progress-bars":
+      return undefined;
+    case "table":
+      return table(value.header, value.rows);
+  }
 }
+
+function section(value: Section, heading: string): string {
+  const blocks = value.blocks.map(block).filter((text): text is string => text !== undefined);
+  const parts = (value.parts ?? []).map((part) => section(part, `### ${mdEscape(part.title)}`));
+  return [heading, ...blocks, ...parts].join("\n\n");
+}
+
+/** Lines of one paragraph, broken with a backslash (CommonMark hard line break). */
+const lines = (texts: readonly string[]) => texts.join("\\\n");
 
 export function renderMarkdown(report: RolloutReport): string {
-  const meta = [
-    `Theo ${report.plan} của UBND tỉnh ${report.provinceName}; mô hình chính quyền hai cấp vận hành từ ngày ${report.cutoverDate}.`,
-    report.generatedOn === undefined ? undefined : `Ngày lập báo cáo: ${report.generatedOn}.`,
-  ].filter((line): line is string => line !== undefined);
-  const overview = table(
-    ["Mã", "Đơn vị mới", "Tên miền", "Mã định danh", "Đơn vị cũ (xã, huyện)", ...report.milestones.map((m) => m.short)],
-    report.communes.map((commune) => [
-      commune.code,
-      commune.name,
-      commune.domain,
-      commune.identifierCode,
-      String(commune.predecessors.length),
-      ...commune.milestones.map((cell) => cell.text),
-    ]),
-  );
-  const progress = table(
-    ["Mốc", "Hạn", STATUS_TEXT.done, STATUS_TEXT["in-progress"], STATUS_TEXT.pending],
-    report.milestones.map((m) => [m.label, m.due, String(m.counts.done), String(m.counts["in-progress"]), String(m.counts.pending)]),
+  const { form } = report;
+  const agency = [...(form.parentBody === undefined ? [] : [mdEscape(form.parentBody)]), `**${mdEscape(form.issuer)}**`, `Số: ${mdEscape(form.number.trim())}`];
+  const body = bodySections(report).map((value, index) => section(value, `## ${romanNumeral(index + 1)}. ${mdEscape(value.title)}`));
+  const appendices = appendixSections(report).map((value, index) =>
+    section({ ...value, blocks: [{ kind: "paragraph", text: appendixReference(report) }, ...value.blocks] }, `## Phụ lục ${romanNumeral(index + 1)}: ${mdEscape(value.title)}`),
   );
   return [
-    `# ${mdEscape(report.title)}`,
-    "",
-    ...meta.map(mdEscape),
-    "",
-    "## Tổng quan",
-    "",
-    table(["Chỉ tiêu", "Số lượng"], totalsLines(report)),
-    "",
-    "## Tiến độ theo mốc kế hoạch",
-    "",
-    progress,
-    "",
-    "## Ngoại lệ chính sách đã chấp thuận",
-    "",
-    report.suppressions.length === 0 ? "Không có." : table(["Quy tắc", "Phạm vi", "Lý do"], report.suppressions.map((s) => [s.rule, s.scope, s.reason])),
-    "",
-    "## Các đơn vị mới",
-    "",
-    overview,
-    "",
-    "## Chi tiết từng đơn vị",
-    "",
-    report.communes.map(communeSection).join("\n\n"),
-    "",
-  ].join("\n");
+    lines([`**${NATIONAL_HEADING}**`, `**${MOTTO}**`, `*${mdEscape(form.placeAndDate)}*`]),
+    lines(agency),
+    `# ${DOCUMENT_TYPE}`,
+    `**${mdEscape(form.title)}**`,
+    mdEscape(openingText(report)),
+    ...body,
+    // The recipients' "- " lines make a list under the heading.
+    ["**Nơi nhận:**", ...form.recipients.map(mdEscape)].join("\n"),
+    lines([...form.signerTitles.map((title) => `**${mdEscape(title)}**`), "", `**${mdEscape(form.signerName)}**`]),
+    ...appendices,
+  ].join("\n\n") + "\n";
 }

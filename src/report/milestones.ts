@@ -1,41 +1,45 @@
 /**
- * The milestones of Bình Thuận's plan (Kế hoạch 2495/KH-UBND, June 2025), in the order of the plan, with the
- * keys the settings use under `rollout`. The dates are the plan's deadlines; they are not in the config because
- * the plan fixes them for the whole province.
+ * What a unit's cell of a milestone shows. The milestones themselves are the province's (settings `plan`);
+ * the statuses are what the units report (settings `rollout`).
  */
 
-export const PLAN_REFERENCE = "Kế hoạch 2495/KH-UBND";
+/** A status a unit reports for a milestone. */
+export type ReportedStatus = "pending" | "in-progress" | "done";
 
-export type MilestoneKey = "domains" | "addresses" | "dataNetwork" | "guidance" | "meetingRooms" | "goLive";
-export type MilestoneStatus = "pending" | "in-progress" | "done";
+/**
+ * The cell's status: the one reported, or "not-reported" when the unit reported none (nothing is known, so it is
+ * never shown as not done), or "overdue" when the milestone's date has passed and the unit reported it not done.
+ */
+export type CellStatus = ReportedStatus | "not-reported" | "overdue";
 
-export interface Milestone {
-  readonly key: MilestoneKey;
-  /** Deadline, YYYY-MM-DD. */
-  readonly due: string;
-  /** Short column heading. */
-  readonly short: string;
-  /** What the plan asks for, in full. */
-  readonly label: string;
-}
+/** Every cell status, in the order of the progress bars and of the columns that count them. */
+export const CELL_STATUSES: readonly CellStatus[] = ["done", "in-progress", "pending", "not-reported", "overdue"];
 
-export const MILESTONES: readonly Milestone[] = [
-  { key: "domains", due: "2025-06-05", short: "Khai báo tên miền", label: "Khai báo tên miền cho đơn vị mới" },
-  { key: "addresses", due: "2025-06-09", short: "Địa chỉ trụ sở", label: "Gửi địa chỉ trụ sở của đơn vị mới" },
-  { key: "dataNetwork", due: "2025-06-15", short: "Mạng truyền số liệu", label: "Kết nối mạng truyền số liệu chuyên dùng tại trụ sở mới" },
-  { key: "guidance", due: "2025-06-20", short: "Hướng dẫn", label: "Hướng dẫn sử dụng các hệ thống dùng chung" },
-  { key: "meetingRooms", due: "2025-06-25", short: "Phòng họp trực tuyến", label: "2 phòng họp trực tuyến mỗi xã (khối chính quyền, khối Đảng)" },
-  { key: "goLive", due: "2025-07-01", short: "Vận hành", label: "Vận hành chính thức" },
-];
-
-export const STATUS_TEXT: Readonly<Record<MilestoneStatus, string>> = {
-  pending: "chưa thực hiện",
-  "in-progress": "đang thực hiện",
+export const STATUS_TEXT: Readonly<Record<CellStatus, string>> = {
   done: "hoàn thành",
+  "in-progress": "đang thực hiện",
+  pending: "chưa thực hiện",
+  "not-reported": "chưa báo cáo",
+  overdue: "quá hạn",
 };
 
-/** 2025-06-05 → 05/06/2025, the way Vietnamese documents write dates. */
-export function vietnameseDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  return `${day}/${month}/${year}`;
+/** A milestone is overdue from the day after its due date. Both dates are YYYY-MM-DD, so they compare as text. */
+export function isPastDue(due: string, today: string): boolean {
+  return today > due;
+}
+
+export function cellStatus(reported: ReportedStatus | undefined, due: string, today: string): CellStatus {
+  if (reported === undefined) return "not-reported";
+  if (reported !== "done" && isPastDue(due, today)) return "overdue";
+  return reported;
+}
+
+/** "quá hạn (đang thực hiện)": an overdue cell still says what the unit reported. */
+export function cellText(status: CellStatus, reported: ReportedStatus | undefined): string {
+  return status === "overdue" && reported !== undefined ? `${STATUS_TEXT.overdue} (${STATUS_TEXT[reported]})` : STATUS_TEXT[status];
+}
+
+/** Headers start with a capital, like every other header of the report: "hoàn thành" → "Hoàn thành". */
+export function headerCase(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 }

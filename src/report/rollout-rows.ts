@@ -1,5 +1,7 @@
 import type { Commune, Province, RetiredUnit } from "../model/province";
-import { MILESTONES, PLAN_REFERENCE, STATUS_TEXT, type MilestoneKey, type MilestoneStatus, vietnameseDate } from "./milestones";
+import { type AdministrativeForm, administrativeForm, NOT_DECLARED } from "./admin-form";
+import { vietnameseDate } from "./dates";
+import { CELL_STATUSES, type CellStatus, cellStatus, cellText, isPastDue } from "./milestones";
 
 /**
  * The rollout report as plain rows, built from the province model alone (no cdktf, no providers). Every text
@@ -17,8 +19,8 @@ export interface ReportTotals {
 }
 
 export interface MilestoneCell {
-  readonly key: MilestoneKey;
-  readonly status: MilestoneStatus;
+  readonly key: string;
+  readonly status: CellStatus;
   readonly text: string;
 }
 
@@ -57,22 +59,26 @@ export interface CommuneRow {
 }
 
 export interface MilestoneSummary {
-  readonly key: MilestoneKey;
+  readonly key: string;
   readonly label: string;
   readonly short: string;
+  /** dd/mm/yyyy. */
   readonly due: string;
-  readonly counts: Readonly<Record<MilestoneStatus, number>>;
+  readonly pastDue: boolean;
+  /** Units per cell status; they add up to the number of new units. */
+  readonly counts: Readonly<Record<CellStatus, number>>;
 }
 
 export interface RolloutReport {
   readonly provinceId: string;
   readonly provinceName: string;
-  readonly title: string;
-  readonly plan: string;
+  readonly form: AdministrativeForm;
+  /** The plan the report follows, as cited ("Kế hoạch 2495/KH-UBND"), and who issued it. */
+  readonly plan: { readonly reference: string; readonly issuer: string };
   readonly cutoverDate: string;
-  /** Date the report was made (dd/mm/yyyy), when given. */
-  readonly generatedOn?: string;
   readonly totals: ReportTotals;
+  /** New units that reported no status at all. */
+  readonly unitsNotReported: number;
   readonly milestones: readonly MilestoneSummary[];
   readonly communes: readonly CommuneRow[];
   /** Policy rules the province waived on purpose (settings.yaml suppressions), with their reasons. */
@@ -81,8 +87,10 @@ export interface RolloutReport {
 
 const portalUrl = (domain: string) => `https://${domain}/`;
 
-export function buildRolloutReport(province: Province, options: { generatedOn?: string } = {}): RolloutReport {
+/** `today` (YYYY-MM-DD) dates the report and decides which milestones are overdue. */
+export function buildRolloutReport(province: Province, today: string): RolloutReport {
   const { settings } = province;
+  const plannedMilestones = settings.plan?.milestones ?? [];
   const byCode = new Map(province.communes.map((commune) => [commune.code, commune]));
   const byId = new Map(province.retired.map((unit) => [unit.id, unit]));
   const communeOf = (code: string): Commune => {
@@ -151,7 +159,7 @@ export function buildRolloutReport(province: Province, options: { generatedOn?: 
     });
     // Old commune-level units first, then the old districts; each group in the model's order.
     predecessors.sort((a, b) => Number(a.district === undefined) - Number(b.district === undefined));
-    const status = settings.rollout[commune.code] ?? {};
+    const reported = settings.rollout[commune.code] ?? {};
     return {
       code: commune.code,
       name: commune.name,
@@ -161,27 +169,26 @@ export function buildRolloutReport(province: Province, options: { generatedOn?: 
       tenantDisplayName: commune.tenantDisplayName,
       portalUrl: portalUrl(commune.domain),
       predecessors: predecessors.map((unit) => predecessorRow(unit, commune)),
-      milestones: MILESTONES.map(({ key }) => {
-        const value: MilestoneStatus = status[key] ?? "pending";
-        return { key, status: value, text: STATUS_TEXT[value] };
+      milestones: plannedMilestones.map(({ key, due }) => {
+        const status = cellStatus(reported[key], due, today);
+        return { key, status, text: cellText(status, reported[key]) };
       }),
     };
   });
 
-  const milestones = MILESTONES.map((milestone, index): MilestoneSummary => {
-    const counts: Record<MilestoneStatus, number> = { pending: 0, "in-progress": 0, done: 0 };
+  const milestones = plannedMilestones.map((milestone, index): MilestoneSummary => {
+    const counts = Object.fromEntries(CELL_STATUSES.map((status) => [status, 0])) as Record<CellStatus, number>;
     for (const commune of communes) counts[commune.milestones[index].status] += 1;
-    return { key: milestone.key, label: milestone.label, short: milestone.short, due: vietnameseDate(milestone.due), counts };
+    return { key: milestone.key, label: milestone.label, short: milestone.short, due: vietnameseDate(milestone.due), pastDue: isPastDue(milestone.due, today), counts };
   });
 
   const oldCommuneLevel = province.retired.filter((unit) => unit.district !== undefined).length;
   return {
     provinceId: province.id,
     provinceName: settings.province,
-    title: `Báo cáo triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới — tỉnh ${settings.province}`,
-    plan: PLAN_REFERENCE,
+    form: administrativeForm(settings, today),
+    plan: { reference: settings.plan?.reference ?? NOT_DECLARED, issuer: settings.plan?.issuer ?? NOT_DECLARED },
     cutoverDate: vietnameseDate(settings.cutoverDate),
-    generatedOn: options.generatedOn,
     suppressions: settings.suppressions.map((suppression) => ({
       rule: suppression.rule,
       scope: suppression.unit === undefined ? "toàn tỉnh" : `đơn vị ${suppression.unit}`,
@@ -193,6 +200,7 @@ export function buildRolloutReport(province: Province, options: { generatedOn?: 
       oldDistricts: province.retired.length - oldCommuneLevel,
       portalsReplaced: oldCommuneLevel,
     },
+    unitsNotReported: province.communes.filter((commune) => Object.keys(settings.rollout[commune.code] ?? {}).length === 0).length,
     milestones,
     communes,
   };

@@ -1,0 +1,22 @@
+/** Dates as Vietnamese documents write them. Dates travel as YYYY-MM-DD strings, with no time zone to go wrong. */
+
+/** 2025-06-05 → 05/06/2025. */
+export function vietnameseDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+/**
+ * The place and date line of a document (Nghị định 30/2020/NĐ-CP, Phụ lục I): "Bình Thuận, ngày 05 tháng 02 năm
+ * 2026". A day below 10 and the months 1 and 2 take a leading zero; other months do not ("tháng 6").
+ */
+export function placeAndDate(place: string, iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${place}, ngày ${pad(day)} tháng ${month <= 2 ? pad(month) : month} năm ${year}`;
+}
+
+/** Today in Vietnam (UTC+7), YYYY-MM-DD, whatever the machine's time zone. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
