@@ -12,10 +12,6 @@ const mailbox = z.string().regex(/^[a-z0-9._+-]+@([a-z0-9-]+\.)+[a-z]{2,63}$/, "
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 const unitCode = z.string().regex(/^\d{3,5}$/, "must be the GSO code (mã đơn vị hành chính), digits only");
 const lookupMode = z.enum(["archive", "redirect"]);
-const migrationWindow = z
-  .object({ from: isoDate, until: isoDate })
-  .strict()
-  .refine((window) => window.from < window.until, { message: "from must be before until" });
 const mailMode = z.enum(["forward", "none"]);
 
 const environment = z
@@ -153,16 +149,9 @@ export const settingsSchema = z
         roleAddresses: z.array(z.string().regex(/^[a-z0-9._-]+$/)).default([]),
         /** Whole days an archive object stays undeletable. */
         archiveRetentionDays: z.number().int().min(1).default(3650),
-        /**
-         * When the successors' admins may copy the old portals' content into their archives (chuyển đổi dữ liệu):
-         * write access from `from` until the start of `until`. Absent: nobody may write the archives.
-         */
-        migrationWindow: migrationWindow.optional(),
-        /** A unit's own window, by its id (code, or d<code> for a district), where it differs from the province's. */
-        migrationWindows: z.record(z.string().regex(/^d?\d{3,5}$/, "must be a unit code (a district's as d<code>)"), migrationWindow).default({}),
       })
       .strict()
-      .default({ forwardMailbox: "vanthu@{successor}", roleAddresses: [], archiveRetentionDays: 3650, migrationWindows: {} }),
+      .default({ forwardMailbox: "vanthu@{successor}", roleAddresses: [], archiveRetentionDays: 3650 }),
     /** Province-wide systems each commune reaches under its own name: `<label>.<commune domain>` CNAME `<target>`. */
     sharedSystems: z
       .array(z.object({ label: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/), target: hostname, purpose: z.string().min(1) }).strict())
@@ -175,12 +164,6 @@ export const settingsSchema = z
       z
         .object({
           code: unitCode,
-          /** `{parent}` for this district and its old communes: in a merged province, the old province's domain. */
-          parentDomain: hostname.optional(),
-          /** `{district}` (and the district's own `{label}`) when its folded name will not do. */
-          label: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS label (a-z, 0-9 and inner hyphens)").optional(),
-          /** The default domain of this district's old communes, where it differs from oldCommuneDomainPattern. */
-          communeDomainPattern: z.string().optional(),
           domain: hostname.optional(),
           lookup: lookupMode.default("archive"),
           mail: mailMode.default("forward"),
