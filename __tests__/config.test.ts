@@ -1,6 +1,10 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
+import { ConfigError } from "../src/load/problems";
 import { GCP_RESOURCE_NAME } from "../src/model/cloud-names";
-import { configErrorOf, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
+import { configErrorOf, errorIn, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 
 describe("the real Bình Thuận config", () => {
   const province = loadProvince(provinceDir("binh-thuan"));
@@ -163,5 +167,100 @@ describe("config validation", () => {
 
 <dir>/new-units.csv, row 1: the header has unknown column "formerdistrict"
   fix: use only code, name, kind, former_district, slug, domain, identifier_code (spelled exactly, lower case)`);
+  });
+});
+
+describe("errors that lead the right way", () => {
+  /** A copy of the real Bình Thuận folder with one file edited. */
+  const binhThuanWith = (file: string, edit: (text: string) => string): string => {
+    const dir = join(mkdtempSync(join(tmpdir(), "province-")), "binh-thuan");
+    cpSync(provinceDir("binh-thuan"), dir, { recursive: true });
+    writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
+    return dir;
+  };
+
+  it("a misspelt new unit's name: the fix corrects the new unit, not its old units and the takeovers", () => {
+    const dir = binhThuanWith("new-units.csv", (text) => text.replace(",Xã Tuy Phong,", ",Xã Tuy Phog,"));
+    expect(errorIn(dir)).toBe(`The config has 1 problem; nothing was synthesized.
+
+<dir>/new-units.csv, row 14, Xã Tuy Phog (22978): no old unit has merged_into naming this unit, while rows 19, 20 of <dir>/old-units.csv name "Xã Tuy Phong", which is not a new unit
+  fix: correct this unit's name to "Xã Tuy Phong", as its old units write it
+`);
+  });
+
+  it("a split unit's missing successor shows in the same run as a misspelt merged_into", () => {
+    const oldUnits = TINY_OLD_UNITS.replace("Xã Sông Xanh,Xã An Phú\n", "Xã Sông Xan,\n").replace("Xã An Phú,Xã An Phú\n", "Xã An Phú,\n");
+    expect(configErrorOf({ oldUnits })).toBe(`The config has 2 problems; nothing was synthesized.
+
+<dir>/old-units.csv, row 5, Xã Bình Minh (00012): merged_into "Xã Sông Xan" names no new unit of <dir>/new-units.csv
+  fix: write the new unit's exact name; did you mean "Xã Sông Xanh"?
+
+<dir>/old-units.csv, row 4, Xã Bình Minh (00012): the unit is split between Xã An Phú and Xã Sông Xan (rows 4, 5) but no row says which receives its domain
+  fix: write the receiving unit's name (e.g. "Xã An Phú") in the successor column of each of its rows
+`);
+  });
+
+  it("the joins of the two tables are checked even when the settings do not parse", () => {
+    const oldUnits = TINY_OLD_UNITS.replace("Huyện Sông Xanh,Xã Sông Xanh,", "Huyện Sông Xanh,Xã Sông Xan,");
+    expect(configErrorOf({ oldUnits, settings: TINY_SETTINGS.replace("policy: reject", "policy: strict") })).toBe(`The config has 2 problems; nothing was synthesized.
+
+<dir>/settings.yaml, row 9: mail.dmarc.policy: Invalid option: expected one of "none"|"quarantine"|"reject"
+  fix: set it as the settings reference in the README describes
+
+<dir>/old-units.csv, row 3, Thị trấn Đồi Cát (00011): merged_into "Xã Sông Xan" names no new unit of <dir>/new-units.csv
+  fix: write the new unit's exact name; did you mean "Xã Sông Xanh"?
+`);
+  });
+
+  it("refuses a PROVINCE that is not a plain folder name under config/", () => {
+    const root = mkdtempSync(join(tmpdir(), "project-"));
+    for (const name of ["binh-thuan", "lam-dong"]) mkdirSync(join(root, "config", name), { recursive: true });
+    const problemOf = (province: string) => {
+      try {
+        provinceDir(province, root);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.message;
+      }
+      return "accepted";
+    };
+    expect(problemOf("../../etc")).toBe(`The config has 1 problem; nothing was synthesized.
+
+PROVINCE: "../../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)
+  fix: set PROVINCE to the name of a folder of config/ (binh-thuan, lam-dong), not a path
+`);
+    expect(["config/binh-thuan", "binh-thuan/", "/etc", "..", "Lam-Dong"].map(problemOf).filter((message) => message === "accepted")).toEqual([]);
+    expect(problemOf("lam-dong")).toBe("accepted");
+  });
+});
+
+describe("old districts", () => {
+  const TWO_PROVINCES = TINY_SETTINGS.replace('"Huyện Sông Xanh": { code: "900" }', '"Huyện Sông Xanh": { code: "900", parentDomain: cu.gov.vn }').replace(/takeovers:\n.*\n/, "");
+
+  it("a district's parentDomain places it and its old communes under its old province's domain", () => {
+    const province = loadFixture({ settings: TWO_PROVINCES });
+    expect(province.retired.map((unit) => unit.domain)).toEqual(["anphu.songxanh.cu.gov.vn", "doicat.songxanh.cu.gov.vn", "binhminh.songxanh.cu.gov.vn", "songxanh.cu.gov.vn"]);
+    expect(province.communes.map((unit) => unit.domain)).toEqual(["anphu.thu.gov.vn", "songxanh.thu.gov.vn"]);
+  });
+
+  it("a district's label and communeDomainPattern rename its domain and its communes'", () => {
+    const settings = TWO_PROVINCES.replace("parentDomain: cu.gov.vn }", 'parentDomain: cu.gov.vn, label: huyen-songxanh, communeDomainPattern: "{label}-{district}.{parent}" }');
+    expect(loadFixture({ settings }).retired.map((unit) => unit.domain)).toEqual(["anphu-huyen-songxanh.cu.gov.vn", "doicat-huyen-songxanh.cu.gov.vn", "binhminh-huyen-songxanh.cu.gov.vn", "huyen-songxanh.cu.gov.vn"]);
+  });
+
+  it("the qualifier of a repeated district name is not part of its label", () => {
+    const rename = (text: string) => text.replace(/Huyện Sông Xanh/g, "Huyện Sông Xanh (Tỉnh Cũ)");
+    const province = loadFixture({ newUnits: rename(TINY_NEW_UNITS), oldUnits: rename(TINY_OLD_UNITS), settings: rename(TINY_SETTINGS) });
+    expect(province.retired.find((unit) => unit.id === "d900")).toMatchObject({ domain: "songxanh.thu.gov.vn", takenOverBy: "00020" });
+  });
+
+  it("a district that had no commune is succeeded by the new unit that names it as its former district", () => {
+    const newUnits = TINY_NEW_UNITS + "00030,Đặc khu Đảo Xa,dac-khu,Huyện Đảo Xa\n";
+    const settings = TINY_SETTINGS.replace('"Huyện Sông Xanh": { code: "900" }', '"Huyện Sông Xanh": { code: "900" }\n  "Huyện Đảo Xa": { code: "901" }');
+    expect(loadFixture({ newUnits, settings: settings + "  daoxa.thu.gov.vn: { newUnit: Đặc khu Đảo Xa, reason: \"the special zone carries the district's name\" }\n" }).retired.find((unit) => unit.id === "d901")).toMatchObject({ mergedInto: ["00030"], successor: "00030", takenOverBy: "00030" });
+    expect(configErrorOf({ newUnits })).toBe(`The config has 1 problem; nothing was synthesized.
+
+<dir>/new-units.csv, row 4, Đặc khu Đảo Xa (00030): no old unit has merged_into naming this unit, and its former_district "Huyện Đảo Xa" is neither an old unit's district nor declared in <dir>/settings.yaml
+  fix: for a district that had no commune, declare it under districts: "Huyện Đảo Xa": { code: "<its GSO district code>" }; otherwise add the unit's predecessors to <dir>/old-units.csv, or correct its name to match their merged_into
+`);
   });
 });

@@ -10,11 +10,12 @@ import { domainLabel } from "../model/fold";
 import type { Commune, DistrictKind, Hostname, Province, RetiredUnit } from "../model/province";
 import { checkCloudNames, checkIdentifierCodes, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
 import { checkRollout } from "./check-rollout";
-import { claimDomains, domainNaming } from "./domain-claims";
+import { claimDomains, domainNaming, foldedDistrictName } from "./domain-claims";
+import { joinUnits } from "./join-units";
 import { type ConfigFiles, type ConfigProblem, describeRow, describeUnit } from "./problems";
 import type { TableResult } from "./read-table";
 import type { Settings } from "./settings-schema";
-import type { NewRow, NewUnitRow, OldRow, OldUnitRow } from "./unit-tables";
+import type { NewRow, NewUnitRow, OldUnitRow } from "./unit-tables";
 import { fillPattern, pushTo, suggestion } from "./util";
 
 const DISTRICT_KINDS: readonly [string, DistrictKind][] = [
@@ -35,122 +36,33 @@ export function buildProvince(
   newUnits: TableResult<NewUnitRow>,
   oldUnits: TableResult<OldUnitRow>,
 ): { province?: Province; problems: ConfigProblem[] } {
-  const newRows = newUnits.rows;
-  const oldRows = oldUnits.rows;
-  // Names on rows already refused: not reported again as missing.
+  const joined = joinUnits(files, newUnits, oldUnits);
+  const { newByName, newByCode, oldGroups, oldDrafts, districtRows, communelessDistricts } = joined;
+  const problems: ConfigProblem[] = [...joined.problems];
   const refusedNewNames = new Set(newUnits.rejected.map((cells) => cells.name));
-  const refusedMergedInto = new Set(oldUnits.rejected.map((cells) => cells.merged_into));
-  const problems: ConfigProblem[] = [];
 
-  // New units: codes, names and identifier codes are keys.
-  const newByName = new Map<string, NewRow>();
-  const newByCode = new Map<string, NewRow>();
-  for (const row of newRows) {
-    const sameCode = newByCode.get(row.code);
-    if (sameCode) {
-      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `code ${row.code} is also the code of ${describeRow(sameCode)} in row ${sameCode.row}`, fix: "each new unit has its own code: correct one of the two rows" });
-    } else newByCode.set(row.code, row);
-    const sameName = newByName.get(row.name);
-    if (sameName) {
-      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `the name is also used in row ${sameName.row}`, fix: "old units join new ones by name, so each new unit's name must be unique: correct one of the two rows" });
-    } else newByName.set(row.name, row);
-  }
-  const newNames = [...newByName.keys()];
-
-  // Old units: one code is one unit; a split unit repeats its row with another merged_into.
-  const oldGroups = new Map<string, OldRow[]>();
-  for (const row of oldRows) pushTo(oldGroups, row.code, row);
-
-  const resolveNew = (row: OldRow, name: string, column: string): NewRow | undefined => {
-    const found = newByName.get(name);
-    if (!found && !refusedNewNames.has(name)) {
-      problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `${column} "${name}" names no new unit of ${files.newUnits}`, fix: `write the new unit's exact name${suggestion(name, newNames)}` });
-    }
-    return found;
-  };
-
-  interface OldUnitDraft { rows: OldRow[]; mergedInto: NewRow[]; successor?: NewRow }
-  const oldDrafts: OldUnitDraft[] = [];
-  const sharedColumns = ["name", "kind", "district", "domain", "lookup", "mail", "successor", "identifier_code"] as const;
-  for (const rows of oldGroups.values()) {
-    const [first, ...others] = rows;
-    let consistent = true;
-    for (const other of others) {
-      const differing = sharedColumns.filter((column) => other[column] !== first[column]);
-      if (differing.length === 0) continue;
-      consistent = false;
-      const clash = differing.includes("name") || differing.includes("district");
-      problems.push({
-        file: files.oldUnits,
-        row: other.row,
-        unit: describeRow(other),
-        message: clash
-          ? `code ${other.code} is also the code of ${describeRow(first)} of ${first.district} in row ${first.row}`
-          : `this row repeats code ${other.code} of row ${first.row} but differs in ${differing.join(", ")}`,
-        fix: clash
-          ? "each old unit has its own code: correct one of the two rows"
-          : "a split unit repeats its row with only merged_into differing: make the other columns the same",
-      });
-    }
-    if (!consistent) continue;
-
-    const mergedInto: NewRow[] = [];
-    const seen = new Map<string, number>();
-    for (const row of rows) {
-      if (seen.has(row.merged_into)) {
-        problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `this row repeats row ${seen.get(row.merged_into)}`, fix: "delete the duplicate row" });
-        continue;
-      }
-      seen.set(row.merged_into, row.row);
-      const target = resolveNew(row, row.merged_into, "merged_into");
-      if (target) mergedInto.push(target);
-    }
-    if (mergedInto.length < seen.size) continue;
-
-    let successor: NewRow | undefined = mergedInto[0];
-    if (first.successor !== undefined) {
-      successor = mergedInto.find((unit) => unit.name === first.successor);
-      if (!successor) {
-        problems.push({ file: files.oldUnits, row: first.row, unit: describeRow(first), message: `successor "${first.successor}" is not a unit it merged into (${mergedInto.map((u) => u.name).join(", ")})`, fix: `write one of its merged_into values${suggestion(first.successor, mergedInto.map((u) => u.name))}` });
-      }
-    } else if (mergedInto.length > 1) {
-      successor = undefined;
-      problems.push({
-        file: files.oldUnits,
-        row: first.row,
-        unit: describeRow(first),
-        message: `the unit is split between ${mergedInto.map((u) => u.name).join(" and ")} (rows ${rows.map((r) => r.row).join(", ")}) but no row says which receives its domain`,
-        fix: `write the receiving unit's name (e.g. "${mergedInto[0].name}") in the successor column of each of its rows`,
-      });
-    }
-    if (successor) oldDrafts.push({ rows, mergedInto, successor });
-  }
-
-  // Every new unit has at least one predecessor.
-  const withPredecessor = new Set(oldRows.map((row) => row.merged_into));
-  for (const row of newByName.values()) {
-    if (!withPredecessor.has(row.name) && !refusedMergedInto.has(row.name)) {
-      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: "no old unit has merged_into naming this unit", fix: `add its predecessors to ${files.oldUnits}, or correct the name to match their merged_into` });
-    }
-  }
-
-  // Old districts come from the district column and are declared, with their codes, in the settings.
-  const districtRows = new Map<string, OldRow[]>();
-  for (const row of oldRows) pushTo(districtRows, row.district, row);
+  // Old districts come from the district column (and, for those that had no commune, from former_district) and
+  // are declared, with their codes, in the settings.
   for (const [name, rows] of districtRows) {
     if (!settings.districts[name]) {
       problems.push({ file: files.oldUnits, row: rows[0].row, unit: name, message: `district "${name}" is not declared in ${files.settings}`, fix: `add it under districts: "${name}": { code: "<its GSO district code>" }` });
     }
   }
+  for (const [name, rows] of communelessDistricts) {
+    if (!settings.districts[name]) {
+      problems.push({ file: files.newUnits, row: rows[0].row, unit: describeRow(rows[0]), message: `no old unit has merged_into naming this unit, and its former_district "${name}" is neither an old unit's district nor declared in ${files.settings}`, fix: `for a district that had no commune, declare it under districts: "${name}": { code: "<its GSO district code>" }; otherwise add the unit's predecessors to ${files.oldUnits}, or correct its name to match their merged_into` });
+    }
+  }
+  const districtNames = [...districtRows.keys(), ...communelessDistricts.keys()];
   for (const name of Object.keys(settings.districts)) {
-    if (!districtRows.has(name)) {
+    if (!districtRows.has(name) && !communelessDistricts.has(name)) {
       problems.push({ file: files.settings, unit: name, message: `districts: "${name}" is not the district of any row of ${files.oldUnits}`, fix: `remove it or write its name as the district column does${suggestion(name, [...districtRows.keys()])}` });
     }
   }
 
   // Domains, and who owns each.
   const naming = domainNaming(settings);
-  const claims = claimDomains({ newRows: [...newByName.values()], oldRows: oldDrafts.map((draft) => draft.rows[0]), districts: [...districtRows.keys()], refusedNewNames, settings, files, naming });
+  const claims = claimDomains({ newRows: [...newByName.values()], oldRows: oldDrafts.map((draft) => draft.rows[0]), districts: districtNames, refusedNewNames, settings, files, naming });
   problems.push(...claims.problems);
   const { takenOver } = claims;
 
@@ -159,6 +71,42 @@ export function buildProvince(
   problems.push(...checkRollout(settings, newUnits, files));
 
   const rowsRefused = newUnits.rejected.length + oldUnits.rejected.length > 0;
+  // Each old district's successor: the settings' choice, or else the new unit carrying its name among those its
+  // communes went to (for a district that had no commune: the new units that name it as their former district).
+  const districtDrafts: { name: string; code: string; mergedInto: string[]; successor: NewRow }[] = [];
+  for (const name of districtNames) {
+    const declared = settings.districts[name];
+    if (!declared) continue;
+    const receivers: (NewRow | undefined)[] = districtRows.get(name)?.map((row) => newByName.get(row.merged_into)) ?? [...(communelessDistricts.get(name) ?? [])];
+    const mergedInto = [...new Set(receivers.filter((unit) => unit !== undefined).map((unit) => unit.code))];
+    const namesake = mergedInto.map((code) => newByCode.get(code)!).find((unit) => domainLabel(unit.name) === foldedDistrictName(name));
+    const successor = declared.successor ? newByName.get(declared.successor) : namesake;
+    // A row that names no new unit is reported already; the namesake may be the unit it meant.
+    const unresolved = declared.successor ? refusedNewNames.has(declared.successor) : receivers.includes(undefined);
+    if (!successor && unresolved) continue;
+    if (!successor) {
+      problems.push({ file: files.settings, unit: describeUnit(name, declared.code), message: declared.successor ? `districts: successor "${declared.successor}" names no new unit` : "no new unit carries the district's name, so its successor is not known", fix: `set successor under districts: "${name}" to one of ${mergedInto.map((code) => newByCode.get(code)!.name).join(", ")}` });
+      continue;
+    }
+    districtDrafts.push({ name, code: declared.code, mergedInto, successor });
+  }
+  // The archive of a taken-over domain is served from its heir's zone, and redirects and mail go to the successor:
+  // the stacks assume these are one unit.
+  const heirs = [
+    ...oldDrafts.map((draft) => ({ name: draft.rows[0].name, code: draft.rows[0].code, domain: naming.oldDomain(draft.rows[0]), successor: draft.successor, district: false })),
+    ...districtDrafts.map((draft) => ({ name: draft.name, code: draft.code, domain: naming.districtDomain(draft.name), successor: draft.successor, district: true })),
+  ];
+  for (const unit of heirs) {
+    const heir = takenOver.get(unit.domain);
+    if (!heir || heir.code === unit.successor.code) continue;
+    problems.push({
+      file: files.settings,
+      unit: describeUnit(unit.name, unit.code),
+      message: `takeovers: "${unit.domain}" goes to ${heir.name}, but the unit's successor is ${unit.successor.name}`,
+      fix: `make ${heir.name} its successor${unit.district ? ` (districts: "${unit.name}": { successor: "${heir.name}" })` : " (successor column)"}, or remove the takeover and give ${heir.name} a slug`,
+    });
+  }
+
   if (problems.length > 0 || rowsRefused) return { problems };
 
   // Everything checked: derive the model.
@@ -203,41 +151,20 @@ export function buildProvince(
       identifierCode: row.identifier_code,
     });
   }
-  for (const [name, rows] of districtRows) {
-    const declared = settings.districts[name];
-    const mergedInto = [...new Set(rows.map((row) => newByName.get(row.merged_into)!.code))];
-    const namesake = [...newByName.values()].find((unit) => domainLabel(unit.name) === domainLabel(name) && mergedInto.includes(unit.code));
-    const successor = declared.successor ? newByName.get(declared.successor) : namesake;
-    if (!successor) {
-      problems.push({ file: files.settings, unit: describeUnit(name, declared.code), message: declared.successor ? `districts: successor "${declared.successor}" names no new unit` : "no new unit carries the district's name, so its successor is not known", fix: `set successor under districts: "${name}" to one of ${mergedInto.map((code) => newByCode.get(code)!.name).join(", ")}` });
-      continue;
-    }
+  for (const draft of districtDrafts) {
+    const declared = settings.districts[draft.name];
     retire({
-      id: `d${declared.code}`,
-      code: declared.code,
-      name,
-      kind: DISTRICT_KINDS.find(([prefix]) => name.startsWith(prefix))?.[1] ?? "huyen",
-      mergedInto,
-      successor: successor.code,
-      domain: naming.districtDomain(name),
+      id: `d${draft.code}`,
+      code: draft.code,
+      name: draft.name,
+      kind: DISTRICT_KINDS.find(([prefix]) => draft.name.startsWith(prefix))?.[1] ?? "huyen",
+      mergedInto: draft.mergedInto,
+      successor: draft.successor.code,
+      domain: naming.districtDomain(draft.name),
       lookup: declared.lookup,
       mail: declared.mail,
     });
   }
-  // The archive of a taken-over domain is served from its heir's zone, and redirects and mail go to the successor:
-  // the stacks assume these are one unit.
-  for (const unit of retired) {
-    if (!unit.takenOverBy || unit.takenOverBy === unit.successor) continue;
-    const heir = newByCode.get(unit.takenOverBy)!;
-    const successor = newByCode.get(unit.successor)!;
-    problems.push({
-      file: files.settings,
-      unit: describeUnit(unit.name, unit.code),
-      message: `takeovers: "${unit.domain}" goes to ${heir.name}, but the unit's successor is ${successor.name}`,
-      fix: `make ${heir.name} its successor${unit.district === undefined ? ` (districts: "${unit.name}": { successor: "${heir.name}" })` : " (successor column)"}, or remove the takeover and give ${heir.name} a slug`,
-    });
-  }
-  if (problems.length > 0) return { problems };
 
   const retiredByDomain = new Map(retired.map((unit) => [unit.domain, unit]));
   // Units in code order, never in row order: the same config in another row order gives the same output.

@@ -13,14 +13,43 @@ export interface DomainNaming {
   districtDomain(name: string): string;
 }
 
-export function domainNaming(settings: Settings): DomainNaming {
-  const parent = settings.parentDomain;
+/** What naming reads of the settings. */
+export type NamingSettings = Pick<Settings, "parentDomain" | "oldCommuneDomainPattern" | "oldDistrictDomainPattern" | "districts">;
+
+/**
+ * A district's label: its folded name without the qualifier the national data adds to names that repeat across
+ * merged provinces ("Huyện Châu Thành (Tỉnh Tiền Giang)" → "chauthanh"), unless the settings give one.
+ */
+export function districtLabel(name: string, settings: Pick<Settings, "districts">): string {
+  return settings.districts[name]?.label ?? foldedDistrictName(name);
+}
+
+/** The district's name folded, without its qualifier: what a new unit carrying the district's name folds to. */
+export function foldedDistrictName(name: string): string {
+  return domainLabel(name.replace(/\s*\([^)]*\)$/, ""));
+}
+
+/**
+ * An old commune's domain from its district's pattern, with `label` in place of its folded name when given.
+ * `{parent}` is its district's parent domain: in a merged province, the old province's.
+ */
+export function oldCommuneDomain(row: Pick<OldRow, "name" | "district">, settings: NamingSettings, label = domainLabel(row.name)): string {
+  const district = settings.districts[row.district];
+  return fillPattern(district?.communeDomainPattern ?? settings.oldCommuneDomainPattern, {
+    label,
+    district: districtLabel(row.district, settings),
+    parent: district?.parentDomain ?? settings.parentDomain,
+  });
+}
+
+export function domainNaming(settings: NamingSettings): DomainNaming {
   return {
-    newDomain: (row) => row.domain ?? `${row.slug ?? domainLabel(row.name)}.${parent}`,
-    oldDomain: (row) =>
-      row.domain ?? fillPattern(settings.oldCommuneDomainPattern, { label: domainLabel(row.name), district: domainLabel(row.district), parent }),
-    districtDomain: (name) =>
-      settings.districts[name]?.domain ?? fillPattern(settings.oldDistrictDomainPattern, { label: domainLabel(name), parent }),
+    newDomain: (row) => row.domain ?? `${row.slug ?? domainLabel(row.name)}.${settings.parentDomain}`,
+    oldDomain: (row) => row.domain ?? oldCommuneDomain(row, settings),
+    districtDomain: (name) => {
+      const district = settings.districts[name];
+      return district?.domain ?? fillPattern(settings.oldDistrictDomainPattern, { label: districtLabel(name, settings), parent: district?.parentDomain ?? settings.parentDomain });
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Province } from "../model/province";
 import { buildProvince } from "./build-province";
+import { joinUnits } from "./join-units";
 import { ConfigError } from "./problems";
 import { readSettings } from "./read-settings";
 import { readTable } from "./read-table";
@@ -9,9 +10,29 @@ import { newUnitTable, oldUnitTable } from "./unit-tables";
 
 export const DEFAULT_PROVINCE = "binh-thuan";
 
-/** The folder of a province's config: `config/<province>/` below the project root. */
+/**
+ * A province's folder name: lower-case letters and digits in hyphen-separated words. It names the stacks and the
+ * state prefixes, and a path (`../../etc`, `config/binh-thuan`) must never reach outside config/.
+ */
+const PROVINCE_FOLDER = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Why `name` is not a province folder name, or undefined. */
+export function provinceNameProblem(name: string): string | undefined {
+  return PROVINCE_FOLDER.test(name) ? undefined : `"${name}" is not a plain folder name (lower-case letters, digits and hyphens, such as ${DEFAULT_PROVINCE})`;
+}
+
+/** The folder of a province's config: `config/<province>/` below the project root; a PROVINCE that is a path is refused. */
 export function provinceDir(province: string, root = join(__dirname, "..", "..")): string {
+  const problem = provinceNameProblem(province);
+  if (problem) {
+    const provinces = folderNames(join(root, "config"));
+    throw new ConfigError([{ file: "PROVINCE", message: problem, fix: `set PROVINCE to the name of a folder of config/ (${provinces.join(", ") || "none"}), not a path` }]);
+  }
   return join(root, "config", province);
+}
+
+function folderNames(parent: string): string[] {
+  return existsSync(parent) ? readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
 }
 
 /**
@@ -22,8 +43,7 @@ export function loadProvince(dir: string): Province {
   const shown = (name: string) => relative(process.cwd(), join(dir, name)) || name;
   if (!existsSync(dir)) {
     // A mistyped PROVINCE: one problem listing the folders that do exist, not three unreadable files.
-    const parent = dirname(dir);
-    const provinces = existsSync(parent) ? readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
+    const provinces = folderNames(dirname(dir));
     throw new ConfigError([{
       file: relative(process.cwd(), dir) || dir,
       message: `the folder does not exist; provinces: ${provinces.join(", ") || "none"}`,
@@ -36,7 +56,10 @@ export function loadProvince(dir: string): Province {
   const oldUnits = readTable(files.oldUnits, oldUnitTable);
   const problems = [...settings.problems, ...newUnits.problems, ...oldUnits.problems];
   const tablesRead = [newUnits, oldUnits].every((table) => table.rows.length + table.rejected.length > 0);
-  if (!settings.settings || !tablesRead) throw new ConfigError(problems);
+  if (!settings.settings || !tablesRead) {
+    // The joins of the two tables need no settings: their problems show in the same run.
+    throw new ConfigError(tablesRead ? [...problems, ...joinUnits(files, newUnits, oldUnits).problems] : problems);
+  }
 
   // Cross-row checks run on the rows that passed, so one run reports row problems and join problems alike.
   const id = dir.split(/[\\/]/).filter(Boolean).pop() ?? DEFAULT_PROVINCE;

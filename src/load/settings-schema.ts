@@ -164,6 +164,12 @@ export const settingsSchema = z
       z
         .object({
           code: unitCode,
+          /** `{parent}` for this district and its old communes: in a merged province, the old province's domain. */
+          parentDomain: hostname.optional(),
+          /** `{district}` (and the district's own `{label}`) when its folded name will not do. */
+          label: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS label (a-z, 0-9 and inner hyphens)").optional(),
+          /** The default domain of this district's old communes, where it differs from oldCommuneDomainPattern. */
+          communeDomainPattern: z.string().optional(),
           domain: hostname.optional(),
           lookup: lookupMode.default("archive"),
           mail: mailMode.default("forward"),
