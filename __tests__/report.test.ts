@@ -1,24 +1,27 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import type { Province } from "../src/model/province";
+import { NOT_DECLARED } from "../src/report/admin-form";
 import { csvField, renderCsv } from "../src/report/csv";
-import { escapeHtml, renderHtml } from "../src/report/html";
+import { placeAndDate, todayInVietnam } from "../src/report/dates";
+import { ADDRESS, escapeHtml } from "../src/report/escape";
+import { renderHtml } from "../src/report/html";
 import { mdEscape, renderMarkdown } from "../src/report/markdown";
 import { buildRolloutReport, type CommuneRow } from "../src/report/rollout-rows";
+import { NO_MILESTONES } from "../src/report/sections";
+import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 
-const CHROMIUM = "/usr/bin/chromium";
-
+const TODAY = "2025-06-26";
 const province = loadProvince(provinceDir("binh-thuan"));
-const report = buildRolloutReport(province, { generatedOn: "26/06/2025" });
+const report = buildRolloutReport(province, TODAY);
 const commune = (name: string): CommuneRow => {
   const found = report.communes.find((row) => row.name === name);
   if (!found) throw new Error(`no ${name} in the report`);
   return found;
 };
+const withRollout = (rollout: Province["settings"]["rollout"]): Province => ({ ...province, settings: { ...province.settings, rollout } });
+/** The page's text outside tags, from <body> on (the style sheet and title left out). */
+const bodyText = (html: string) => html.slice(html.indexOf("<body>")).replace(/<[^>]*>/g, "");
 
 describe("rollout report rows (real Bình Thuận config)", () => {
   it("totals 45 new units, 121 old commune-level units, 10 old districts, 121 portals replaced", () => {
@@ -26,7 +29,19 @@ describe("rollout report rows (real Bình Thuận config)", () => {
     expect(report.communes).toHaveLength(45);
   });
 
-  it("describes Xã Tuy Phong with its names, tenant, portal and predecessors", () => {
+  it("follows the plan of the settings: its reference, issuer and six milestones in order", () => {
+    expect(report.plan).toEqual({ reference: "Kế hoạch 2495/KH-UBND", issuer: "Ủy ban nhân dân tỉnh Bình Thuận" });
+    expect(report.milestones.map((m) => [m.key, m.due, m.pastDue])).toEqual([
+      ["domains", "05/06/2025", true],
+      ["addresses", "09/06/2025", true],
+      ["dataNetwork", "15/06/2025", true],
+      ["guidance", "20/06/2025", true],
+      ["meetingRooms", "25/06/2025", true],
+      ["goLive", "01/07/2025", false],
+    ]);
+  });
+
+  it("describes Xã Tuy Phong with its names, identity name, portal and predecessors", () => {
     const tuyPhong = commune("Xã Tuy Phong");
     expect(tuyPhong).toMatchObject({
       code: "22978",
@@ -57,29 +72,188 @@ describe("rollout report rows (real Bình Thuận config)", () => {
     expect(phongPhu?.note).toBe("Chỉ một phần sáp nhập vào Xã Phan Rí Cửa; tên miền, thư và việc tra cứu giao cho Xã Tuy Phong");
   });
 
-  it("shows redirects to the successor's portal, refused mail, issued codes and rollout statuses in Vietnamese", () => {
+  it("shows redirects to the successor's portal, refused mail and issued codes in Vietnamese", () => {
     const changed: Province = {
       ...province,
-      settings: { ...province.settings, rollout: { "22978": { domains: "done", addresses: "in-progress" } } },
       communes: province.communes.map((unit) => (unit.code === "22978" ? { ...unit, identifierCode: "000.00.00.H10" } : unit)),
       retired: province.retired.map((unit) => (unit.id === "22975" ? { ...unit, lookup: "redirect" as const, mail: "none" as const } : unit)),
     };
-    const changedReport = buildRolloutReport(changed);
-    const tuyPhong = changedReport.communes.find((row) => row.code === "22978")!;
+    const tuyPhong = buildRolloutReport(changed, TODAY).communes.find((row) => row.code === "22978")!;
     expect(tuyPhong.identifierCode).toBe("000.00.00.H10");
-    expect(tuyPhong.milestones.map((cell) => cell.text)).toEqual([
-      "hoàn thành",
-      "đang thực hiện",
-      "chưa thực hiện",
-      "chưa thực hiện",
-      "chưa thực hiện",
-      "chưa thực hiện",
-    ]);
     expect(tuyPhong.predecessors[0]).toMatchObject({
       lookupText: "Chuyển hướng 301 đến cổng thông tin của Xã Tuy Phong (https://tuyphong.binhthuan.gov.vn/)",
       mailText: "Từ chối thư (không nhận thư đến tên miền cũ)",
     });
-    expect(changedReport.milestones[0]).toMatchObject({ due: "05/06/2025", counts: { done: 1, "in-progress": 0, pending: 44 } });
+  });
+});
+
+describe("statuses: not reported, overdue, and their counts", () => {
+  it("reports nothing reported as 'chưa báo cáo', never as 'chưa thực hiện' or overdue", () => {
+    expect(report.unitsNotReported).toBe(45);
+    for (const milestone of report.milestones) {
+      expect(milestone.counts).toEqual({ done: 0, "in-progress": 0, pending: 0, "not-reported": 45, overdue: 0 });
+    }
+    expect(new Set(report.communes.flatMap((row) => row.milestones.map((cell) => cell.text)))).toEqual(new Set(["chưa báo cáo"]));
+  });
+
+  it("marks a milestone past its date and reported not done as overdue, saying what was reported", () => {
+    const rollout = {
+      "22978": { domains: "done", addresses: "in-progress", dataNetwork: "pending" },
+      "22918": { domains: "done", goLive: "in-progress" },
+      "22924": { goLive: "pending" },
+    } as const;
+    const changed = buildRolloutReport(withRollout(rollout), TODAY);
+    const cells = (code: string) => changed.communes.find((row) => row.code === code)!.milestones.map((cell) => [cell.status, cell.text]);
+    expect(cells("22978")).toEqual([
+      ["done", "hoàn thành"],
+      ["overdue", "quá hạn (đang thực hiện)"],
+      ["overdue", "quá hạn (chưa thực hiện)"],
+      ["not-reported", "chưa báo cáo"],
+      ["not-reported", "chưa báo cáo"],
+      ["not-reported", "chưa báo cáo"],
+    ]);
+    // goLive is due 01/07/2025: on 26/06 not yet overdue.
+    expect(cells("22918")[5]).toEqual(["in-progress", "đang thực hiện"]);
+    expect(cells("22924")[5]).toEqual(["pending", "chưa thực hiện"]);
+    expect(changed.unitsNotReported).toBe(42);
+    expect(changed.milestones.map((m) => [m.key, m.counts])).toEqual([
+      ["domains", { done: 2, "in-progress": 0, pending: 0, "not-reported": 43, overdue: 0 }],
+      ["addresses", { done: 0, "in-progress": 0, pending: 0, "not-reported": 44, overdue: 1 }],
+      ["dataNetwork", { done: 0, "in-progress": 0, pending: 0, "not-reported": 44, overdue: 1 }],
+      ["guidance", { done: 0, "in-progress": 0, pending: 0, "not-reported": 45, overdue: 0 }],
+      ["meetingRooms", { done: 0, "in-progress": 0, pending: 0, "not-reported": 45, overdue: 0 }],
+      ["goLive", { done: 0, "in-progress": 1, pending: 1, "not-reported": 43, overdue: 0 }],
+    ]);
+  });
+
+  it("is overdue from the day after the due date, by the injected date", () => {
+    const rollout = withRollout({ "22918": { goLive: "in-progress" } });
+    const goLive = (today: string) => buildRolloutReport(rollout, today).milestones[5];
+    expect(goLive("2025-07-01")).toMatchObject({ pastDue: false, counts: { "in-progress": 1, overdue: 0 } });
+    expect(goLive("2025-07-02")).toMatchObject({ pastDue: true, counts: { "in-progress": 0, overdue: 1 } });
+  });
+
+  it("counts a settings fixture with one unit reported and one not, through the loader", () => {
+    const fixture = loadFixture({
+      settings: `${TINY_SETTINGS}plan:
+  reference: Kế hoạch 7/KH-UBND
+  issuer: Ủy ban nhân dân Tỉnh Thử
+  milestones:
+    - { key: domains, due: "2025-06-05", short: Tên miền, label: Khai báo tên miền }
+    - { key: goLive, due: "2025-07-01", short: Vận hành, label: Vận hành chính thức }
+rollout:
+  "00010": { domains: in-progress, goLive: done }
+`,
+    });
+    const tiny = buildRolloutReport(fixture, TODAY);
+    expect(tiny.unitsNotReported).toBe(1);
+    expect(tiny.communes.map((row) => [row.code, row.milestones.map((cell) => cell.text)])).toEqual([
+      ["00010", ["quá hạn (đang thực hiện)", "hoàn thành"]],
+      ["00020", ["chưa báo cáo", "chưa báo cáo"]],
+    ]);
+    expect(tiny.milestones.map((m) => m.counts)).toEqual([
+      { done: 0, "in-progress": 0, pending: 0, "not-reported": 1, overdue: 1 },
+      { done: 1, "in-progress": 0, pending: 0, "not-reported": 1, overdue: 0 },
+    ]);
+    const markdown = renderMarkdown(tiny);
+    expect(markdown).toContain("| Số đơn vị mới đã báo cáo tiến độ | 1 |\n| Số đơn vị mới chưa báo cáo tiến độ | 1 |\n| Số mốc kế hoạch đã qua hạn | 1/2 |\n| Số lượt quá hạn (đơn vị báo cáo chưa hoàn thành mốc đã qua hạn) | 1 |");
+    expect(markdown).toContain(
+      "| Mốc | Hạn | Hoàn thành | Đang thực hiện | Chưa thực hiện | Chưa báo cáo | Quá hạn |\n| --- | --- | --- | --- | --- | --- | --- |\n" +
+        "| Khai báo tên miền | 05/06/2025 (đã qua hạn) | 0 | 0 | 0 | 1 | 1 |\n| Vận hành chính thức | 01/07/2025 | 1 | 0 | 0 | 1 | 0 |",
+    );
+    expect(markdown).toContain("Thực hiện Kế hoạch 7/KH-UBND của Ủy ban nhân dân Tỉnh Thử, (chưa khai báo) báo cáo tình hình triển khai");
+  });
+
+  it("says clearly that no milestones are declared when plan.milestones is empty", () => {
+    const bare = buildRolloutReport(loadFixture({ settings: `${TINY_SETTINGS}plan:\n  milestones: []\n` }), TODAY);
+    expect(bare.milestones).toEqual([]);
+    expect(renderMarkdown(bare)).toContain(`## II. Tiến độ theo mốc kế hoạch\n\n${NO_MILESTONES}\n`);
+    const html = renderHtml(bare);
+    expect(html).toContain(`<h2>II. Tiến độ theo mốc kế hoạch</h2>\n<p>Kế hoạch chưa khai báo mốc tiến độ nào`);
+    expect(html).not.toContain("<svg");
+    expect(parse(renderCsv(bare), { bom: true })[0]).toHaveLength(9);
+  });
+});
+
+describe("the HTML page", () => {
+  const html = renderHtml(buildRolloutReport(withRollout({ "22978": { domains: "done", addresses: "in-progress" }, "22918": { domains: "in-progress" } }), TODAY));
+
+  it("draws one stacked SVG bar per milestone, one segment per status present, sized by its count", () => {
+    const bars = [...html.matchAll(/<svg class="bar"[^>]*data-milestone="(\w+)">([\s\S]*?)<\/svg>/g)];
+    expect(bars.map((bar) => bar[1])).toEqual(["domains", "addresses", "dataNetwork", "guidance", "meetingRooms", "goLive"]);
+    const segments = bars.map((bar) => [...bar[2].matchAll(/data-status="([\w-]+)" data-count="(\d+)">.*?<rect x="([\d.]+)" y="0" width="([\d.]+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3]), Number(m[4])]));
+    // 22918 reported domains (due 05/06) in progress: overdue on 26/06.
+    expect(segments[0]).toEqual([
+      ["done", 1, 0, 6.67],
+      ["not-reported", 43, 6.67, 286.66],
+      ["overdue", 1, 293.33, 6.67],
+    ]);
+    expect(segments[1].map(([status, count]) => [status, count])).toEqual([["not-reported", 44], ["overdue", 1]]);
+    expect(segments[5].map(([status, count]) => [status, count])).toEqual([["not-reported", 45]]);
+    for (const bar of segments) expect(bar.reduce((sum, [, , , width]) => sum + Number(width), 0)).toBeCloseTo(300, 6);
+    expect(html).toContain('aria-label="Khai báo tên miền: 1 hoàn thành, 0 đang thực hiện, 0 chưa thực hiện, 43 chưa báo cáo, 1 quá hạn"');
+    // Drawn in the page: no script, nothing fetched.
+    expect(html).not.toMatch(/<script|<img|<link|src=|url\(/);
+  });
+
+  it("keeps every e-mail address, web address and domain on one line", () => {
+    expect(html).toContain(".addr { white-space: nowrap;");
+    expect(html).toContain('Chuyển tiếp thư đến <span class="addr">vanthu@tuyphong.binhthuan.gov.vn</span>');
+    expect(html).toContain('<dd><span class="addr">https://tuyphong.binhthuan.gov.vn/</span></dd>');
+    expect(html).toContain('<td><span class="addr">phongphu.tuyphong.binhthuan.gov.vn</span></td>');
+    const outside = bodyText(html.replace(/<span class="addr">[^<]*<\/span>/g, ""));
+    expect(outside.match(ADDRESS)).toBeNull();
+    expect(bodyText(html).match(ADDRESS)!.length).toBeGreaterThan(45 * 6);
+  });
+
+  it("uses Vietnamese terms and capitalised headers throughout", () => {
+    for (const text of [html, renderMarkdown(report), renderCsv(report)]) expect(text).not.toMatch(/tenant/i);
+    expect(html).toContain("<dt>Tên trên hệ thống xác thực tập trung</dt><dd>TuyPhong</dd>");
+    const headers = [...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(headers.length).toBeGreaterThan(45 * 5);
+    expect(headers.filter((text) => !/^\p{Lu}/u.test(text))).toEqual([]);
+    const headings = [...html.matchAll(/<h[23]>([^<]*)<\/h[23]>/g)].map((m) => m[1]);
+    expect(headings.slice(0, 5)).toEqual(["I. Tổng quan", "II. Tiến độ theo mốc kế hoạch", "III. Ngoại lệ chính sách đã chấp thuận", "Danh sách đơn vị mới và tiến độ", "Chi tiết từng đơn vị"]);
+  });
+
+  it("has the administrative form of Nghị định 30/2020/NĐ-CP, its parts in order, texts from the settings", () => {
+    const parts = [
+      '<p class="national-heading">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>',
+      '<p class="motto"><span>Độc lập - Tự do - Hạnh phúc</span></p>',
+      '<p class="parent-body">UBND TỈNH BÌNH THUẬN</p>',
+      '<p class="issuer">SỞ KHOA HỌC VÀ CÔNG NGHỆ</p>',
+      '<p class="number">Số: <span class="number-value">      /BC-SKHCN</span></p>',
+      '<p class="place-date">Bình Thuận, ngày 26 tháng 6 năm 2025</p>',
+      '<h1 class="document-type">BÁO CÁO</h1>',
+      '<p class="document-title">Tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới</p>',
+      '<p class="opening">Thực hiện Kế hoạch 2495/KH-UBND của Ủy ban nhân dân tỉnh Bình Thuận, Sở Khoa học và Công nghệ báo cáo tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới (mô hình chính quyền địa phương hai cấp vận hành từ ngày 01/07/2025) như sau:</p>',
+      "<h2>I. Tổng quan</h2>",
+      '<p class="recipients-heading">Nơi nhận:</p><p>- UBND tỉnh (để báo cáo);</p><p>- Các sở, ban, ngành tỉnh;</p><p>- UBND các xã, phường, đặc khu;</p><p>- Lưu: VT, CĐS.</p>',
+      '<div class="signature"><p class="signer-title">KT. GIÁM ĐỐC</p><p class="signer-title">PHÓ GIÁM ĐỐC</p><p class="signature-space"></p><p class="signer-name"><span class="missing">(chưa khai báo)</span></p></div>',
+      '<p class="appendix-number">Phụ lục I</p>',
+      '<p class="appendix-ref">(Kèm theo Báo cáo số /BC-SKHCN ngày 26/06/2025 của Sở Khoa học và Công nghệ)</p>',
+      '<p class="appendix-number">Phụ lục II</p>',
+    ];
+    const positions = parts.map((part) => html.indexOf(part));
+    expect(positions.filter((position) => position < 0)).toEqual([]);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(html).toContain("@page { size: A4; margin: 20mm 15mm 20mm 30mm;");
+  });
+
+  it("renders without a report block, every missing text visibly marked", () => {
+    const { report: _, ...settings } = province.settings;
+    const bare = renderHtml(buildRolloutReport({ ...province, settings }, "2026-02-05"));
+    const marker = `<span class="missing">${NOT_DECLARED}</span>`;
+    for (const part of [
+      `<p class="parent-body">${marker}</p><p class="issuer">${marker}</p>`,
+      `Số: <span class="number-value">${marker}</span>`,
+      `<p class="place-date">${marker}, ngày 05 tháng 02 năm 2026</p>`,
+      `<p class="recipients-heading">Nơi nhận:</p><p>- ${marker}.</p>`,
+      `<p class="signer-title">${marker}</p><p class="signature-space"></p><p class="signer-name">${marker}</p>`,
+    ]) {
+      expect(bare).toContain(part);
+    }
+    expect(bare).toContain(".missing { color: #b00020;");
   });
 });
 
@@ -89,19 +263,27 @@ describe("report formats", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     const rows: string[][] = parse(csv, { bom: true, relax_column_count: false });
     expect(rows).toHaveLength(46);
-    expect(rows[0].slice(0, 4)).toEqual(["Mã đơn vị", "Tên đơn vị", "Mã định danh điện tử", "Tên miền"]);
-    const tuyPhong = rows.find((row) => row[1] === "Xã Tuy Phong")!;
-    expect(tuyPhong.slice(0, 8)).toEqual([
-      "22978",
-      "Xã Tuy Phong",
-      "chưa cấp",
-      "tuyphong.binhthuan.gov.vn",
-      "tuyphong.binhthuan.gov.vn",
-      "TuyPhong",
-      "https://tuyphong.binhthuan.gov.vn/",
-      "3",
+    expect(rows[0]).toEqual([
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Mã định danh điện tử",
+      "Tên miền",
+      "Tên miền thư điện tử công vụ",
+      "Tên trên hệ thống xác thực tập trung",
+      "Cổng thông tin điện tử",
+      "Số đơn vị cũ (xã, huyện)",
+      "Đơn vị cũ (tên miền)",
+      "Khai báo tên miền (hạn 05/06/2025)",
+      "Địa chỉ trụ sở (hạn 09/06/2025)",
+      "Mạng truyền số liệu (hạn 15/06/2025)",
+      "Hướng dẫn (hạn 20/06/2025)",
+      "Phòng họp trực tuyến (hạn 25/06/2025)",
+      "Vận hành (hạn 01/07/2025)",
     ]);
+    const tuyPhong = rows.find((row) => row[1] === "Xã Tuy Phong")!;
+    expect(tuyPhong.slice(0, 8)).toEqual(["22978", "Xã Tuy Phong", "chưa cấp", "tuyphong.binhthuan.gov.vn", "tuyphong.binhthuan.gov.vn", "TuyPhong", "https://tuyphong.binhthuan.gov.vn/", "3"]);
     expect(tuyPhong[8]).toContain("Xã Phong Phú (huyện Tuy Phong, mã 22978): phongphu.tuyphong.binhthuan.gov.vn");
+    expect(tuyPhong.slice(9)).toEqual(Array(6).fill("chưa báo cáo"));
     const phanRiCua = rows.find((row) => row[1] === "Xã Phan Rí Cửa")!;
     expect(phanRiCua[8]).toContain("phongphu.tuyphong.binhthuan.gov.vn (tên miền giao cho Xã Tuy Phong)");
   });
@@ -116,66 +298,46 @@ describe("report formats", () => {
   it("escapes HTML and Markdown", () => {
     expect(escapeHtml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
     expect(mdEscape("a|b *c* <d>")).toBe("a\\|b \\*c\\* \\<d\\>");
-    const hostile = buildRolloutReport({ ...province, settings: { ...province.settings, province: "<script>alert(1)</script> & |x|" } });
+    const settings = { ...province.settings, province: "<script>alert(1)</script> & |x|", report: { recipients: ["<b>Sở</b> & |x|"] } };
+    const hostile = buildRolloutReport({ ...province, settings }, TODAY);
     const html = renderHtml(hostile);
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; |x|");
-    expect(renderMarkdown(hostile)).toContain("\\<script\\>alert(1)\\</script\\> \\& \\|x\\|");
+    expect(html).toContain("<p>- &lt;b&gt;Sở&lt;/b&gt; &amp; |x|.</p>");
+    expect(renderMarkdown(hostile)).toContain("- \\<b\\>Sở\\</b\\> \\& \\|x\\|.");
   });
 
-  it("writes Markdown with the totals and every unit", () => {
+  it("writes Markdown in the same form: heading, title, body, recipients, signature, appendices", () => {
     const markdown = renderMarkdown(report);
-    expect(markdown.startsWith("# Báo cáo triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới — tỉnh Bình Thuận\n")).toBe(true);
+    expect(markdown.startsWith(
+      "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\\n**Độc lập - Tự do - Hạnh phúc**\\\n*Bình Thuận, ngày 26 tháng 6 năm 2025*\n\n" +
+        "UBND TỈNH BÌNH THUẬN\\\n**SỞ KHOA HỌC VÀ CÔNG NGHỆ**\\\nSố: /BC-SKHCN\n\n# BÁO CÁO\n\n**Tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới**\n\n",
+    )).toBe(true);
     expect(markdown).toContain("| Số đơn vị hành chính cấp xã mới | 45 |");
     expect(markdown).toContain("| Cổng thông tin điện tử được thay thế | 121 cổng cũ cấp xã → 45 cổng mới |");
-    expect(markdown).toContain("| Khai báo tên miền cho đơn vị mới | 05/06/2025 | 0 | 0 | 45 |");
+    expect(markdown).toContain("| Khai báo tên miền cho đơn vị mới | 05/06/2025 (đã qua hạn) | 0 | 0 | 0 | 45 | 0 |");
+    expect(markdown).toContain("**Nơi nhận:**\n- UBND tỉnh (để báo cáo);\n- Các sở, ban, ngành tỉnh;\n- UBND các xã, phường, đặc khu;\n- Lưu: VT, CĐS.\n\n**KT. GIÁM ĐỐC**\\\n**PHÓ GIÁM ĐỐC**\\\n\\\n**(chưa khai báo)**\n\n## Phụ lục I: Danh sách đơn vị mới và tiến độ\n");
     expect(markdown.match(/^### /gm)).toHaveLength(45);
   });
 
   it("lists the policy suppressions the province accepted, with their reasons", () => {
-    expect(renderMarkdown(report)).toContain("## Ngoại lệ chính sách đã chấp thuận\n\nKhông có.\n");
+    expect(renderMarkdown(report)).toContain("## III. Ngoại lệ chính sách đã chấp thuận\n\nKhông có.\n");
     const settings = { ...province.settings, suppressions: [{ rule: "DNS-009", unit: "22978", reason: "vùng Tuy Phong giữ 4 bản ghi NS cho mỗi xã cũ" }] };
-    const waived = buildRolloutReport({ ...province, settings });
+    const waived = buildRolloutReport({ ...province, settings }, TODAY);
     expect(renderMarkdown(waived)).toContain("| DNS-009 | đơn vị 22978 | vùng Tuy Phong giữ 4 bản ghi NS cho mỗi xã cũ |");
     expect(renderHtml(waived)).toContain("<td>DNS-009</td><td>đơn vị 22978</td><td>vùng Tuy Phong giữ 4 bản ghi NS cho mỗi xã cũ</td>");
   });
 });
 
-describe("the HTML page in headless Chromium", () => {
-  it("renders the title and the table of 45 new units", () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get update && apt-get install -y chromium\``);
-    }
-    const dir = mkdtempSync(join(tmpdir(), "report-html-"));
-    try {
-      const page = join(dir, "report.html");
-      writeFileSync(page, renderHtml(report), "utf8");
-      const profile = mkdtempSync(join(dir, "profile-"));
-      const dom = execFileSync(
-        CHROMIUM,
-        [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          `--user-data-dir=${profile}`,
-          "--dump-dom",
-          `file://${page}`,
-        ],
-        { encoding: "utf8", timeout: 60_000, stdio: ["ignore", "pipe", "pipe"] },
-      );
-      expect(dom).toContain("<title>Báo cáo triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới — tỉnh Bình Thuận</title>");
-      const table = /<table id="don-vi-moi">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(dom);
-      expect(table).not.toBeNull();
-      expect(table![1].match(/<tr>/g)).toHaveLength(45);
-      expect(table![1]).toContain('<a href="#don-vi-22978">Xã Tuy Phong</a>');
-      expect(dom.match(/<section class="commune"/g)).toHaveLength(45);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+describe("dates", () => {
+  it("writes the place and date line as the decree does: a leading zero on days below 10 and on months 1 and 2", () => {
+    expect(placeAndDate("Bình Thuận", "2026-02-05")).toBe("Bình Thuận, ngày 05 tháng 02 năm 2026");
+    expect(placeAndDate("Lâm Đồng", "2025-06-26")).toBe("Lâm Đồng, ngày 26 tháng 6 năm 2025");
+    expect(placeAndDate("Hà Nội", "2025-12-01")).toBe("Hà Nội, ngày 01 tháng 12 năm 2025");
+  });
+
+  it("takes today in Vietnam's time zone", () => {
+    expect(todayInVietnam(new Date("2025-06-30T16:59:59Z"))).toBe("2025-06-30");
+    expect(todayInVietnam(new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
   });
 });

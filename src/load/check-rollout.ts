@@ -29,7 +29,7 @@ export function checkRollout(settings: Settings, newUnits: TableResult<NewUnitRo
         file: files.settings,
         unit: describeRow(unit),
         message: `rollout: milestone "${key}" is not declared in plan.milestones`,
-        fix: keys.length === 0 ? declare(key) : `write one of ${keys.join(", ")}${suggestion(key, keys)}, or ${declare(key)}`,
+        fix: keys.length === 0 ? declare(key) : `write a key of plan.milestones (${keys.join(", ")})${suggestion(key, keys)} — or ${declare(key)}`,
       });
     }
   }
