@@ -43,7 +43,7 @@ const oidcIdp = z
   .strict();
 
 const milestoneKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "must be a key of letters and digits starting with a lower-case letter, such as goLive");
-const text = z.string().trim().min(1);
+const text = z.string().trim().min(1, "must not be empty");
 
 /** YYYY-MM-DD and a day of the calendar: 2025-06-31 is refused. */
 export const calendarDate = isoDate.refine((value) => {
