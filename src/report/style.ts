@@ -28,7 +28,7 @@ p { margin: 4px 0; }
 .number-value { white-space: pre; }
 .place-date { grid-area: date; margin-top: 6px; font-style: italic; }
 .issuer, .national-heading, .motto { font-weight: bold; }
-.issuer::after, .document-title::after { content: ""; display: block; width: 33%; margin: 2px auto 0; border-bottom: 1px solid #111; }
+.issuer::after, .document-title::after { content: ""; display: block; width: 33%; margin: 5px auto 0; border-bottom: 1px solid #111; }
 .motto span { border-bottom: 1px solid #111; padding-bottom: 1px; }
 h1.document-type { font-size: 1.15em; text-align: center; margin: 18px 0 0; }
 .document-title { font-weight: bold; text-align: center; margin: 0 auto 16px; max-width: 90%; }
