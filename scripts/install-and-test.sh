@@ -1,13 +1,58 @@
 #!/usr/bin/env bash
 # The one command that installs everything the tests need and runs them (README, .ci/run).
-# System packages: Chromium (Debian's), for the tests that open the rollout report's HTML page and print its PDF;
-# Liberation 2 fonts, the Times New Roman of the PDF with every Vietnamese letter (Liberation 1 lacks some).
+# System packages (Debian's): Chromium, for the test that opens the rollout report's HTML page, and jq, which the
+# drift workflow's province listing uses and its test runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/liberation2 ]; then
-  as_root=""; [ "$(id -u)" -eq 0 ] || as_root="sudo"
-  $as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium fonts-liberation2 >/dev/null
+
+# How long to wait for another apt or dpkg (unattended upgrades, another install on this machine) to finish.
+APT_WAIT_SECONDS=300
+as_root=""; [ "$(id -u)" -eq 0 ] || as_root="sudo"
+
+# apt-get, quiet unless it fails, that waits while another apt or dpkg holds its lock, saying so, instead of
+# failing at once. A retry loop rather than DPkg::Lock::Timeout alone: that option waits for dpkg's lock only, not
+# for the package lists' lock that `apt-get update` takes (apt 2.6, Debian 12).
+apt_get() {
+  local deadline=$((SECONDS + APT_WAIT_SECONDS)) log status
+  log=$(mktemp)
+  while :; do
+    status=0
+    $as_root env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get "$@" >"$log" 2>&1 || status=$?
+    if [ "$status" -eq 0 ] || ! grep -qE 'Could not get lock|Unable to lock|Unable to acquire the dpkg frontend lock' "$log"; then
+      [ "$status" -eq 0 ] || cat "$log" >&2
+      rm -f "$log"
+      return "$status"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      rm -f "$log"
+      echo "install-and-test: apt or dpkg was still busy after ${APT_WAIT_SECONDS} s; run this again once the other install has finished" >&2
+      return 1
+    fi
+    echo "install-and-test: another apt or dpkg is running ($(grep -m1 -oE '(Could not get lock|Unable to).*' "$log")); trying again in 5 s, for up to $((deadline - SECONDS)) s more" >&2
+    sleep 5
+  done
+}
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-and-test: installing ${missing[*]} (Debian)"
+  apt_get update
+  apt_get install -y "${missing[@]}"
 fi
-npm ci --no-audit --no-fund
+
+# npm ci deletes node_modules every time: skip it when node_modules was installed by this script from this very
+# lockfile, with this Node.js, and npm has not changed it since (npm rewrites node_modules/.package-lock.json).
+stamp=node_modules/.install-and-test.stamp
+installed_state() {
+  sha256sum package-lock.json node_modules/.package-lock.json 2>/dev/null || true
+  node --version
+}
+if [ -f "$stamp" ] && [ "$(installed_state)" = "$(cat "$stamp")" ]; then
+  echo "install-and-test: node_modules already matches package-lock.json; not reinstalling"
+else
+  npm ci --no-audit --no-fund
+  installed_state > "$stamp"
+fi
 npm test

@@ -1,10 +1,16 @@
 /**
  * Helpers for the CI workflows (.github/workflows/*.yml), run with `npx tsx scripts/plan-comment.ts <command>`:
  *
- *   order  [outdir]          stack names in deploy order, one a line: platform, then the shards, then the gateway
- *   tier   <tier> [outdir]   the stacks of one tier (platform | shards | gateway), one a line
- *   render <plans> [outdir]  the pull-request comment (Markdown) for the plans in <plans>/<stack>.txt and
- *                            <plans>/<stack>.exit (terraform plan -detailed-exitcode: 0 none, 2 changes, else error)
+ *   order    [outdir] [stack…]          stack names in deploy order, one a line: platform, then the shards, then the
+ *                                       gateway; only the given stacks when some are named (those not synthesized
+ *                                       are left out)
+ *   tier     <tier> [outdir]            the stacks of one tier (platform | shards | gateway), one a line
+ *   outputs  <changed>                  from `npm run changed`'s output: the step outputs `provinces` (JSON list)
+ *                                       and `stacks` (JSON: province → its changed stacks), for $GITHUB_OUTPUT
+ *   overview <changed> <ref>            the pull request's overview comment: what changed, or that nothing is to plan
+ *   render   <plans> <outdir> [stack…]  one province's plan comment (PROVINCE): the guard's result from
+ *                                       <plans>/guard.txt and .exit, each stack's `cdktf diff` from <plans>/<stack>.txt
+ *                                       and .exit; named stacks the synth no longer has are listed as removed
  *
  * The order follows the dependencies recorded in cdktf.out/manifest.json (cross-stack references add them), with
  * ties broken by tier and name, so a later stack is planned after the stacks whose remote state it reads.
@@ -12,7 +18,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const PLAN_MARKER = "<!-- commune-infra-plan -->";
+/** Hidden markers by which the workflow finds its comments again (scripts/sticky-comment.js reads them too). */
+export const OVERVIEW_MARKER = "<!-- commune-infra-plan -->";
+export const planMarker = (province: string) => `<!-- commune-infra-plan province=${province} -->`;
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_000;
 
@@ -51,6 +59,12 @@ export function orderStacks(dependencies: Readonly<Record<string, readonly strin
   return ordered;
 }
 
+/** The stacks in deploy order; only those named in `only` when it names any (names not synthesized are dropped). */
+export function stacksInOrder(dependencies: Readonly<Record<string, readonly string[]>>, only: readonly string[] = []): string[] {
+  const stacks = orderStacks(dependencies);
+  return only.length > 0 ? stacks.filter((stack) => only.includes(stack)) : stacks;
+}
+
 export function readManifest(outdir: string): Record<string, readonly string[]> {
   const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks?: Record<string, ManifestStack> };
   const result: Record<string, readonly string[]> = {};
@@ -60,82 +74,167 @@ export function readManifest(outdir: string): Record<string, readonly string[]> 
 
 export interface StackPlan {
   readonly stack: string;
-  /** terraform plan -detailed-exitcode: 0 no changes, 2 changes, anything else an error. */
+  /** The exit code of `cdktf diff` (0 planned, else an error), or of `terraform plan -detailed-exitcode` (2: changes). */
   readonly exitCode: number;
   readonly output: string;
 }
 
-function status(exitCode: number): string {
-  if (exitCode === 0) return "✅ no changes";
-  if (exitCode === 2) return "📝 changes";
-  return "❌ error";
+export interface GuardRun {
+  readonly exitCode: number;
+  readonly output: string;
 }
 
-/** The summary line Terraform prints ("Plan: 1 to add, …" or "No changes. …"), or the first error. */
+type Outcome = "none" | "changes" | "error";
+
+function outcome(plan: StackPlan): Outcome {
+  if (plan.exitCode === 2) return "changes";
+  if (plan.exitCode !== 0) return "error";
+  return /No changes\./.test(plan.output) ? "none" : "changes";
+}
+
+const STATUS: Record<Outcome, string> = { none: "✅ no changes", changes: "📝 changes", error: "❌ error" };
+
+/**
+ * The summary line Terraform prints ("Plan: 1 to add, …", "No changes. …", "Changes to Outputs:"), or the first
+ * error; `cdktf diff` puts the stack's name before each line, which is dropped.
+ */
 function headline(plan: StackPlan): string {
-  const lines = plan.output.split("\n").map((line) => line.trim());
-  const found =
-    lines.find((line) => /^Plan: \d+ to add/.test(line)) ??
-    lines.find((line) => line.startsWith("No changes.")) ??
-    lines.find((line) => line.startsWith("Error:"));
-  return (found ?? "").replace(/\|/g, "\\|");
+  const patterns = [/Plan: \d+ to add.*/, /No changes\..*/, /Changes to Outputs:.*/, /Error:.*/];
+  for (const pattern of patterns) {
+    const found = pattern.exec(plan.output);
+    if (found) return found[0].trim().replace(/\|/g, "\\|");
+  }
+  return "";
 }
 
-/** Markdown for the one pull-request comment, updated in place (found by PLAN_MARKER), kept under GitHub's limit. */
-export function renderComment(plans: readonly StackPlan[], context: { environment: string; sha?: string }): string {
+/** A fenced block of at most `share` characters; an over-long text keeps its end, where summaries and errors are. */
+function fenced(text: string, share: number): string {
+  const body = text.length > share ? `… (${text.length - share} characters cut; the whole output is in the job log)\n${text.slice(-share)}` : text;
+  const fence = body.includes("```") ? "~~~~" : "```";
+  return [`${fence}text`, body, fence].join("\n");
+}
+
+const details = (summary: string, text: string, share: number) => [`<details><summary>${summary}</summary>`, "", fenced(text.trimEnd(), share), "", "</details>", ""].join("\n");
+
+export interface PlanContext {
+  readonly province: string;
+  readonly environment: string;
+  readonly sha?: string;
+  readonly guard?: GuardRun;
+  /** Changed stacks the working tree no longer synthesizes (their resources are not planned). */
+  readonly removed?: readonly string[];
+}
+
+/** Markdown for one province's pull-request comment, updated in place (found by its marker), kept under GitHub's limit. */
+export function renderComment(plans: readonly StackPlan[], context: PlanContext): string {
+  const removed = context.removed ?? [];
+  const guard = context.guard;
   const head = [
-    PLAN_MARKER,
-    `### Terraform plan — \`${context.environment}\`${context.sha ? ` at ${context.sha.slice(0, 7)}` : ""}`,
+    planMarker(context.province),
+    `### Terraform plan — ${context.province}, \`${context.environment}\`${context.sha ? ` at ${context.sha.slice(0, 7)}` : ""}`,
     "",
-    "Planned in dependency order (platform, shards, gateway) with `-lock=false`; nothing was applied.",
+    ...(guard ? [guard.exitCode === 0 ? "Guard: ✅ passed — nothing protected is lost." : "Guard: ❌ **BLOCKED** — a change would lose protected resources or records; see below.", ""] : []),
+    plans.length > 0
+      ? "The stacks this pull request changes, planned with `cdktf diff` in dependency order; nothing was applied."
+      : "No stack of this province was planned.",
     "",
-    "| # | stack | result | summary |",
-    "| ---: | --- | --- | --- |",
-    ...plans.map((plan, index) => `| ${index + 1} | \`${plan.stack}\` | ${status(plan.exitCode)} | ${headline(plan)} |`),
-    "",
+    ...(plans.length > 0 ? ["| # | stack | result | summary |", "| ---: | --- | --- | --- |", ...plans.map((plan, index) => `| ${index + 1} | \`${plan.stack}\` | ${STATUS[outcome(plan)]} | ${headline(plan)} |`), ""] : []),
+    ...(removed.length > 0
+      ? [`Removed by this pull request (not planned: their resources stay in their Terraform state until moved or destroyed by hand): ${removed.map((stack) => `\`${stack}\``).join(", ")}.`, ""]
+      : []),
   ].join("\n");
-  const budget = COMMENT_LIMIT - head.length;
-  const sections = plans.map((plan) => ({ plan, body: plan.output.trimEnd() }));
-  // Share the remaining room between the stacks; an over-long plan keeps its end, where the summary and errors are.
-  const share = Math.max(500, Math.floor(budget / Math.max(1, sections.length)) - 200);
-  const details = sections.map(({ plan, body }) => {
-    const text = body.length > share ? `… (${body.length - share} characters cut; full plan in the job log)\n${body.slice(-share)}` : body;
-    const fence = text.includes("```") ? "~~~~" : "```";
-    return [`<details><summary><code>${plan.stack}</code>: ${status(plan.exitCode)}</summary>`, "", `${fence}text`, text, fence, "", "</details>", ""].join("\n");
-  });
-  return `${head}\n${details.join("\n")}`.slice(0, COMMENT_LIMIT);
+  const texts = [...(guard ? [{ summary: `guard: ${guard.exitCode === 0 ? "passed" : "BLOCKED"}`, text: guard.output }] : []), ...plans.map((plan) => ({ summary: `<code>${plan.stack}</code>: ${STATUS[outcome(plan)]}`, text: plan.output }))];
+  // Share the remaining room between the outputs.
+  const share = Math.max(500, Math.floor((COMMENT_LIMIT - head.length) / Math.max(1, texts.length)) - 200);
+  return `${head}\n${texts.map(({ summary, text }) => details(summary, text, share)).join("\n")}`.slice(0, COMMENT_LIMIT);
+}
+
+/** `npm run changed`'s lines (`<province> <stack>`) as province → its stacks, in the order printed. */
+export function parseChanged(text: string): Map<string, string[]> {
+  const byProvince = new Map<string, string[]>();
+  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const [province, stack, ...rest] = line.split(" ");
+    if (!stack || rest.length > 0) throw new Error(`not a "<province> <stack>" line of npm run changed: "${line}"`);
+    byProvince.set(province, [...(byProvince.get(province) ?? []), stack]);
+  }
+  return byProvince;
+}
+
+/** The step outputs the pull-request workflow's matrix is built from. */
+export function workflowOutputs(changed: ReadonlyMap<string, readonly string[]>): string {
+  return `provinces=${JSON.stringify([...changed.keys()])}\nstacks=${JSON.stringify(Object.fromEntries(changed))}\n`;
+}
+
+/** The pull request's one overview comment: the changed stacks per province, or that there is nothing to plan. */
+export function renderOverview(changed: ReadonlyMap<string, readonly string[]>, context: { environment: string; ref: string; sha?: string }): string {
+  const stacks = [...changed.values()].flat().length;
+  const lines = [OVERVIEW_MARKER, `### Terraform plan — \`${context.environment}\`${context.sha ? ` at ${context.sha.slice(0, 7)}` : ""}`, ""];
+  if (changed.size === 0) {
+    lines.push(`**Nothing to plan:** no stack's Terraform differs from \`${context.ref}\` (\`npm run changed -- ${context.ref}\` printed nothing).`);
+  } else {
+    lines.push(
+      `This pull request changes ${stacks} stack${stacks === 1 ? "" : "s"} in ${changed.size} province${changed.size === 1 ? "" : "s"} (\`npm run changed -- ${context.ref}\`); each province is guarded and planned in its own job and comment.`,
+      "",
+      "| province | changed stacks |",
+      "| --- | --- |",
+      ...[...changed].map(([province, list]) => `| ${province} | ${list.map((stack) => `\`${stack}\``).join(", ")} |`),
+    );
+  }
+  return `${lines.join("\n")}\n`.slice(0, COMMENT_LIMIT);
+}
+
+function readRun(plansDir: string, name: string): { exitCode: number; output: string } | undefined {
+  const exitFile = join(plansDir, `${name}.exit`);
+  if (!existsSync(exitFile)) return undefined;
+  const outputFile = join(plansDir, `${name}.txt`);
+  const exitCode = Number.parseInt(readFileSync(exitFile, "utf8").trim(), 10);
+  return { exitCode: Number.isNaN(exitCode) ? 1 : exitCode, output: existsSync(outputFile) ? readFileSync(outputFile, "utf8") : "" };
 }
 
 export function readPlans(plansDir: string, stacks: readonly string[]): StackPlan[] {
-  return stacks
-    .filter((stack) => existsSync(join(plansDir, `${stack}.exit`)))
-    .map((stack) => {
-      const outputFile = join(plansDir, `${stack}.txt`);
-      const output = existsSync(outputFile) ? readFileSync(outputFile, "utf8") : "";
-      const exitCode = Number.parseInt(readFileSync(join(plansDir, `${stack}.exit`), "utf8").trim(), 10);
-      return { stack, exitCode: Number.isNaN(exitCode) ? 1 : exitCode, output };
-    });
+  return stacks.flatMap((stack) => {
+    const run = readRun(plansDir, stack);
+    return run ? [{ stack, ...run }] : [];
+  });
 }
 
 function main(argv: readonly string[]): number {
   const [command, ...args] = argv;
+  const ordered = (outdir: string | undefined, only: readonly string[]) => stacksInOrder(readManifest(outdir ?? "cdktf.out"), only);
+  const print = (lines: readonly string[]) => process.stdout.write(lines.map((line) => `${line}\n`).join(""));
   if (command === "order") {
-    process.stdout.write(`${orderStacks(readManifest(args[0] ?? "cdktf.out")).join("\n")}\n`);
+    print(ordered(args[0], args.slice(1)));
     return 0;
   }
-  if (command === "tier") {
-    const [tier, outdir] = args;
-    const stacks = orderStacks(readManifest(outdir ?? "cdktf.out")).filter((stack) => tierOf(stack) === tier);
-    process.stdout.write(stacks.length > 0 ? `${stacks.join("\n")}\n` : "");
+  if (command === "tier" && args[0]) {
+    print(ordered(args[1], []).filter((stack) => tierOf(stack) === args[0]));
     return 0;
   }
-  if (command === "render" && args[0]) {
-    const stacks = orderStacks(readManifest(args[1] ?? "cdktf.out"));
-    const plans = readPlans(args[0], stacks);
-    process.stdout.write(renderComment(plans, { environment: process.env.ENV ?? "offline", sha: process.env.PLAN_SHA }));
+  if (command === "outputs" && args[0]) {
+    process.stdout.write(workflowOutputs(parseChanged(readFileSync(args[0], "utf8"))));
     return 0;
   }
-  process.stderr.write("usage: plan-comment.ts order [outdir] | tier <platform|shards|gateway> [outdir] | render <plansdir> [outdir]\n");
+  if (command === "overview" && args[0] && args[1]) {
+    process.stdout.write(renderOverview(parseChanged(readFileSync(args[0], "utf8")), { environment: process.env.ENV ?? "offline", ref: args[1], sha: process.env.PLAN_SHA }));
+    return 0;
+  }
+  if (command === "render" && args[0] && args[1]) {
+    const [plansDir, outdir, ...named] = args;
+    const stacks = ordered(outdir, named);
+    process.stdout.write(
+      renderComment(readPlans(plansDir, stacks), {
+        province: process.env.PROVINCE ?? "",
+        environment: process.env.ENV ?? "offline",
+        sha: process.env.PLAN_SHA,
+        guard: readRun(plansDir, "guard"),
+        removed: named.filter((stack) => !stacks.includes(stack)),
+      }),
+    );
+    return 0;
+  }
+  process.stderr.write(
+    "usage: plan-comment.ts order [outdir] [stack…] | tier <platform|shards|gateway> [outdir] | outputs <changed> | overview <changed> <ref> | render <plansdir> <outdir> [stack…]\n",
+  );
   return 2;
 }
 
