@@ -3,7 +3,7 @@ import { loadProvince, provinceDir } from "../src/load/load-province";
 import type { Province } from "../src/model/province";
 import { NOT_DECLARED } from "../src/report/admin-form";
 import { csvField, renderCsv } from "../src/report/csv";
-import { placeAndDate, todayInVietnam } from "../src/report/dates";
+import { placeAndDate, reportDate, todayInVietnam } from "../src/report/dates";
 import { ADDRESS, escapeHtml } from "../src/report/escape";
 import { renderHtml } from "../src/report/html";
 import { mdEscape, renderMarkdown } from "../src/report/markdown";
@@ -339,5 +339,13 @@ describe("dates", () => {
   it("takes today in Vietnam's time zone", () => {
     expect(todayInVietnam(new Date("2025-06-30T16:59:59Z"))).toBe("2025-06-30");
     expect(todayInVietnam(new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
+  });
+
+  it("dates the report by REPORT_DATE when set, and refuses one that is not a day", () => {
+    expect(reportDate(undefined, new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
+    expect(reportDate("", new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
+    expect(reportDate("2024-02-29")).toBe("2024-02-29");
+    expect(() => reportDate("2025-02-30")).toThrow("REPORT_DATE=2025-02-30: not a day written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today");
+    expect(() => reportDate("26/06/2025")).toThrow("REPORT_DATE=26/06/2025: not a day written YYYY-MM-DD");
   });
 });

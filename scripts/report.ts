@@ -9,10 +9,9 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:
 import { dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
-import { calendarDate } from "../src/load/settings-schema";
 import type { Province } from "../src/model/province";
 import { REPORT_BASENAME, renderRolloutReport } from "../src/report";
-import { todayInVietnam } from "../src/report/dates";
+import { ReportDateError, reportDate } from "../src/report/dates";
 import { PdfError, printPdf } from "../src/report/pdf";
 
 function fail(message: string): void {
@@ -22,15 +21,13 @@ function fail(message: string): void {
 
 function main(): void {
   const province = process.env.PROVINCE || DEFAULT_PROVINCE;
-  const today = process.env.REPORT_DATE || todayInVietnam();
-  if (!calendarDate.safeParse(today).success) {
-    return fail(`REPORT_DATE=${today}: not a day written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today`);
-  }
+  let today: string;
   let model: Province;
   try {
+    today = reportDate(process.env.REPORT_DATE);
     model = loadProvince(provinceDir(province));
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message.trimEnd());
+    if (error instanceof ReportDateError || error instanceof ConfigError) return fail(error.message.trimEnd());
     throw error;
   }
 

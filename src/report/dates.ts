@@ -1,3 +1,5 @@
+import { calendarDate } from "../load/settings-schema";
+
 /** Dates as Vietnamese documents write them. Dates travel as YYYY-MM-DD strings, with no time zone to go wrong. */
 
 /** 2025-06-05 → 05/06/2025. */
@@ -19,4 +21,15 @@ export function placeAndDate(place: string, iso: string): string {
 /** Today in Vietnam (UTC+7), YYYY-MM-DD, whatever the machine's time zone. */
 export function todayInVietnam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export class ReportDateError extends Error {}
+
+/** The report's date: REPORT_DATE when set (a day, YYYY-MM-DD), else today in Vietnam. */
+export function reportDate(value: string | undefined, now: Date = new Date()): string {
+  if (!value) return todayInVietnam(now);
+  if (!calendarDate.safeParse(value).success) {
+    throw new ReportDateError(`REPORT_DATE=${value}: not a day written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today`);
+  }
+  return value;
 }
