@@ -4,8 +4,9 @@ import { vietnameseDate } from "./dates";
 import { CELL_STATUSES, type CellStatus, cellStatus, cellText, isPastDue } from "./milestones";
 
 /**
- * The rollout report as plain rows, built from the province model alone (no cdktf, no providers). Every text
- * the People's Committee reads is decided here, so the Markdown, CSV and HTML writers only lay it out.
+ * The rollout report as plain rows, built from the province model and the report's date alone (no cdktf, no
+ * providers). The texts of the units' rows are decided here, the sections' in sections.ts and the administrative
+ * form's in admin-form.ts, so the Markdown, CSV and HTML writers only lay them out.
  */
 
 export const NOT_ISSUED = "chưa cấp";
