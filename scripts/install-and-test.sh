@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that installs everything the tests need and runs them (README, .ci/run).
-# System packages (Debian's): Chromium, for the test that opens the rollout report's HTML page, and jq, which the
-# drift workflow's province listing uses and its test runs.
+# System packages (Debian's): Chromium, for the tests that open the rollout report's HTML page and print its PDF;
+# the Liberation 2 fonts, the PDF's Times New Roman with every Vietnamese letter (Liberation 1 lacks some); and jq,
+# which the drift workflow's province listing uses and its test runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,7 @@ apt_get() {
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+[ -d /usr/share/fonts/truetype/liberation2 ] || missing+=(fonts-liberation2)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-and-test: installing ${missing[*]} (Debian)"
   apt_get update
