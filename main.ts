@@ -1,38 +1,51 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { checkDeployReadiness } from "./src/load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "./src/load/load-province";
-import { ConfigError } from "./src/load/problems";
+import { ConfigError, formatProblem } from "./src/load/problems";
 import { resolveEnvironment } from "./src/model/environment";
-import { dropTokenCreationTraces } from "./src/runtime/token-traces";
 import { formatViolations } from "./src/policy/check-app";
+import { replaceOutput } from "./src/runtime/output-folder";
+import { dropTokenCreationTraces } from "./src/runtime/token-traces";
 import { synthesizeProvince } from "./stacks/synthesize";
+
+/** Today in Vietnam (YYYY-MM-DD): migration windows open and close on Vietnamese dates. */
+function vietnamToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+}
 
 /**
  * Synthesizes one province: PROVINCE selects config/<province>/ (default binh-thuan), ENV the environment
- * (default offline, which needs no credentials). A bad config prints every problem and exits 1 before any
- * construct is built, so nothing is half-synthesized.
+ * (default offline, which needs no credentials). A bad config — or one a real environment cannot deploy —
+ * prints every problem and exits 1 before any construct is built, so nothing is half-synthesized.
  */
 function main(): void {
   // Mapping every token's creation trace through tsx's source maps cost more than the synth itself.
   process.setSourceMapsEnabled(false);
   dropTokenCreationTraces();
   try {
-    const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
+    const dir = provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE);
+    const province = loadProvince(dir);
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
-    // Synthesized into a fresh folder, copied over the real one only when every stack is written: a failure
+    const today = vietnamToday();
+    const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
+    if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
+    for (const warning of readiness.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
+    // Synthesized into a fresh folder, moved into the real one only when every stack is written: a failure
     // leaves the previous output (and Terraform's .terraform folders in it) as it was.
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
     const staging = mkdtempSync(join(tmpdir(), "cdktf-synth-"));
     try {
-      const result = synthesizeProvince(province, environment, staging);
+      const result = synthesizeProvince(province, environment, today, staging);
       if ("violations" in result) {
         process.stderr.write(formatViolations(result.violations));
         process.exitCode = 1;
         return;
       }
-      cpSync(staging, outdir, { recursive: true });
+      const reset = replaceOutput(staging, outdir);
+      if (reset.length > 0) process.stderr.write(`ENV changed the backend of ${reset.length} stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n`);
       process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${result.stacks} stacks, written to ${outdir}/stacks/\n`);
     } finally {
       rmSync(staging, { recursive: true, force: true });

@@ -70,13 +70,14 @@ describe("the synthesized Bình Thuận app", () => {
       portal_url: "https://phanricua.binhthuan.gov.vn/",
       tenant_id: expect.stringMatching(/^\$\{google_identity_platform_tenant\..*\.name\}$/),
     });
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["gateway-ipv4", "gateway-ipv6"]));
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["gateway_ipv4", "gateway_ipv6"]));
   });
 
   it("protects every zone, domain, tenant and bucket from destroy", () => {
-    for (const type of ["dnsimple_domain", "dnsimple_zone", "google_identity_platform_tenant", "google_storage_bucket"]) {
+    for (const type of ["dnsimple_domain", "dnsimple_zone", "google_identity_platform_tenant", "google_storage_bucket", "google_storage_managed_folder"]) {
       for (const { address, attributes } of resourcesOf(stacks, type)) {
         expect([address, attributes.lifecycle]).toEqual([address, { prevent_destroy: true }]);
+        if (type === "dnsimple_domain") expect([address, attributes.prevent_delete]).toEqual([address, true]);
       }
     }
   });

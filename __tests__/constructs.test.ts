@@ -13,15 +13,23 @@ import { IdentityPlatformTenantInboundSamlConfig } from "@cdktf/provider-google/
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { StorageBucketObject } from "@cdktf/provider-google/lib/storage-bucket-object";
-import { Testing } from "cdktf";
+import { ComputeGlobalForwardingRule } from "@cdktf/provider-google/lib/compute-global-forwarding-rule";
+import { ComputeTargetHttpsProxy } from "@cdktf/provider-google/lib/compute-target-https-proxy";
+import { ProjectService } from "@cdktf/provider-google/lib/project-service";
+import { StorageManagedFolder } from "@cdktf/provider-google/lib/storage-managed-folder";
+import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
+import { DataTerraformRemoteStateLocal, Testing } from "cdktf";
 import type { Construct } from "constructs";
+import { ArchiveFolder } from "../src/constructs/archive-folder";
 import { DnsZone } from "../src/constructs/dns-zone";
+import { GatewayAddresses } from "../src/constructs/gateway-addresses";
 import { GatewayEdge } from "../src/constructs/gateway-edge";
 import { GatewayRouting } from "../src/constructs/gateway-routing";
 import { HostCertificate } from "../src/constructs/host-certificate";
 import { IdentityPlatformProject } from "../src/constructs/identity-platform-project";
 import { IdentityTenant } from "../src/constructs/identity-tenant";
 import { MailDomain, mtaStsPolicy } from "../src/constructs/mail-domain";
+import { ProjectApis } from "../src/constructs/project-apis";
 import { HSTS_HEADER, SiteBucket } from "../src/constructs/site-bucket";
 import { loadFixture } from "./support/fixture-config";
 import { like, resourcesIn } from "./support/resources";
@@ -97,26 +105,64 @@ describe("IdentityTenant", () => {
     expect(out).not.toHaveResource(IdentityPlatformTenantInboundSamlConfig);
   });
 
-  it("the project allows tenants and authorizes every portal hostname", () => {
-    const out = synth((scope) => new IdentityPlatformProject(scope, "idp", { authorizedDomains: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn"] }));
-    expect(resourcesIn(out, IdentityPlatformConfig)).toContainEqual(like({ multi_tenant: { allow_tenants: true }, authorized_domains: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn"] }));
+  it("the project allows tenants, authorizes the portals and keeps the project's own default domains", () => {
+    const out = synth((scope) => {
+      const api = new ProjectService(scope, "api", { service: "identitytoolkit.googleapis.com" });
+      new IdentityPlatformProject(scope, "idp", { project: "thu-project", portalHosts: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn"], api });
+    });
+    expect(resourcesIn(out, IdentityPlatformConfig)).toContainEqual(like({
+      multi_tenant: { allow_tenants: true },
+      authorized_domains: ["thu-project.firebaseapp.com", "thu-project.web.app", "localhost", "anphu.thu.gov.vn", "www.anphu.thu.gov.vn"],
+      depends_on: [expect.stringMatching(/^google_project_service\.api/)],
+    }));
+  });
+});
+
+describe("ProjectApis", () => {
+  it("enables every API the stacks call and never disables one on destroy", () => {
+    const out = synth((scope) => new ProjectApis(scope, "apis"));
+    const services = resourcesIn(out, ProjectService);
+    expect(services.map((service) => service.service).sort()).toEqual(["certificatemanager.googleapis.com", "compute.googleapis.com", "identitytoolkit.googleapis.com", "storage.googleapis.com"]);
+    for (const service of services) expect(service).toMatchObject({ disable_on_destroy: false, disable_dependent_services: false });
   });
 });
 
 describe("SiteBucket", () => {
   it("a portal: uniform access, versioning, public read only, the admin group writes, CDN with HSTS", () => {
-    const out = synth((scope) => new SiteBucket(scope, "portal", { bucketName: "thu-portal-00010", backendName: "portal-00010", location: "asia-southeast1", labels: {}, writers: [{ member: "group:admins-anphu@thu.gov.vn" }] }));
+    const out = synth((scope) => new SiteBucket(scope, "portal", { bucketName: "thu-portal-00010", backendName: "portal-00010", location: "asia-southeast1", labels: {}, writers: ["group:admins-anphu@thu.gov.vn"] }));
     expect(resourcesIn(out, StorageBucket)).toContainEqual(like({ name: "thu-portal-00010", uniform_bucket_level_access: true, versioning: { enabled: true }, force_destroy: false }));
+    expect(resourcesIn(out, StorageBucket)[0].retention_policy).toBeUndefined();
     expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectViewer", member: "allUsers" }));
     expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectAdmin", member: "group:admins-anphu@thu.gov.vn" }));
     expect(resourcesIn(out, StorageBucketIamMember)).not.toContainEqual(like({ member: "allUsers", role: "roles/storage.objectAdmin" }));
     expect(resourcesIn(out, ComputeBackendBucket)).toContainEqual(like({ name: "portal-00010", enable_cdn: true, custom_response_headers: [HSTS_HEADER] }));
   });
 
-  it("an archive: retention, and write access that ends at the cut-over", () => {
-    const out = synth((scope) => new SiteBucket(scope, "archive", { bucketName: "thu-archive-00011", backendName: "archive-00011", location: "asia-southeast1", labels: {}, writers: [{ member: "group:migration@thu.gov.vn", until: "2025-07-01T00:00:00Z" }], retentionDays: 10 }));
-    expect(resourcesIn(out, StorageBucket)).toContainEqual(like({ retention_policy: { retention_period: 864000 } }));
-    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ condition: { expression: 'request.time < timestamp("2025-07-01T00:00:00Z")' } }));
+  it("the archive: retention and no object versions (Cloud Storage refuses the two together)", () => {
+    const out = synth((scope) => new SiteBucket(scope, "archive", { bucketName: "thu-archive", backendName: "archives", location: "asia-southeast1", labels: {}, writers: [], retentionDays: 10 }));
+    expect(resourcesIn(out, StorageBucket)).toContainEqual(like({ name: "thu-archive", retention_policy: { retention_period: 864000, is_locked: false }, versioning: { enabled: false }, uniform_bucket_level_access: true }));
+    expect(resourcesIn(out, StorageBucketIamMember).map((member) => member.member)).toEqual(["allUsers"]);
+  });
+});
+
+describe("ArchiveFolder", () => {
+  const window = { from: "2026-12-01", until: "2027-07-01" };
+
+  it("one old unit's folder of the archive, written by its successor's admins during the migration window only", () => {
+    const out = synth((scope) => new ArchiveFolder(scope, "archive", { bucketName: "thu-archive", folder: "00011/", writer: { member: "group:admins-songxanh@thu.gov.vn", window } }));
+    expect(resourcesIn(out, StorageManagedFolder)).toEqual([like({ bucket: "thu-archive", name: "00011/", force_destroy: false })]);
+    expect(resourcesIn(out, StorageManagedFolderIamMember)).toEqual([like({
+      bucket: "thu-archive",
+      role: "roles/storage.objectUser",
+      member: "group:admins-songxanh@thu.gov.vn",
+      condition: { title: "migration-window", description: "Copying the old portal in: 2026-12-01 to 2027-07-01", expression: 'request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")' },
+    })]);
+  });
+
+  it("without a writer, only the folder", () => {
+    const out = synth((scope) => new ArchiveFolder(scope, "archive", { bucketName: "thu-archive", folder: "00011/" }));
+    expect(resourcesIn(out, StorageManagedFolder)).toHaveLength(1);
+    expect(out).not.toHaveResource(StorageManagedFolderIamMember);
   });
 });
 
@@ -131,28 +177,67 @@ describe("HostCertificate and the gateway", () => {
     expect(resourcesIn(out, CertificateManagerCertificateMapEntry)).toContainEqual(like({ name: "c00010-www", map: "thu-portals", hostname: "www.anphu.thu.gov.vn" }));
   });
 
-  it("TLS ≥ 1.2, a host rule per route, 301 redirects and HTTP answered with HTTPS", () => {
+  it("TLS ≥ 1.2, one host rule per commune with its old units' archive and redirect rules, HTTP answered with HTTPS", () => {
     const out = synth((scope) => {
-      const edge = new GatewayEdge(scope, "edge", { namePrefix: "thu", labels: {} });
+      const api = new ProjectService(scope, "api", { service: "compute.googleapis.com" });
+      new GatewayEdge(scope, "edge", { namePrefix: "thu", labels: {}, apis: [api] });
       new GatewayRouting(scope, "routing", {
         namePrefix: "thu",
         routes: [
-          { id: "portal-00010", hosts: ["anphu.thu.gov.vn"], backendId: "backend-1" },
-          { id: "old-00011", hosts: ["doicat.thu.gov.vn"], redirectTo: "songxanh.thu.gov.vn" },
+          {
+            id: "portal-00010",
+            portalHosts: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn"],
+            portalBackendId: "projects/p/global/backendBuckets/portal-00010",
+            retired: [
+              { hosts: ["binhminh.thu.gov.vn"], archiveFolder: "00012/" },
+              { hosts: ["doicat.thu.gov.vn"], redirectTo: "anphu.thu.gov.vn" },
+            ],
+          },
         ],
-        ipv4Address: edge.ipv4.address,
-        ipv6Address: edge.ipv6.address,
-        sslPolicyId: edge.sslPolicy.id,
-        certificateMapId: edge.certificateMap.id,
+        archiveBackendId: "projects/p/global/backendBuckets/archives",
+        ipv4AddressId: "projects/p/global/addresses/thu-gateway-v4",
+        ipv6AddressId: "projects/p/global/addresses/thu-gateway-v6",
+        sslPolicyId: "projects/p/global/sslPolicies/thu-tls12",
+        certificateMapId: "projects/p/locations/global/certificateMaps/thu-portals",
         labels: {},
-        defaultBackendId: "backend-1",
       });
     });
     expect(resourcesIn(out, ComputeSslPolicy)).toContainEqual(like({ min_tls_version: "TLS_1_2", profile: "MODERN" }));
+    const authority = (host: string) => ({ prefix_match: "/", header_matches: [{ header_name: ":authority", exact_match: host }] });
     expect(resourcesIn(out, ComputeUrlMap)).toContainEqual(like({
-      host_rule: [{ hosts: ["anphu.thu.gov.vn"], path_matcher: "portal-00010" }, { hosts: ["doicat.thu.gov.vn"], path_matcher: "old-00011" }],
-      path_matcher: [{ name: "portal-00010", default_service: "backend-1" }, { name: "old-00011", default_url_redirect: { host_redirect: "songxanh.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } }],
+      host_rule: [{ hosts: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn", "binhminh.thu.gov.vn", "doicat.thu.gov.vn"], path_matcher: "portal-00010" }],
+      path_matcher: [{
+        name: "portal-00010",
+        default_service: "projects/p/global/backendBuckets/portal-00010",
+        route_rules: [
+          { priority: 1, match_rules: [authority("binhminh.thu.gov.vn")], service: "projects/p/global/backendBuckets/archives", route_action: { url_rewrite: { path_prefix_rewrite: "/00012/" } } },
+          { priority: 2, match_rules: [authority("doicat.thu.gov.vn")], url_redirect: { host_redirect: "anphu.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } },
+        ],
+      }],
     }));
     expect(resourcesIn(out, ComputeUrlMap)).toContainEqual(like({ name: "thu-http-to-https", default_url_redirect: { https_redirect: true } }));
+    expect(resourcesIn(out, ComputeTargetHttpsProxy)).toContainEqual(like({ certificate_map: "//certificatemanager.googleapis.com/projects/p/locations/global/certificateMaps/thu-portals", ssl_policy: "projects/p/global/sslPolicies/thu-tls12" }));
+    expect(resourcesIn(out, ComputeGlobalForwardingRule).map((rule) => rule.ip_address).sort()).toEqual([
+      "projects/p/global/addresses/thu-gateway-v4", "projects/p/global/addresses/thu-gateway-v4", "projects/p/global/addresses/thu-gateway-v6", "projects/p/global/addresses/thu-gateway-v6",
+    ]);
+  });
+});
+
+describe("GatewayAddresses", () => {
+  it("reads the platform's outputs with documentation addresses as defaults, and a check that refuses to apply on them", () => {
+    const out = synth((scope) => new GatewayAddresses(scope, "addresses", { platformState: (inner, id, defaults) => new DataTerraformRemoteStateLocal(inner, id, { path: "platform.tfstate", defaults }) }));
+    const json = JSON.parse(out);
+    expect(Object.values(json.data.terraform_remote_state)).toEqual([{ backend: "local", config: { path: "platform.tfstate" }, defaults: { gateway_ipv4: "192.0.2.1", gateway_ipv6: "2001:db8::1" } }]);
+    const [address] = Object.keys(json.data.terraform_remote_state);
+    const output = (name: string) => `data.terraform_remote_state.${address}.outputs.${name}`;
+    expect(Object.values(json.resource.terraform_data)).toEqual([{
+      input: { ipv4: `\${${output("gateway_ipv4")}}`, ipv6: `\${${output("gateway_ipv6")}}` },
+      lifecycle: {
+        precondition: [{
+          condition: `\${((${output("gateway_ipv4")} != "192.0.2.1") && (${output("gateway_ipv6")} != "2001:db8::1")) ? true : (timestamp() == "never")}`,
+          error_message: "The platform stack has not published the gateway's addresses yet (this stack read the fallback 192.0.2.1 / 2001:db8::1): deploy the platform stack first, then this one.",
+        }],
+      },
+    }]);
   });
 });

@@ -16,11 +16,13 @@ import type { Settings } from "../src/load/settings-schema";
 import type { DeployEnvironment } from "../src/model/environment";
 import { resolveEnvironment } from "../src/model/environment";
 import { checkPolicies } from "../src/policy/check-app";
+import { checkSynthesizedStacks } from "../src/policy/output-checks";
 import { PolicyPack } from "../src/policy/policy-pack";
+import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
 import { RULES } from "../src/policy/rules";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { loadFixture } from "./support/fixture-config";
-import { realProvince } from "./support/synth-province";
+import { realProvince, TEST_TODAY } from "./support/synth-province";
 
 const tiny = loadFixture();
 
@@ -28,7 +30,7 @@ const tiny = loadFixture();
 function violationsOf(build: (stack: TerraformStack) => void, settings: Settings = tiny.settings, protect = true) {
   const app = Testing.app();
   const stack = new TerraformStack(app, "stack");
-  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn"]) });
+  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn"]), today: TEST_TODAY });
   if (protect) Aspects.of(stack).add(new Protection());
   Aspects.of(stack).add(pack);
   pack.register(stack);
@@ -49,7 +51,7 @@ describe("the policy pack", () => {
   it("passes the real Bình Thuận app, every stack and zone", () => {
     const province = realProvince();
     const app = Testing.app();
-    const pack = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment);
+    const pack = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment, TEST_TODAY);
     expect(checkPolicies(app, pack)).toEqual([]);
   });
 
@@ -140,5 +142,61 @@ describe("a violation in a real synth", () => {
     expect(run.stderr).toMatch(/^The policy pack found \d+ violations; nothing was synthesized\.\n\n\[DNS-009\] zz-policy-\d+-communes-\d\/commune-\d{5}\/zone: \w+\.binhthuan\.gov\.vn has \d+ records \(at most 20\)\n  fix: move delegated old domains/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(outdir, "stacks"))).toBe(false);
+  });
+});
+
+describe("rules on the synthesized Terraform (what a real apply meets)", () => {
+  const good = { required_version: ">= 1.12.0", required_providers: { dnsimple: { source: "dnsimple/dnsimple", version: "2.2.0" }, google: { source: "google", version: "6.50.0" } } };
+  /** One stack with the given resources (and data sources), versions as every stack has them unless replaced. */
+  const stack = (resource: Record<string, Record<string, Record<string, unknown>>>, extra: Partial<TerraformJson> = {}): SynthesizedStack => ({
+    name: "p-platform",
+    config: { terraform: good, provider: { google: [{ project: "thu-project" }] }, resource, ...extra },
+  });
+  const findings = (stacks: SynthesizedStack[], today = TEST_TODAY) => checkSynthesizedStacks(stacks, today).map((finding) => `${finding.rule.id} ${finding.path}: ${finding.message}`);
+  const services = Object.fromEntries(["compute", "certificatemanager", "identitytoolkit", "storage"].map((api) => [api, { service: `${api}.googleapis.com`, disable_on_destroy: false }]));
+  const waits = (api: string) => ({ depends_on: [`google_project_service.${api}`] });
+
+  it.each<[string, SynthesizedStack[], string[]]>([
+    ["an old Terraform and the dnsimple provider the bindings pin", [{ name: "p-x", config: { terraform: { required_providers: { dnsimple: { source: "dnsimple/dnsimple", version: "1.10.0" } } } } }],
+      ['TF-001 p-x: requires Terraform "any", not ">= 1.12.0"', "TF-001 p-x: runs dnsimple provider 1.10.0, not 2.2.0"]],
+    ["a lookup without defaults", [stack({ dnsimple_zone_record: { a: { zone_name: "a.vn", name: "", type: "A", value: "${data.terraform_remote_state.platform.outputs.gateway_ipv4}" } } }, { data: { terraform_remote_state: { platform: { backend: "gcs", config: {} } } } })],
+      ["TF-002 p-platform/terraform_remote_state.platform: reads gateway_ipv4 of another stack without defaults: its plan fails until that stack has applied"]],
+    ["a domain without prevent_delete", [stack({ dnsimple_domain: { d: { name: "a.vn" } } })], ["PROT-002 p-platform/dnsimple_domain.d: a.vn has no prevent_delete"]],
+    ["a grant whose condition has expired", [stack({ google_project_service: services, google_storage_managed_folder_iam_member: { w: { role: "roles/storage.objectUser", member: "group:g@thu.gov.vn", condition: { expression: 'request.time < timestamp("2025-07-01T00:00:00Z")' }, ...waits("storage") } } })],
+      ['IAM-003 p-platform/google_storage_managed_folder_iam_member.w: grants roles/storage.objectUser to group:g@thu.gov.vn only before 2025-07-01T00:00:00Z, which has passed']],
+    ["a resource whose API nobody enables, and one that does not wait for its API", [stack({ google_project_service: { storage: { service: "storage.googleapis.com", disable_on_destroy: true } }, google_compute_global_address: { ip: { name: "gw" } }, google_storage_bucket: { b: { name: "b" } } })],
+      ["API-001 p-platform/google_project_service.storage: storage.googleapis.com would be disabled on destroy", "API-001 p-platform/google_storage_bucket.b: does not wait for storage.googleapis.com to be enabled", "API-001 p-platform/google_compute_global_address.ip: compute.googleapis.com is needed (google_compute_global_address) but no google_project_service enables it"]],
+    ["a resource type no API is known for", [stack({ google_project_service: services, google_pubsub_topic: { t: { name: "t" } } })], ["API-001 p-platform/google_pubsub_topic.t: google_pubsub_topic: no API is known for this type"]],
+    ["an invalid Google resource name", [stack({ google_project_service: services, google_compute_ssl_policy: { tls: { name: "Bad_Name", ...waits("compute") } } })], ["GW-006 p-platform/google_compute_ssl_policy.tls: name \"Bad_Name\" does not match ^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"]],
+    ["a URL map past its hard limits", [stack({ google_project_service: services, google_compute_url_map: { m: {
+      name: "m", ...waits("compute"),
+      host_rule: Array.from({ length: 1001 }, (_, i) => ({ hosts: [`h${i}.thu.gov.vn`], path_matcher: `p${i}` })),
+      path_matcher: [{ name: "p0", default_service: "projects/p/global/backendBuckets/b", route_rules: Array.from({ length: 1001 }, (_, i) => ({ priority: i + 1, match_rules: [{ prefix_match: "/", header_matches: [{ header_name: ":authority", exact_match: "x".repeat(1000) }] }], service: "projects/p/global/backendBuckets/archives" })) }],
+    } } })], [
+      "GW-004 p-platform/google_compute_url_map.m: 1258095 bytes (at most 1048576)",
+      "GW-004 p-platform/google_compute_url_map.m: 1001 host rules (at most 1000)",
+      "GW-004 p-platform/google_compute_url_map.m: 1001 route rules in one path matcher (at most 1000)",
+      "GW-004 p-platform/google_compute_url_map.m: 2002 predicates in one path matcher (at most 1000)",
+    ]],
+    ["a map entry with five certificates and a certificate of 101 domains", [stack({ google_project_service: services,
+      google_certificate_manager_certificate_map_entry: { e: { name: "e", certificates: ["1", "2", "3", "4", "5"], ...waits("certificatemanager") } },
+      google_certificate_manager_certificate: { c: { name: "c", managed: { domains: Array.from({ length: 101 }, (_, i) => `d${i}.vn`) }, ...waits("certificatemanager") } } })],
+      ["GW-005 p-platform/google_certificate_manager_certificate_map_entry.e: 5 certificates in one map entry (at most 4)", "GW-005 p-platform/google_certificate_manager_certificate.c: 101 domains in one certificate (at most 100)"]],
+    ["an Identity Platform config that drops the project's defaults", [stack({ google_project_service: services, google_identity_platform_config: { c: { authorized_domains: ["anphu.thu.gov.vn", "localhost"], ...waits("identitytoolkit") } } })],
+      ["IDP-002 p-platform/google_identity_platform_config.c: authorized_domains drops the project's defaults thu-project.firebaseapp.com, thu-project.web.app"]],
+  ])("%s", (_, stacks, expected) => {
+    expect(findings(stacks)).toEqual(expected);
+  });
+
+  it("a condition still in the future is no finding", () => {
+    const grant = { google_project_service: services, google_storage_managed_folder_iam_member: { w: { role: "r", member: "m", condition: { expression: 'request.time < timestamp("2027-07-01T00:00:00+07:00")' }, ...waits("storage") } } };
+    expect(findings([stack(grant)])).toEqual([]);
+    expect(findings([stack(grant)], "2027-07-01")).toHaveLength(1);
+  });
+
+  it("every rule has a source or is this project's own convention, and the new ones cite theirs", () => {
+    for (const id of ["DNS-006", "BKT-004", "GW-004", "GW-005", "GW-006", "IDP-002", "IAM-003", "PROT-002", "TF-001", "TF-002", "API-001"]) {
+      expect([id, Object.values(RULES).find((rule) => rule.id === id)?.source]).toEqual([id, expect.any(String)]);
+    }
   });
 });

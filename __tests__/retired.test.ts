@@ -10,26 +10,47 @@ import { resolveEnvironment, type DeployEnvironment } from "../src/model/environ
 import type { Province } from "../src/model/province";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { loadFixture, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { realProvince, resourcesOf, synthProvince } from "./support/synth-province";
+import { realProvince, resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
 
 const province = realProvince();
 const stacks = synthProvince(province);
 const communes = new Map(province.communes.map((unit) => [unit.code, unit]));
 
-describe("retired units in the synthesized Bình Thuận app", () => {
-  const [urlMap] = resourcesOf(stacks, "google_compute_url_map").filter(({ attributes }) => attributes.host_rule);
-  const hostRules = urlMap.attributes.host_rule as { hosts: string[]; path_matcher: string }[];
-  const matchers = new Map((urlMap.attributes.path_matcher as { name: string; default_service?: string; default_url_redirect?: { host_redirect: string } }[]).map((m) => [m.name, m]));
-  const matcherFor = (host: string) => matchers.get(hostRules.find((rule) => rule.hosts.includes(host))?.path_matcher ?? "");
+type RouteRule = { priority: number; match_rules: { header_matches: { exact_match: string }[] }[]; service?: string; route_action?: { url_rewrite: { path_prefix_rewrite: string } }; url_redirect?: { host_redirect: string } };
+type PathMatcher = { name: string; default_service: string; route_rules?: RouteRule[] };
 
-  it("answers every old unit's domain: an archive backend or a 301 to its successor", () => {
+/** The URL map's host rules and path matchers, and the route rule that answers a hostname. */
+function routing(synthesized: ReturnType<typeof synthProvince>) {
+  const [urlMap] = resourcesOf(synthesized, "google_compute_url_map").filter(({ attributes }) => attributes.host_rule);
+  const hostRules = urlMap.attributes.host_rule as { hosts: string[]; path_matcher: string }[];
+  const matchers = new Map((urlMap.attributes.path_matcher as PathMatcher[]).map((m) => [m.name, m]));
+  const matcherFor = (host: string) => matchers.get(hostRules.find((rule) => rule.hosts.includes(host))?.path_matcher ?? "");
+  const ruleFor = (host: string) => matcherFor(host)?.route_rules?.find((rule) => rule.match_rules.some((match) => match.header_matches.some((header) => header.exact_match === host)));
+  return { hostRules, matcherFor, ruleFor };
+}
+
+describe("retired units in the synthesized Bình Thuận app", () => {
+  const { hostRules, matcherFor, ruleFor } = routing(stacks);
+
+  it("answers every old unit's domain in its successor's path matcher: its archive folder or a 301 to the successor", () => {
     expect(province.retired).toHaveLength(131);
     for (const unit of province.retired) {
-      const host = unit.takenOverBy ? communes.get(unit.takenOverBy)!.takenOver!.archiveHost : unit.domain;
-      const matcher = matcherFor(host);
-      if (unit.lookup === "archive") expect([host, matcher?.default_service]).toEqual([host, expect.stringContaining(`retired-${unit.id}_archive_backend`)]);
-      else expect([host, matcher?.default_url_redirect?.host_redirect]).toEqual([host, communes.get(unit.successor)!.domain]);
+      const successor = communes.get(unit.successor)!;
+      const host = unit.takenOverBy ? successor.takenOver!.archiveHost : unit.domain;
+      expect([host, matcherFor(host)?.name]).toEqual([host, successor.backendName]);
+      const rule = ruleFor(host);
+      if (unit.lookup === "archive") {
+        expect([host, rule?.service, rule?.route_action?.url_rewrite.path_prefix_rewrite]).toEqual([host, "projects/placeholder-binhthuan/global/backendBuckets/archives", `/${unit.id}/`]);
+      } else expect([host, rule?.url_redirect?.host_redirect]).toEqual([host, successor.domain]);
     }
+  });
+
+  it("serves every archive from one bucket and one backend, each old unit in its own protected folder", () => {
+    expect(resourcesOf(stacks, "google_storage_bucket").filter(({ attributes }) => String(attributes.name).includes("archive")).map(({ attributes }) => attributes.name)).toEqual(["binhthuan-archive"]);
+    expect(resourcesOf(stacks, "google_compute_backend_bucket").filter(({ attributes }) => attributes.name === "archives")).toHaveLength(1);
+    const folders = resourcesOf(stacks, "google_storage_managed_folder").map(({ attributes }) => attributes);
+    expect(folders).toHaveLength(province.retired.filter((unit) => unit.lookup === "archive").length);
+    for (const folder of folders) expect(folder).toMatchObject({ bucket: "binhthuan-archive", name: expect.stringMatching(/^d?\d+\/$/), force_destroy: false, lifecycle: { prevent_destroy: true } });
   });
 
   it("claims no hostname twice and delegates nested old zones from the zone above them", () => {
@@ -47,9 +68,13 @@ describe("retired units in the synthesized Bình Thuận app", () => {
   });
 
   it("keeps a taken-over district's portal at luutru.<domain> in the new commune's zone", () => {
-    expect(matcherFor("luutru.tuyphong.binhthuan.gov.vn")?.default_service).toContain("retired-d595_archive_backend");
+    expect(ruleFor("luutru.tuyphong.binhthuan.gov.vn")?.route_action?.url_rewrite.path_prefix_rewrite).toBe("/d595/");
     const entries = resourcesOf(stacks, "google_certificate_manager_certificate_map_entry").map(({ attributes }) => attributes.hostname);
     expect(entries).toContain("luutru.tuyphong.binhthuan.gov.vn");
+  });
+
+  it("grants no one write access to an archive while no migration window is declared", () => {
+    expect(resourcesOf(stacks, "google_storage_managed_folder_iam_member")).toEqual([]);
   });
 });
 
@@ -59,21 +84,28 @@ describe("retired units' modes on the tiny province", () => {
   const tiny = synthProvince(loadFixture({ oldUnits, settings }));
 
   it("redirect + none: a 301 to the successor and a domain that refuses mail", () => {
-    const [urlMap] = resourcesOf(tiny, "google_compute_url_map").filter(({ attributes }) => attributes.host_rule);
-    expect(urlMap.attributes.path_matcher).toContainEqual({ name: "redirect-00011", default_url_redirect: { host_redirect: "songxanh.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } });
+    expect(routing(tiny).ruleFor("doicat.songxanh.thu.gov.vn")).toMatchObject({ url_redirect: { host_redirect: "songxanh.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } });
     const records = resourcesOf(tiny, "dnsimple_zone_record").map(({ attributes }) => attributes).filter((record) => record.zone_name === "doicat.songxanh.thu.gov.vn");
     expect(records.filter((record) => record.type === "MX")).toEqual([expect.objectContaining({ name: "", value: ".", priority: 0 })]);
     expect(records).toContainEqual(expect.objectContaining({ name: "", type: "TXT", value: "v=spf1 -all" }));
-    expect(resourcesOf(tiny, "google_storage_bucket").map(({ attributes }) => attributes.name)).not.toContain("thu-archive-00011");
+    expect(resourcesOf(tiny, "google_storage_managed_folder").map(({ attributes }) => attributes.name)).not.toContain("00011/");
   });
 
-  it("archive + forward: a retained archive nobody writes after the cut-over, mail forwarded by role and catch-all", () => {
-    const archive = resourcesOf(tiny, "google_storage_bucket").find(({ attributes }) => attributes.name === "thu-archive-00010")!;
-    expect(archive.attributes.retention_policy).toEqual({ retention_period: 3650 * 86400, is_locked: false });
-    const writers = resourcesOf(tiny, "google_storage_bucket_iam_member").filter(({ attributes }) => attributes.role === "roles/storage.objectAdmin" && String(attributes.bucket).includes("retired-00010_archive"));
-    expect(writers.map(({ attributes }) => attributes.condition)).toEqual([{ title: "until-cutover", description: "Write access ends at the cut-over", expression: 'request.time < timestamp("2025-07-01T00:00:00Z")' }]);
+  it("archive + forward: the unit's folder of the retained archive, mail forwarded by role and catch-all", () => {
+    expect(resourcesOf(tiny, "google_storage_managed_folder").map(({ attributes }) => [attributes.bucket, attributes.name])).toContainEqual(["thu-archive", "00010/"]);
     const forwards = resourcesOf(tiny, "dnsimple_email_forward").filter(({ attributes }) => attributes.domain === "anphu.songxanh.thu.gov.vn").map(({ attributes }) => [attributes.alias_name, attributes.destination_email]);
     expect(forwards).toEqual([["(.*)", "vanthu@anphu.thu.gov.vn"], ["ubnd", "ubnd@anphu.thu.gov.vn"]]);
+  });
+
+  it("the migration window: the successor's admins write the unit's folder while it is open; a closed window grants nothing", () => {
+    const windows = TINY_SETTINGS + 'retirement: { migrationWindow: { from: "2026-12-01", until: "2027-07-01" }, migrationWindows: { "00012": { from: "2025-07-01", until: "2026-01-01" } } }\n';
+    const grants = resourcesOf(synthProvince(loadFixture({ settings: windows })), "google_storage_managed_folder_iam_member").map(({ attributes }) => attributes);
+    expect(grants.map((grant) => [grant.managed_folder, grant.member, (grant.condition as { expression: string }).expression]).sort()).toEqual([
+      [expect.stringContaining("google_storage_managed_folder.retired-00010_archive_folder"), "group:admins-anphu@thu.gov.vn", 'request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")'],
+      [expect.stringContaining("google_storage_managed_folder.retired-00011_archive_folder"), "group:admins-songxanh@thu.gov.vn", 'request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")'],
+      [expect.stringContaining("google_storage_managed_folder.retired-d900_archive_folder"), "group:admins-songxanh@thu.gov.vn", 'request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")'],
+    ]);
+    expect(resourcesOf(synthProvince(loadFixture({ settings: windows }), "offline", "2027-07-01"), "google_storage_managed_folder_iam_member")).toEqual([]);
   });
 
   it("a unit with a tenant has it imported and disabled, never deleted", () => {
@@ -108,7 +140,7 @@ describe("the change guard", () => {
   const synthesis = (model: Province): Synthesis => {
     const outdir = mkdtempSync(join(tmpdir(), "guard-test-"));
     const app = new App({ outdir });
-    buildProvinceStacks(app, model, resolveEnvironment(model.settings, "offline") as DeployEnvironment);
+    buildProvinceStacks(app, model, resolveEnvironment(model.settings, "offline") as DeployEnvironment, TEST_TODAY);
     app.synth();
     const dir = join(outdir, "stacks");
     return new Map(readdirSync(dir).map((stack) => [stack, JSON.parse(readFileSync(join(dir, stack, "cdk.tf.json"), "utf8"))]));
@@ -128,7 +160,7 @@ describe("the change guard", () => {
     const report = formatGuard(result, names, "settings.yaml");
     expect(result.violations.map((violation) => [violation.unit, violation.message.replace(/\.[\w-]+_[0-9A-F]{8} /, ".… ")])).toEqual([
       ["00011", "dnsimple_domain.… (doicat.songxanh.thu.gov.vn) would be destroyed"],
-      ["00011", "google_storage_bucket.… (thu-archive-00011) would be destroyed"],
+      ["00011", "google_storage_managed_folder.… (00011/) would be destroyed"],
     ]);
     expect(report).toContain("guard: BLOCKED — 2 changes would lose protected resources or records:");
     expect(report).toContain("  Thị trấn Đồi Cát (00011) in ");

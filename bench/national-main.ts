@@ -24,7 +24,7 @@ function synthOne(folder: string, outdir: string): void {
     const province = loadProvince(folder);
     const environment = resolveEnvironment(province.settings, "offline");
     if (typeof environment === "string") throw new Error(environment);
-    const result = synthesizeProvince(province, environment, outdir);
+    const result = synthesizeProvince(province, environment, new Date().toISOString().slice(0, 10), outdir);
     if ("violations" in result) {
       process.stderr.write(formatViolations(result.violations));
       process.exitCode = 1;

@@ -1,57 +1,61 @@
 import type { App } from "cdktf";
-import type { GatewayRoute } from "../src/constructs/gateway-routing";
+import type { CommuneRoute, RetiredRoute } from "../src/constructs/gateway-routing";
+import { gcpIds } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
+import { pushTo } from "../src/load/util";
 import type { Province } from "../src/model/province";
 import { groupByShard } from "../src/model/shards";
 import { PolicyPack } from "../src/policy/policy-pack";
-import { certificateMapName } from "../src/constructs/gateway-edge";
 import { CommunesStack } from "./communes-stack";
 import { GatewayStack } from "./gateway-stack";
 import { PlatformStack } from "./platform-stack";
+import { platformStackId } from "./province-stack";
 import { RetiredStack } from "./retired-stack";
 
 /**
  * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the commune shards on
- * it, the gateway's routing last. Deploy in that order (the README's runbook).
+ * it, the retired shards, the gateway's routing last. Deploy in that order (the README's runbook). No stack reads
+ * another's values except the gateway's addresses: everything else is named, so each stack plans on its own.
  */
-export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment): PolicyPack {
+export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment, today: string): PolicyPack {
   const prefix = province.id;
-  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province) });
-  const platform = new PlatformStack(app, `${prefix}-platform`, { province, environment, policy });
-  const gateway = {
-    ipv4: platform.edge.ipv4.address,
-    ipv6: platform.edge.ipv6.address,
-    // Shard stacks deploy after the platform, so the map is there; by name, no cross-stack output per entry.
-    certificateMapName: certificateMapName(province.settings.bucketPrefix),
-  };
-  const routes: GatewayRoute[] = [];
+  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province), today });
+  const common = { province, environment, policy, today };
+  const platform = new PlatformStack(app, platformStackId(province), common);
   const communeStacks: CommunesStack[] = [];
   for (const [shard, communes] of groupByShard(province.communes, (commune) => commune.code, province.settings.stacks.communeShards)) {
-    const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { province, environment, policy, communes, gateway });
+    const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { ...common, communes });
     stack.addDependency(platform);
     communeStacks.push(stack);
-    stack.sites.forEach((site, index) => {
-      const commune = communes[index];
-      const hosts = commune.hostnames.filter((hostname) => hostname.role !== "archive").map((hostname) => hostname.name);
-      routes.push({ id: commune.backendName, hosts, backendId: site.portal.backend.id });
-    });
   }
-
   // Retired units come after the communes: their delegations and archive hostnames live in commune zones.
-  const successors = new Map(province.communes.map((commune) => [commune.code, commune]));
+  const retiredStacks: RetiredStack[] = [];
   for (const [shard, units] of groupByShard(province.retired, (unit) => unit.id, province.settings.stacks.retiredShards)) {
-    const stack = new RetiredStack(app, `${prefix}-retired-${shard}`, { province, environment, policy, units, gateway });
+    const stack = new RetiredStack(app, `${prefix}-retired-${shard}`, { ...common, units });
     for (const dependency of [platform, ...communeStacks]) stack.addDependency(dependency);
-    stack.sites.forEach((site, index) => {
-      const unit = units[index];
-      const successor = successors.get(unit.successor)!;
-      const hosts = unit.takenOverBy ? [successor.takenOver!.archiveHost] : unit.lookupHosts.map((hostname) => hostname.name);
-      if (site.archive) routes.push({ id: unit.backendName, hosts, backendId: site.archive.backend.id });
-      else routes.push({ id: unit.backendName, hosts, redirectTo: successor.domain });
-    });
+    retiredStacks.push(stack);
   }
-  new GatewayStack(app, `${prefix}-gateway`, { province, environment, policy, edge: platform.edge, routes });
+  const gateway = new GatewayStack(app, `${prefix}-gateway`, { ...common, routes: gatewayRoutes(province, environment.gcpProject) });
+  for (const dependency of [platform, ...communeStacks, ...retiredStacks]) gateway.addDependency(dependency);
   return policy;
+}
+
+/** Each commune's hostnames and the hostnames of the old units it succeeded, for the gateway's URL map. */
+function gatewayRoutes(province: Province, project: string): CommuneRoute[] {
+  const communes = new Map(province.communes.map((commune) => [commune.code, commune]));
+  const retiredBySuccessor = new Map<string, RetiredRoute[]>();
+  for (const unit of province.retired) {
+    const successor = communes.get(unit.successor)!;
+    const hosts = unit.takenOverBy ? [successor.takenOver!.archiveHost] : unit.lookupHosts.map((hostname) => hostname.name);
+    const route: RetiredRoute = unit.archiveFolder ? { hosts, archiveFolder: unit.archiveFolder } : { hosts, redirectTo: successor.domain };
+    pushTo(retiredBySuccessor, unit.successor, route);
+  }
+  return province.communes.map((commune) => ({
+    id: commune.backendName,
+    portalHosts: commune.hostnames.filter((hostname) => hostname.role !== "archive").map((hostname) => hostname.name),
+    portalBackendId: gcpIds.backendBucket(project, commune.backendName),
+    retired: retiredBySuccessor.get(commune.code) ?? [],
+  }));
 }
 
 /** Every name a record of this app may aim at: its zones, its hostnames and the shared systems. */

@@ -1,30 +1,27 @@
 import { TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import { CommuneSite, type GatewayEndpoint } from "../src/constructs/commune-site";
+import { CommuneSite } from "../src/constructs/commune-site";
 import type { Commune } from "../src/model/province";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface CommunesStackProps extends ProvinceStackProps {
   /** The communes of this shard. */
   readonly communes: readonly Commune[];
-  readonly gateway: GatewayEndpoint;
 }
 
 /** One shard of the new communes. Construct ids derive from official codes, so a renamed commune keeps its addresses. */
 export class CommunesStack extends ProvinceStack {
-  readonly sites: readonly CommuneSite[];
-
   constructor(scope: Construct, id: string, props: CommunesStackProps) {
     super(scope, id, props);
     const { settings } = props.province;
-    const gateway = this.localGateway(props.gateway);
+    const gateway = this.gatewayEndpoint();
     const existingZones = new Set(settings.dnsimple.existingZones);
     // Secrets reach Terraform only as sensitive variables (TF_VAR_sso_client_secret), never through the config.
     const ssoClientSecret =
       settings.sso?.kind === "oidc"
         ? new TerraformVariable(this, "sso_client_secret", { type: "string", sensitive: true, description: "OIDC client secret of the province's SSO" }).stringValue
         : undefined;
-    this.sites = props.communes.map((commune) => {
+    for (const commune of props.communes) {
       const site = new CommuneSite(this, `commune-${commune.code}`, {
         commune,
         settings,
@@ -43,7 +40,6 @@ export class CommunesStack extends ProvinceStack {
           tenant_id: site.tenant.tenant.name,
         },
       });
-      return site;
-    });
+    }
   }
 }

@@ -1,28 +1,31 @@
 import type { Construct } from "constructs";
-import type { GatewayEdge } from "../src/constructs/gateway-edge";
-import { type GatewayRoute, GatewayRouting } from "../src/constructs/gateway-routing";
+import { type CommuneRoute, GatewayRouting } from "../src/constructs/gateway-routing";
+import { ARCHIVE_BACKEND_NAME, gatewayNames, gcpIds } from "../src/model/cloud-names";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface GatewayStackProps extends ProvinceStackProps {
-  readonly edge: GatewayEdge;
-  readonly routes: readonly GatewayRoute[];
+  /** Every commune's hostnames and those of the old units it succeeded. */
+  readonly routes: readonly CommuneRoute[];
 }
 
-/** The shared gateway's routing, deployed last: it refers to every site's backend. */
+/**
+ * The shared gateway's routing, deployed last. Everything it refers to (backends, addresses, the SSL policy, the
+ * certificate map) is named, never looked up, so it plans on its own even before the other stacks exist.
+ */
 export class GatewayStack extends ProvinceStack {
   constructor(scope: Construct, id: string, props: GatewayStackProps) {
     super(scope, id, props);
-    const firstBackend = props.routes.find((route) => "backendId" in route);
-    if (!firstBackend || !("backendId" in firstBackend)) throw new Error("the gateway needs at least one site to serve");
+    const project = props.environment.gcpProject;
+    const names = gatewayNames(props.province.settings.bucketPrefix);
     new GatewayRouting(this, "gateway", {
       namePrefix: props.province.settings.bucketPrefix,
       routes: props.routes,
-      ipv4Address: props.edge.ipv4.address,
-      ipv6Address: props.edge.ipv6.address,
-      sslPolicyId: props.edge.sslPolicy.id,
-      certificateMapId: props.edge.certificateMap.id,
+      archiveBackendId: gcpIds.backendBucket(project, ARCHIVE_BACKEND_NAME),
+      ipv4AddressId: gcpIds.globalAddress(project, names.ipv4),
+      ipv6AddressId: gcpIds.globalAddress(project, names.ipv6),
+      sslPolicyId: gcpIds.sslPolicy(project, names.sslPolicy),
+      certificateMapId: gcpIds.certificateMap(project, names.certificateMap),
       labels: this.labels,
-      defaultBackendId: firstBackend.backendId,
     });
   }
 }

@@ -1,12 +1,14 @@
 import { DnsimpleProvider } from "@cdktf/provider-dnsimple/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
-import { Aspects, GcsBackend, LocalBackend, TerraformLocal, TerraformStack } from "cdktf";
+import { Aspects, DataTerraformRemoteStateGcs, DataTerraformRemoteStateLocal, GcsBackend, LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { GatewayEndpoint } from "../src/constructs/commune-site";
+import { GatewayAddresses } from "../src/constructs/gateway-addresses";
 import { Protection } from "../src/constructs/protection";
-import { labelValue } from "../src/model/cloud-names";
+import { gatewayNames, labelValue } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
+import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../src/model/provider-versions";
 import type { PolicyPack } from "../src/policy/policy-pack";
 
 export interface ProvinceStackProps {
@@ -14,27 +16,42 @@ export interface ProvinceStackProps {
   readonly environment: DeployEnvironment;
   /** The province's policy pack, shared by its stacks so zone rules see records declared in any of them. */
   readonly policy: PolicyPack;
+  /** The day of the synth (YYYY-MM-DD): a migration window closed by then grants nothing. */
+  readonly today: string;
+}
+
+/** Where a stack keeps its state: a GCS prefix per province, environment and stack, or a local file offline. */
+type StateLocation = { readonly bucket: string; readonly prefix: string } | { readonly path: string };
+
+function stateLocation(province: Province, environment: DeployEnvironment, stackId: string): StateLocation {
+  if (environment.stateBucket) return { bucket: environment.stateBucket, prefix: `${province.id}/${environment.name}/${stackId}` };
+  // Offline state sits in the project root; the path is relative to the stack's working directory
+  // (cdktf.out/stacks/<stack>), so other stacks' lookups find it too.
+  return { path: `../../../terraform.${stackId}.tfstate` };
+}
+
+export function platformStackId(province: Province): string {
+  return `${province.id}-platform`;
 }
 
 /**
- * What every stack of a province shares: its own state (a GCS prefix per province, environment and stack, or a
- * local file offline), both providers configured from the settings, the Protection aspect and then the policy
- * pack (which checks that protection). Credentials are
- * never written here: the providers read DNSIMPLE_TOKEN and Google's application-default credentials.
+ * What every stack of a province shares: its own state, both providers configured from the settings (dnsimple
+ * run at 2.2.0, Terraform ≥ 1.12), the Protection aspect and then the policy pack (which checks that protection).
+ * Credentials are never written here: the providers read DNSIMPLE_TOKEN and Google's application-default
+ * credentials.
  */
 export class ProvinceStack extends TerraformStack {
   readonly labels: Readonly<Record<string, string>>;
+  private readonly props: ProvinceStackProps;
+  private addresses?: GatewayAddresses;
 
   constructor(scope: Construct, id: string, props: ProvinceStackProps) {
     super(scope, id);
+    this.props = props;
     const { province, environment } = props;
-    if (environment.stateBucket) {
-      new GcsBackend(this, { bucket: environment.stateBucket, prefix: `${province.id}/${environment.name}/${id}` });
-    } else {
-      // Offline state sits in the project root; the path is relative to the stack's working directory
-      // (cdktf.out/stacks/<stack>), so other stacks' cross-stack references find it too.
-      new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
-    }
+    const state = stateLocation(province, environment, id);
+    if ("bucket" in state) new GcsBackend(this, state);
+    else new LocalBackend(this, state);
     new GoogleProvider(this, "google", {
       project: environment.gcpProject,
       region: province.settings.gcp.region,
@@ -42,6 +59,9 @@ export class ProvinceStack extends TerraformStack {
     });
     // prefetch lists each zone's records once instead of one request per record (API limit: 2,400/hour).
     new DnsimpleProvider(this, "dnsimple", { account: environment.dnsimpleAccount, sandbox: environment.dnsimpleSandbox, prefetch: true });
+    // The bindings pin dnsimple 1.10.0, which cannot manage email forwards: run 2.2.0 (src/model/provider-versions.ts).
+    this.addOverride("terraform.required_providers.dnsimple.version", DNSIMPLE_PROVIDER_VERSION);
+    this.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
     this.labels = { province: labelValue(province.id) };
     Aspects.of(this).add(new Protection());
     Aspects.of(this).add(props.policy);
@@ -49,14 +69,23 @@ export class ProvinceStack extends TerraformStack {
   }
 
   /**
-   * The gateway's addresses as locals of this stack: every zone's A and AAAA records refer to the local, so the
-   * platform's outputs are read once per stack rather than resolved as a cross-stack reference per record.
+   * The gateway's addresses, read once per stack from the platform stack's state (the one lookup a stack makes:
+   * every other value another stack declares derives from names).
    */
-  protected localGateway(gateway: GatewayEndpoint): GatewayEndpoint {
-    return {
-      ...gateway,
-      ipv4: new TerraformLocal(this, "gateway_ipv4", gateway.ipv4).asString,
-      ipv6: new TerraformLocal(this, "gateway_ipv6", gateway.ipv6).asString,
-    };
+  protected gatewayAddresses(): GatewayAddresses {
+    const { province, environment } = this.props;
+    this.addresses ??= new GatewayAddresses(this, "gateway-addresses", {
+      platformState: (scope, id, defaults) => {
+        const state = stateLocation(province, environment, platformStackId(province));
+        return "bucket" in state ? new DataTerraformRemoteStateGcs(scope, id, { ...state, defaults }) : new DataTerraformRemoteStateLocal(scope, id, { ...state, defaults });
+      },
+    });
+    return this.addresses;
+  }
+
+  /** What the sites of this stack need of the shared gateway. */
+  protected gatewayEndpoint(): GatewayEndpoint {
+    const addresses = this.gatewayAddresses();
+    return { ipv4: addresses.ipv4, ipv6: addresses.ipv6, published: addresses.published, certificateMapName: gatewayNames(this.props.province.settings.bucketPrefix).certificateMap };
   }
 }

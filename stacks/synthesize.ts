@@ -1,21 +1,32 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
 import type { PolicyViolation } from "../src/policy/policy-pack";
+import type { SynthesizedStack } from "../src/policy/synthesized";
 import { buildProvinceStacks } from "./build-app";
 
 export type SynthResult = { readonly violations: readonly PolicyViolation[] } | { readonly stacks: number };
 
+/** The stacks a synth wrote into `outdir`, as Terraform will read them. */
+export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
+  const dir = join(outdir, "stacks");
+  return readdirSync(dir).sort().map((name) => ({ name, config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
+}
+
 /**
- * Builds a province's stacks and writes them to `outdir` — unless the policy pack finds a violation, which is
- * checked over the whole app first so that nothing is written then.
+ * Builds a province's stacks and writes them to `outdir` — a staging folder the caller moves into place only when
+ * no violation is returned. The construct rules run over the whole app first, so nothing is written when one
+ * fails; the rules on the written Terraform run on what was written.
  */
-export function synthesizeProvince(province: Province, environment: DeployEnvironment, outdir: string): SynthResult {
+export function synthesizeProvince(province: Province, environment: DeployEnvironment, today: string, outdir: string): SynthResult {
   const app = new App({ outdir });
-  const policy = buildProvinceStacks(app, province, environment);
-  const violations = checkPolicies(app, policy);
-  if (violations.length > 0) return { violations };
+  const policy = buildProvinceStacks(app, province, environment, today);
+  if (checkPolicies(app, policy).length > 0) return { violations: policy.violations };
   app.synth();
+  policy.checkSynthesized(readSynthesizedStacks(outdir));
+  if (policy.violations.length > 0) return { violations: policy.violations };
   return { stacks: app.node.children.filter((child) => child instanceof TerraformStack).length };
 }

@@ -3,7 +3,10 @@ import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadProvince, provinceDir } from "../../src/load/load-province";
 import { resolveEnvironment, type DeployEnvironment } from "../../src/model/environment";
 import type { Province } from "../../src/model/province";
+import type { TerraformJson } from "../../src/policy/synthesized";
 import { buildProvinceStacks } from "../../stacks/build-app";
+
+export type { TerraformJson };
 
 /** A synthesized stack: its name and its Terraform JSON. */
 export interface SynthStack {
@@ -12,12 +15,8 @@ export interface SynthStack {
   readonly config: TerraformJson;
 }
 
-export interface TerraformJson {
-  resource?: Record<string, Record<string, Record<string, unknown>>>;
-  output?: Record<string, { value: unknown }>;
-  data?: Record<string, Record<string, unknown>>;
-  terraform?: Record<string, unknown>;
-}
+/** The day every test synthesizes on: migration windows and IAM conditions are judged against it. */
+export const TEST_TODAY = "2026-11-29";
 
 export function realProvince(): Province {
   return loadProvince(provinceDir("binh-thuan"));
@@ -42,10 +41,10 @@ export function stableSynth(stack: TerraformStack): string {
 }
 
 /** Synthesizes every stack of a province the way main.ts does, with Testing.synth's stable output. */
-export function synthProvince(province: Province = realProvince(), environmentName = "offline"): SynthStack[] {
+export function synthProvince(province: Province = realProvince(), environmentName = "offline", today = TEST_TODAY): SynthStack[] {
   const environment = resolveEnvironment(province.settings, environmentName) as DeployEnvironment;
   const app = Testing.app();
-  buildProvinceStacks(app, province, environment);
+  buildProvinceStacks(app, province, environment, today);
   return app.node.children
     .filter((child): child is TerraformStack => "toTerraform" in child)
     .map((stack) => {

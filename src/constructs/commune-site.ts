@@ -1,3 +1,4 @@
+import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { Settings } from "../load/settings-schema";
 import type { Commune } from "../model/province";
@@ -7,10 +8,13 @@ import { IdentityTenant } from "./identity-tenant";
 import { MailDomain } from "./mail-domain";
 import { SiteBucket } from "./site-bucket";
 
-/** What every site needs of the shared gateway; values may be references into the platform stack. */
+/** What every site needs of the shared gateway. */
 export interface GatewayEndpoint {
+  /** The addresses, as looked up from the platform stack's state. */
   readonly ipv4: string;
   readonly ipv6: string;
+  /** Refuses to apply while the addresses are only the lookup's fallback; address records wait for it. */
+  readonly published: TerraformResource;
   readonly certificateMapName: string;
 }
 
@@ -48,8 +52,8 @@ export class CommuneSite extends Construct {
       delegation: props.parentZone ? { parentZone: props.parentZone, nameServers: settings.dnsimple.nameServers } : undefined,
     });
 
-    this.zone.addRecord({ name: "", type: "A", value: gateway.ipv4 });
-    this.zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 });
+    this.zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, [gateway.published]);
+    this.zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, [gateway.published]);
     for (const host of commune.hostnames.filter((hostname) => hostname.role !== "apex")) {
       this.zone.addHostRecord(host.name, { type: "CNAME", value: commune.domain });
     }
@@ -61,7 +65,7 @@ export class CommuneSite extends Construct {
       backendName: commune.backendName,
       location: settings.gcp.region,
       labels: props.labels,
-      writers: [{ member: `group:${commune.adminGroup}` }],
+      writers: [`group:${commune.adminGroup}`],
     });
     new MailDomain(this, "mail", { zone: this.zone, mode: { kind: "hosted", mail: settings.mail, policyBucket: this.portal.bucket.name } });
     this.tenant = new IdentityTenant(this, "identity", { displayName: commune.tenantDisplayName, sso: settings.sso, portalDomain: commune.domain, clientSecret: props.ssoClientSecret });

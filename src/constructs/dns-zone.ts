@@ -1,6 +1,7 @@
 import { Domain } from "@cdktf/provider-dnsimple/lib/domain";
 import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
+import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_TTL, type DnsRecord, relativeName } from "../model/dns-record";
 import { dependOn } from "./depend-on";
@@ -39,9 +40,10 @@ export class DnsZone extends Construct {
 
   /**
    * Declares a record. Its construct id derives from name and type (and a counter per pair), never from its
-   * value, so a changed value updates the record in place.
+   * value, so a changed value updates the record in place. It waits for its zone and for `waitFor` (resources
+   * of the same stack, e.g. the check that the gateway's addresses are published).
    */
-  addRecord(record: DnsRecord): ZoneRecord {
+  addRecord(record: DnsRecord, waitFor: readonly TerraformResource[] = []): ZoneRecord {
     const key = `${record.name || "apex"}-${record.type}`;
     const count = (this.recordIds.get(key) ?? 0) + 1;
     this.recordIds.set(key, count);
@@ -53,7 +55,7 @@ export class DnsZone extends Construct {
       priority: record.priority,
       ttl: record.ttl ?? DEFAULT_TTL,
     });
-    dependOn(zoneRecord, this.zone);
+    dependOn(zoneRecord, this.zone, ...waitFor);
     return zoneRecord;
   }
 

@@ -1,17 +1,16 @@
 import { CertificateManagerCertificateMap } from "@cdktf/provider-google/lib/certificate-manager-certificate-map";
 import { ComputeGlobalAddress } from "@cdktf/provider-google/lib/compute-global-address";
 import { ComputeSslPolicy } from "@cdktf/provider-google/lib/compute-ssl-policy";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-
-/** The certificate map's name: sites name it directly, so thousands of map entries need no cross-stack reference. */
-export function certificateMapName(namePrefix: string): string {
-  return `${namePrefix}-portals`;
-}
+import { gatewayNames } from "../model/cloud-names";
 
 export interface GatewayEdgeProps {
   /** Prefix of the GCP resource names, e.g. "binhthuan". */
   readonly namePrefix: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** The enabled APIs (compute, Certificate Manager) these resources wait for. */
+  readonly apis: readonly ITerraformDependable[];
 }
 
 /**
@@ -26,10 +25,12 @@ export class GatewayEdge extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayEdgeProps) {
     super(scope, id);
-    this.ipv4 = new ComputeGlobalAddress(this, "ipv4", { name: `${props.namePrefix}-gateway-v4`, ipVersion: "IPV4", labels: { ...props.labels } });
-    this.ipv6 = new ComputeGlobalAddress(this, "ipv6", { name: `${props.namePrefix}-gateway-v6`, ipVersion: "IPV6", labels: { ...props.labels } });
+    const dependsOn = [...props.apis];
+    const names = gatewayNames(props.namePrefix);
+    this.ipv4 = new ComputeGlobalAddress(this, "ipv4", { name: names.ipv4, ipVersion: "IPV4", labels: { ...props.labels }, dependsOn });
+    this.ipv6 = new ComputeGlobalAddress(this, "ipv6", { name: names.ipv6, ipVersion: "IPV6", labels: { ...props.labels }, dependsOn });
     // The default policy still allows TLS 1.0.
-    this.sslPolicy = new ComputeSslPolicy(this, "tls", { name: `${props.namePrefix}-tls12`, profile: "MODERN", minTlsVersion: "TLS_1_2" });
-    this.certificateMap = new CertificateManagerCertificateMap(this, "certificates", { name: certificateMapName(props.namePrefix), labels: { ...props.labels } });
+    this.sslPolicy = new ComputeSslPolicy(this, "tls", { name: names.sslPolicy, profile: "MODERN", minTlsVersion: "TLS_1_2", dependsOn });
+    this.certificateMap = new CertificateManagerCertificateMap(this, "certificates", { name: names.certificateMap, labels: { ...props.labels }, dependsOn });
   }
 }

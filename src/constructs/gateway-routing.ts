@@ -1,29 +1,58 @@
 import { ComputeGlobalForwardingRule } from "@cdktf/provider-google/lib/compute-global-forwarding-rule";
 import { ComputeTargetHttpProxy } from "@cdktf/provider-google/lib/compute-target-http-proxy";
 import { ComputeTargetHttpsProxy } from "@cdktf/provider-google/lib/compute-target-https-proxy";
-import { ComputeUrlMap } from "@cdktf/provider-google/lib/compute-url-map";
+import { ComputeUrlMap, type ComputeUrlMapPathMatcherRouteRules } from "@cdktf/provider-google/lib/compute-url-map";
 import { Construct } from "constructs";
 
-/** Hostnames served by one backend bucket, or answered by a permanent redirect to another host. */
-export type GatewayRoute =
-  | { readonly id: string; readonly hosts: readonly string[]; readonly backendId: string }
-  | { readonly id: string; readonly hosts: readonly string[]; readonly redirectTo: string };
+/** What an old unit's hostnames answer: its archive (a folder of the shared archive bucket) or a 301. */
+export type RetiredRoute =
+  | { readonly hosts: readonly string[]; readonly archiveFolder: string }
+  | { readonly hosts: readonly string[]; readonly redirectTo: string };
+
+/**
+ * One commune's part of the gateway: its portal's hostnames, served from its backend bucket, and the hostnames of
+ * the old units it succeeded, answered from the archive or by a redirect.
+ */
+export interface CommuneRoute {
+  /** The path matcher's name (the portal's backend name). */
+  readonly id: string;
+  readonly portalHosts: readonly string[];
+  readonly portalBackendId: string;
+  readonly retired: readonly RetiredRoute[];
+}
 
 export interface GatewayRoutingProps {
   readonly namePrefix: string;
-  readonly routes: readonly GatewayRoute[];
-  readonly ipv4Address: string;
-  readonly ipv6Address: string;
+  readonly routes: readonly CommuneRoute[];
+  /** The backend bucket of the province's archive. */
+  readonly archiveBackendId: string;
+  /** The global addresses' ids: a forwarding rule takes a reference, so nothing is looked up. */
+  readonly ipv4AddressId: string;
+  readonly ipv6AddressId: string;
   readonly sslPolicyId: string;
   readonly certificateMapId: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** Answers hostnames no route names; the first portal is as good as any. */
-  readonly defaultBackendId: string;
+}
+
+const PERMANENT_REDIRECT = { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } as const;
+
+/**
+ * The route rules of a commune's path matcher: one per old unit, matching its hostnames on the request's
+ * authority. An archive reads the unit's folder ("/a.html" → "/22978/a.html"); a redirect sends to the successor.
+ */
+function retiredRules(routes: readonly RetiredRoute[], archiveBackendId: string): ComputeUrlMapPathMatcherRouteRules[] {
+  return routes.map((route, index) => {
+    const matchRules = route.hosts.map((host) => ({ prefixMatch: "/", headerMatches: [{ headerName: ":authority", exactMatch: host }] }));
+    return "archiveFolder" in route
+      ? { priority: index + 1, matchRules, service: archiveBackendId, routeAction: { urlRewrite: { pathPrefixRewrite: `/${route.archiveFolder}` } } }
+      : { priority: index + 1, matchRules, urlRedirect: { hostRedirect: route.redirectTo, ...PERMANENT_REDIRECT } };
+  });
 }
 
 /**
- * The shared HTTPS load balancer's routing: one URL map with a host rule per route, HTTPS on IPv4 and IPv6 with
- * the certificate map and a TLS ≥ 1.2 policy, and plain HTTP answered with a redirect to HTTPS.
+ * The shared HTTPS load balancer's routing: one URL map with one host rule and path matcher per commune (so a
+ * province stays far inside the URL map's 1,000 host rules however many old units it retired), HTTPS on IPv4 and
+ * IPv6 with the certificate map and a TLS ≥ 1.2 policy, and plain HTTP answered with a redirect to HTTPS.
  */
 export class GatewayRouting extends Construct {
   readonly urlMap: ComputeUrlMap;
@@ -33,13 +62,14 @@ export class GatewayRouting extends Construct {
     const name = (suffix: string) => `${props.namePrefix}-${suffix}`;
     this.urlMap = new ComputeUrlMap(this, "https-routes", {
       name: name("portals"),
-      defaultService: props.defaultBackendId,
-      hostRule: props.routes.map((route) => ({ hosts: [...route.hosts], pathMatcher: route.id })),
-      pathMatcher: props.routes.map((route) =>
-        "backendId" in route
-          ? { name: route.id, defaultService: route.backendId }
-          : { name: route.id, defaultUrlRedirect: { hostRedirect: route.redirectTo, httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } },
-      ),
+      // Answers hostnames no host rule names; the first portal is as good as any.
+      defaultService: props.routes[0].portalBackendId,
+      hostRule: props.routes.map((route) => ({ hosts: [...route.portalHosts, ...route.retired.flatMap((retired) => retired.hosts)], pathMatcher: route.id })),
+      pathMatcher: props.routes.map((route) => ({
+        name: route.id,
+        defaultService: route.portalBackendId,
+        routeRules: route.retired.length > 0 ? retiredRules(route.retired, props.archiveBackendId) : undefined,
+      })),
     });
     const httpsProxy = new ComputeTargetHttpsProxy(this, "https-proxy", {
       name: name("https"),
@@ -47,19 +77,18 @@ export class GatewayRouting extends Construct {
       certificateMap: `//certificatemanager.googleapis.com/${props.certificateMapId}`,
       sslPolicy: props.sslPolicyId,
     });
-    const httpRedirect = new ComputeUrlMap(this, "http-redirect", {
-      name: name("http-to-https"),
-      defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false },
-    });
+    const httpRedirect = new ComputeUrlMap(this, "http-redirect", { name: name("http-to-https"), defaultUrlRedirect: PERMANENT_REDIRECT });
     const httpProxy = new ComputeTargetHttpProxy(this, "http-proxy", { name: name("http"), urlMap: httpRedirect.id });
 
     const listeners = [
-      { key: "https-v4", address: props.ipv4Address, target: httpsProxy.id, port: "443" },
-      { key: "https-v6", address: props.ipv6Address, target: httpsProxy.id, port: "443" },
-      { key: "http-v4", address: props.ipv4Address, target: httpProxy.id, port: "80" },
-      { key: "http-v6", address: props.ipv6Address, target: httpProxy.id, port: "80" },
+      { key: "https-v4", address: props.ipv4AddressId, target: httpsProxy.id, port: "443" },
+      { key: "https-v6", address: props.ipv6AddressId, target: httpsProxy.id, port: "443" },
+      { key: "http-v4", address: props.ipv4AddressId, target: httpProxy.id, port: "80" },
+      { key: "http-v6", address: props.ipv6AddressId, target: httpProxy.id, port: "80" },
     ];
     for (const listener of listeners) {
+      // A reference, not the IP: the provider compares it with the IP the API returns without a diff (a forwarding
+      // rule cannot move to another address in place anyway; that takes a new rule).
       new ComputeGlobalForwardingRule(this, listener.key, {
         name: name(listener.key),
         ipAddress: listener.address,

@@ -1,9 +1,22 @@
 import { IdentityPlatformConfig } from "@cdktf/provider-google/lib/identity-platform-config";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 
 export interface IdentityPlatformProjectProps {
-  /** Every portal hostname: tenants sign users in only on the project's authorized domains. */
-  readonly authorizedDomains: readonly string[];
+  /** The project's id: its own default domains stay authorized. */
+  readonly project: string;
+  /** The portals' hostnames: tenants sign users in only on the project's authorized domains. */
+  readonly portalHosts: readonly string[];
+  /** The enabled Identity Toolkit API. */
+  readonly api: ITerraformDependable;
+}
+
+/**
+ * The domains Identity Platform authorizes by default on a project. Declaring `authorized_domains` replaces the
+ * list, so they are declared again beside the portals.
+ */
+export function defaultAuthorizedDomains(project: string): string[] {
+  return [`${project}.firebaseapp.com`, `${project}.web.app`, "localhost"];
 }
 
 /** The project-wide settings of the identity provider: tenants allowed, nobody signs themselves up. */
@@ -14,8 +27,9 @@ export class IdentityPlatformProject extends Construct {
     super(scope, id);
     this.config = new IdentityPlatformConfig(this, "config", {
       multiTenant: { allowTenants: true },
-      authorizedDomains: [...props.authorizedDomains],
+      authorizedDomains: [...defaultAuthorizedDomains(props.project), ...props.portalHosts],
       client: { permissions: { disabledUserSignup: true, disabledUserDeletion: true } },
+      dependsOn: [props.api],
     });
   }
 }

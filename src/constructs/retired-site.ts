@@ -1,12 +1,13 @@
 import { Construct } from "constructs";
 import type { Settings } from "../load/settings-schema";
+import { isWindowOpen } from "../model/migration-window";
 import type { Commune, RetiredUnit } from "../model/province";
+import { ArchiveFolder } from "./archive-folder";
 import { CAA_VALUES, type GatewayEndpoint } from "./commune-site";
 import { DnsZone } from "./dns-zone";
 import { HostCertificate } from "./host-certificate";
 import { IdentityTenant } from "./identity-tenant";
 import { MailDomain } from "./mail-domain";
-import { SiteBucket } from "./site-bucket";
 
 export interface RetiredSiteProps {
   readonly unit: RetiredUnit;
@@ -18,6 +19,10 @@ export interface RetiredSiteProps {
   readonly adoptZone: boolean;
   /** The managed zone above this one, which carries the delegation. */
   readonly parentZone?: string;
+  /** The province's archive bucket, where this unit's archive is a folder. */
+  readonly archiveBucketName: string;
+  /** The day of the synth (YYYY-MM-DD): a migration window closed by then grants nothing. */
+  readonly today: string;
 }
 
 /**
@@ -26,20 +31,16 @@ export interface RetiredSiteProps {
  * took its domain over, only the archive remains here; the new unit's zone serves it at luutru.<domain>.
  */
 export class RetiredSite extends Construct {
-  readonly archive?: SiteBucket;
-
   constructor(scope: Construct, id: string, props: RetiredSiteProps) {
     super(scope, id);
     const { unit, successor, settings, gateway } = props;
-    if (unit.archiveBucketName) {
-      this.archive = new SiteBucket(this, "archive", {
-        bucketName: unit.archiveBucketName,
-        backendName: unit.backendName,
-        location: settings.gcp.region,
-        labels: props.labels,
-        // The successor's admins move the old content in; their access ends at the cut-over.
-        writers: [{ member: `group:${successor.adminGroup}`, until: `${settings.cutoverDate}T00:00:00Z` }],
-        retentionDays: settings.retirement.archiveRetentionDays,
+    if (unit.archiveFolder) {
+      const window = unit.migrationWindow;
+      new ArchiveFolder(this, "archive", {
+        bucketName: props.archiveBucketName,
+        folder: unit.archiveFolder,
+        // The successor's admins copy the old content in while the window is open; a closed window grants nothing.
+        writer: window && isWindowOpen(window, props.today) ? { member: `group:${successor.adminGroup}`, window } : undefined,
       });
     }
     if (unit.legacyTenantId) {
@@ -52,8 +53,8 @@ export class RetiredSite extends Construct {
       adopt: props.adoptZone,
       delegation: props.parentZone ? { parentZone: props.parentZone, nameServers: settings.dnsimple.nameServers } : undefined,
     });
-    zone.addRecord({ name: "", type: "A", value: gateway.ipv4 });
-    zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 });
+    zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, [gateway.published]);
+    zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, [gateway.published]);
     for (const host of unit.lookupHosts.filter((hostname) => hostname.role !== "apex")) zone.addHostRecord(host.name, { type: "CNAME", value: unit.domain });
     for (const value of CAA_VALUES) zone.addRecord({ name: "", type: "CAA", value });
     for (const hostname of unit.lookupHosts) {

@@ -1,13 +1,8 @@
 import { ComputeBackendBucket } from "@cdktf/provider-google/lib/compute-backend-bucket";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-
-export interface SiteWriter {
-  readonly member: string;
-  /** Write access ends at this instant (RFC 3339): nobody keeps write access to an archive after cut-over. */
-  readonly until?: string;
-}
 
 export interface SiteBucketProps {
   readonly bucketName: string;
@@ -15,17 +10,23 @@ export interface SiteBucketProps {
   readonly backendName: string;
   readonly location: string;
   readonly labels: Readonly<Record<string, string>>;
-  readonly writers: readonly SiteWriter[];
-  /** An archive: objects stay undeletable for this many days. */
+  /** Members who may change the whole bucket's content (a portal's admin group). */
+  readonly writers: readonly string[];
+  /**
+   * An archive: objects stay undeletable for this many days. Such a bucket keeps no object versions: Cloud
+   * Storage refuses a retention policy on a bucket with Object Versioning, and retention already keeps every object.
+   */
   readonly retentionDays?: number;
+  /** The enabled APIs (storage, compute) the bucket and its backend wait for, when declared in the same stack. */
+  readonly apis?: readonly ITerraformDependable[];
 }
 
 export const HSTS_HEADER = "Strict-Transport-Security: max-age=31536000";
 
 /**
- * A static site's content (a commune portal or an old portal's archive) in a bucket, served through the shared
- * gateway as a CDN backend. Only the named writers may change it; everyone may read objects, since the gateway
- * serves them to the public.
+ * A static site's content (a commune portal, or the province's archive of old portals) in a bucket, served through
+ * the shared gateway as a CDN backend. Only the named writers may change it; everyone may read objects, since the
+ * gateway serves them to the public.
  */
 export class SiteBucket extends Construct {
   readonly bucket: StorageBucket;
@@ -33,30 +34,29 @@ export class SiteBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteBucketProps) {
     super(scope, id);
+    const dependsOn = props.apis ? [...props.apis] : undefined;
+    const retained = props.retentionDays !== undefined;
     this.bucket = new StorageBucket(this, "bucket", {
       name: props.bucketName,
       location: props.location,
       labels: { ...props.labels },
       uniformBucketLevelAccess: true,
-      versioning: { enabled: true },
-      retentionPolicy: props.retentionDays ? { retentionPeriod: props.retentionDays * 86400, isLocked: false } : undefined,
+      versioning: { enabled: !retained },
+      retentionPolicy: retained ? { retentionPeriod: props.retentionDays! * 86400, isLocked: false } : undefined,
       website: { mainPageSuffix: "index.html", notFoundPage: "404.html" },
       forceDestroy: false,
+      dependsOn,
     });
-    new StorageBucketIamMember(this, "public-read", { bucket: this.bucket.name, role: "roles/storage.objectViewer", member: "allUsers" });
-    props.writers.forEach((writer, index) => {
-      new StorageBucketIamMember(this, `writer-${index + 1}`, {
-        bucket: this.bucket.name,
-        role: "roles/storage.objectAdmin",
-        member: writer.member,
-        condition: writer.until ? { title: "until-cutover", description: "Write access ends at the cut-over", expression: `request.time < timestamp("${writer.until}")` } : undefined,
-      });
+    new StorageBucketIamMember(this, "public-read", { bucket: this.bucket.name, role: "roles/storage.objectViewer", member: "allUsers", dependsOn });
+    props.writers.forEach((member, index) => {
+      new StorageBucketIamMember(this, `writer-${index + 1}`, { bucket: this.bucket.name, role: "roles/storage.objectAdmin", member, dependsOn });
     });
     this.backend = new ComputeBackendBucket(this, "backend", {
       name: props.backendName,
       bucketName: this.bucket.name,
       enableCdn: true,
       customResponseHeaders: [HSTS_HEADER],
+      dependsOn,
     });
   }
 }

@@ -8,7 +8,7 @@ import {
 } from "../model/cloud-names";
 import { domainLabel } from "../model/fold";
 import type { Commune, DistrictKind, Hostname, Province, RetiredUnit } from "../model/province";
-import { checkCloudNames, checkIdentifierCodes, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
+import { checkCloudNames, checkIdentifierCodes, checkMigrationWindows, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
 import { checkRollout } from "./check-rollout";
 import { claimDomains, domainNaming, foldedDistrictName } from "./domain-claims";
 import { joinUnits } from "./join-units";
@@ -68,6 +68,7 @@ export function buildProvince(
 
   problems.push(...checkIdentifierCodes([...newByName.values()], oldDrafts.map((draft) => draft.rows[0]), files));
   problems.push(...checkCloudNames([...newByName.values()], new Set(oldGroups.keys()), settings, files));
+  problems.push(...checkMigrationWindows(new Set(oldGroups.keys()), settings, files));
   problems.push(...checkRollout(settings, newUnits, files));
 
   const rowsRefused = newUnits.rejected.length + oldUnits.rejected.length > 0;
@@ -121,7 +122,7 @@ export function buildProvince(
 
   const retired: RetiredUnit[] = [];
   const predecessors = new Map<string, string[]>();
-  const retire = (unit: Omit<RetiredUnit, "lookupHosts" | "archiveBucketName" | "backendName" | "takenOverBy" | "legacyTenantId">) => {
+  const retire = (unit: Omit<RetiredUnit, "lookupHosts" | "archiveFolder" | "migrationWindow" | "backendName" | "takenOverBy" | "legacyTenantId">) => {
     const heir = takenOver.get(unit.domain);
     const lookup = heir ? "archive" : unit.lookup;
     retired.push({
@@ -129,7 +130,8 @@ export function buildProvince(
       lookup,
       takenOverBy: heir?.code,
       lookupHosts: heir ? [] : lookupHosts(unit.domain, unit.id),
-      archiveBucketName: lookup === "archive" ? archiveBucketName(settings.bucketPrefix, unit.id) : undefined,
+      archiveFolder: lookup === "archive" ? `${unit.id}/` : undefined,
+      migrationWindow: lookup === "archive" ? (settings.retirement.migrationWindows[unit.id] ?? settings.retirement.migrationWindow) : undefined,
       backendName: backendName(lookup === "archive" ? "archive" : "redirect", unit.id),
       legacyTenantId: settings.legacyTenants[unit.code],
     });
@@ -203,6 +205,6 @@ export function buildProvince(
   }
   if (problems.length > 0) return { problems };
 
-  return { province: { id, settings, communes, retired: retiredInOrder }, problems };
+  return { province: { id, settings, communes, retired: retiredInOrder, archiveBucketName: archiveBucketName(settings.bucketPrefix), placeholders: [] }, problems };
 }
 

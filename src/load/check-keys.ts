@@ -1,4 +1,4 @@
-import { bucketNameProblem, portalBucketName, TENANT_DISPLAY_NAME, tenantDisplayName } from "../model/cloud-names";
+import { archiveBucketName, bucketNameProblem, portalBucketName, TENANT_DISPLAY_NAME, tenantDisplayName } from "../model/cloud-names";
 import { type ConfigFiles, type ConfigProblem, describeRow } from "./problems";
 import type { Settings } from "./settings-schema";
 import type { NewRow, OldRow } from "./unit-tables";
@@ -51,8 +51,18 @@ export function checkCloudNames(newRows: readonly NewRow[], oldCodes: ReadonlySe
       problems.push({ file: files.settings, unit: system.purpose, message: `sharedSystems: label "${system.label}" is used by every commune zone already`, fix: `choose another label (reserved: ${RESERVED_LABELS.join(", ")})` });
     }
   }
+  const archiveBucketProblem = bucketNameProblem(archiveBucketName(settings.bucketPrefix));
+  if (archiveBucketProblem) problems.push({ file: files.settings, message: archiveBucketProblem, fix: "shorten bucketPrefix" });
   for (const code of Object.keys(settings.legacyTenants)) {
     if (!oldCodes.has(code)) problems.push({ file: files.settings, message: `legacyTenants: ${code} is not the code of an old unit`, fix: `use a code of ${files.oldUnits}` });
   }
   return problems;
+}
+
+/** A unit's own migration window must name an old unit (its code) or an old district (d<code>). */
+export function checkMigrationWindows(oldCodes: ReadonlySet<string>, settings: Settings, files: ConfigFiles): ConfigProblem[] {
+  const districtIds = Object.values(settings.districts).map((district) => `d${district.code}`);
+  return Object.keys(settings.retirement.migrationWindows)
+    .filter((id) => !oldCodes.has(id) && !districtIds.includes(id))
+    .map((id) => ({ file: files.settings, message: `retirement.migrationWindows: ${id} is not the code of an old unit or d<code> of an old district`, fix: `use a code of ${files.oldUnits}, or d<code> of a district under districts` }));
 }

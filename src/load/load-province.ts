@@ -65,5 +65,5 @@ export function loadProvince(dir: string): Province {
   const id = dir.split(/[\\/]/).filter(Boolean).pop() ?? DEFAULT_PROVINCE;
   const built = buildProvince(id, files, settings.settings, newUnits, oldUnits);
   if (!built.province || problems.length > 0) throw new ConfigError([...problems, ...built.problems]);
-  return built.province;
+  return { ...built.province, placeholders: settings.placeholders ?? [] };
 }

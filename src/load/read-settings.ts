@@ -1,11 +1,38 @@
-import { isMap, isNode, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Placeholder } from "../model/province";
 import type { ConfigProblem } from "./problems";
 import { readUtf8, SAVE_AS_UTF8 } from "./read-table";
 import { type Settings, settingsSchema } from "./settings-schema";
 
 export interface SettingsResult {
   readonly settings?: Settings;
+  /** Keys still marked as placeholders: refused for a real deploy, fine offline. */
+  readonly placeholders?: readonly Placeholder[];
   readonly problems: ConfigProblem[];
+}
+
+const PLACEHOLDER = /placeholder/i;
+
+/**
+ * Keys whose value is still a placeholder: a value that says so ("placeholder-binhthuan",
+ * "PLACEHOLDER-dnsimple-account") or a value followed by a `# PLACEHOLDER` comment on its line (an empty list the
+ * province has not filled in yet, a group address that is only a guess).
+ */
+function findPlaceholders(document: Document, lineCounter: LineCounter): Placeholder[] {
+  const found: Placeholder[] = [];
+  const walk = (node: unknown, key: string) => {
+    if (!isNode(node)) return;
+    const marked = PLACEHOLDER.test(node.comment ?? "") || (isScalar(node) && typeof node.value === "string" && PLACEHOLDER.test(node.value));
+    if (marked && node.range) {
+      found.push({ key, row: lineCounter.linePos(node.range[0]).line });
+    } else if (isMap(node)) {
+      for (const pair of node.items) if (isPair(pair)) walk(pair.value, key ? `${key}.${String(pair.key)}` : String(pair.key));
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, `${key}[${index}]`));
+    }
+  };
+  walk(document.contents, "");
+  return found;
 }
 
 /**
@@ -35,7 +62,7 @@ export function readSettings(file: string): SettingsResult {
     return { problems: [{ file, message: "the file is empty", fix: "write the settings as the settings reference in the README describes (config/binh-thuan/settings.yaml is a complete example)" }] };
   }
   const parsed = settingsSchema.safeParse(document.toJS() ?? {});
-  if (parsed.success) return { settings: parsed.data, problems: [] };
+  if (parsed.success) return { settings: parsed.data, placeholders: findPlaceholders(document, lineCounter), problems: [] };
 
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {

@@ -12,6 +12,10 @@ const mailbox = z.string().regex(/^[a-z0-9._+-]+@([a-z0-9-]+\.)+[a-z]{2,63}$/, "
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 const unitCode = z.string().regex(/^\d{3,5}$/, "must be the GSO code (mã đơn vị hành chính), digits only");
 const lookupMode = z.enum(["archive", "redirect"]);
+const migrationWindow = z
+  .object({ from: isoDate, until: isoDate })
+  .strict()
+  .refine((window) => window.from < window.until, { message: "from must be before until" });
 const mailMode = z.enum(["forward", "none"]);
 
 const environment = z
@@ -149,9 +153,16 @@ export const settingsSchema = z
         roleAddresses: z.array(z.string().regex(/^[a-z0-9._-]+$/)).default([]),
         /** Whole days an archive object stays undeletable. */
         archiveRetentionDays: z.number().int().min(1).default(3650),
+        /**
+         * When the successors' admins may copy the old portals' content into their archives (chuyển đổi dữ liệu):
+         * write access from `from` until the start of `until`. Absent: nobody may write the archives.
+         */
+        migrationWindow: migrationWindow.optional(),
+        /** A unit's own window, by its id (code, or d<code> for a district), where it differs from the province's. */
+        migrationWindows: z.record(z.string().regex(/^d?\d{3,5}$/, "must be a unit code (a district's as d<code>)"), migrationWindow).default({}),
       })
       .strict()
-      .default({ forwardMailbox: "vanthu@{successor}", roleAddresses: [], archiveRetentionDays: 3650 }),
+      .default({ forwardMailbox: "vanthu@{successor}", roleAddresses: [], archiveRetentionDays: 3650, migrationWindows: {} }),
     /** Province-wide systems each commune reaches under its own name: `<label>.<commune domain>` CNAME `<target>`. */
     sharedSystems: z
       .array(z.object({ label: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/), target: hostname, purpose: z.string().min(1) }).strict())

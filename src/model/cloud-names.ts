@@ -33,9 +33,13 @@ export function portalBucketName(prefix: string, code: string): string {
   return `${prefix}-portal-${code}`;
 }
 
-export function archiveBucketName(prefix: string, retiredId: string): string {
-  return `${prefix}-archive-${retiredId}`;
+/** The province's one archive bucket; each old unit's archive is its folder `<id>/`. */
+export function archiveBucketName(prefix: string): string {
+  return `${prefix}-archive`;
 }
+
+/** The backend bucket that serves every archive. */
+export const ARCHIVE_BACKEND_NAME = "archives";
 
 /** Why a bucket name is refused, or undefined when it is fine. */
 export function bucketNameProblem(bucket: string): string | undefined {
@@ -48,3 +52,24 @@ export function bucketNameProblem(bucket: string): string | undefined {
 export function labelValue(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 63);
 }
+
+/** The shared gateway's long-lived pieces, named from the province's prefix. */
+export function gatewayNames(prefix: string) {
+  return {
+    ipv4: `${prefix}-gateway-v4`,
+    ipv6: `${prefix}-gateway-v6`,
+    sslPolicy: `${prefix}-tls12`,
+    certificateMap: `${prefix}-portals`,
+  };
+}
+
+/**
+ * Ids of resources another stack declares, derived from their names: the referring fields accept them, so no
+ * stack has to look them up (a lookup of a stack not applied yet fails the plan).
+ */
+export const gcpIds = {
+  backendBucket: (project: string, name: string) => `projects/${project}/global/backendBuckets/${name}`,
+  sslPolicy: (project: string, name: string) => `projects/${project}/global/sslPolicies/${name}`,
+  certificateMap: (project: string, name: string) => `projects/${project}/locations/global/certificateMaps/${name}`,
+  globalAddress: (project: string, name: string) => `projects/${project}/global/addresses/${name}`,
+};

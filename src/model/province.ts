@@ -61,10 +61,29 @@ export interface RetiredUnit {
   readonly takenOverBy?: string;
   /** The hostname that serves this unit's lookup (archive or redirect): its own domain unless taken over. */
   readonly lookupHosts: readonly Hostname[];
-  readonly archiveBucketName?: string;
-  /** GCP name of the archive's backend bucket, or of the redirect route, also the gateway route's name. */
+  /**
+   * Its prefix in the province's archive bucket ("22978/"), a managed folder, when its lookup is an archive: the
+   * gateway rewrites its hostnames' paths under it.
+   */
+  readonly archiveFolder?: string;
+  /** When the successor's admins may copy the old portal's content into its archive folder. */
+  readonly migrationWindow?: MigrationWindow;
+  /** The gateway route's name: `archive-<id>` or `redirect-<id>`. */
   readonly backendName: string;
   readonly legacyTenantId?: string;
+}
+
+/** Write access from `from` (00:00 UTC) until the start of `until`, both YYYY-MM-DD. */
+export interface MigrationWindow {
+  readonly from: string;
+  readonly until: string;
+}
+
+/** A settings value still marked as a placeholder, which a real deploy must not use. */
+export interface Placeholder {
+  /** Its key in the settings, e.g. environments.production.gcpProject. */
+  readonly key: string;
+  readonly row: number;
 }
 
 export interface Province {
@@ -73,4 +92,7 @@ export interface Province {
   readonly settings: Settings;
   readonly communes: readonly Commune[];
   readonly retired: readonly RetiredUnit[];
+  /** One bucket holds every old portal's archive, each under its unit's folder. */
+  readonly archiveBucketName: string;
+  readonly placeholders: readonly Placeholder[];
 }

@@ -6,7 +6,9 @@ import { DnsZone } from "../constructs/dns-zone";
 import { PROTECTED_TYPES } from "../constructs/protection";
 import { HSTS_HEADER } from "../constructs/site-bucket";
 import type { Settings } from "../load/settings-schema";
+import { checkSynthesizedStacks } from "./output-checks";
 import { type PolicyRule, RULES } from "./rules";
+import type { SynthesizedStack } from "./synthesized";
 import { type CheckedRecord, checkZone, type Finding } from "./zone-checks";
 
 export interface PolicyViolation {
@@ -24,6 +26,8 @@ export interface PolicyPackProps {
   readonly settings: Settings;
   /** Every domain and hostname the app declares, plus shared-system targets (for DNS-011). */
   readonly declaredNames: ReadonlySet<string>;
+  /** The day of the synth (YYYY-MM-DD), for conditions that may already have expired. */
+  readonly today: string;
 }
 
 type Attributes = Record<string, unknown>;
@@ -82,18 +86,30 @@ export class PolicyPack implements IAspect {
     for (const finding of findings) this.record(node, finding);
   }
 
-  private record(node: IConstruct, { rule, message }: Finding): void {
-    const path = node.node.path;
+  private record(node: IConstruct, finding: Finding): void {
+    if (this.recordAt(node.node.path, finding)) Annotations.of(node).addError(`[${finding.rule.id}] ${finding.message} (fix: ${finding.rule.fix})`);
+  }
+
+  /** Records a finding unless a suppression waives it; true when it is a new violation. */
+  private recordAt(path: string, { rule, message }: Finding): boolean {
     const key = `${rule.id} ${path} ${message}`;
-    if (this.found.has(key) || this.waived.has(key)) return;
+    if (this.found.has(key) || this.waived.has(key)) return false;
     const violation = { rule: rule.id, path, message, fix: rule.fix };
     const suppression = this.props.settings.suppressions.find((candidate) => candidate.rule === rule.id && (!candidate.unit || new RegExp(`/(commune|retired)-${candidate.unit}(/|$)`).test(path)));
     if (suppression) {
       this.waived.set(key, { ...violation, reason: suppression.reason });
-      return;
+      return false;
     }
     this.found.set(key, violation);
-    Annotations.of(node).addError(`[${rule.id}] ${message} (fix: ${rule.fix})`);
+    return true;
+  }
+
+  /**
+   * The rules that need the Terraform a synth writes (src/policy/output-checks.ts), run on the province's stacks
+   * once they are synthesized; their violations join the others.
+   */
+  checkSynthesized(stacks: readonly SynthesizedStack[]): void {
+    for (const { path, ...finding } of checkSynthesizedStacks(stacks, this.props.today)) this.recordAt(path, finding);
   }
 
   private readonly stacks: IConstruct[] = [];
@@ -150,8 +166,12 @@ export class PolicyPack implements IAspect {
     switch (type) {
       case "google_storage_bucket":
         check(RULES.bucketAccess, attributes.uniform_bucket_level_access === true, "uniform bucket-level access is off");
-        check(RULES.bucketVersioning, get(attributes, "versioning.enabled") === true, "versioning is off");
-        if (/\/archive(\/|$)/.test(resource.node.path)) check(RULES.archiveRetention, typeof get(attributes, "retention_policy.retention_period") === "number", "an archive bucket without a retention policy");
+        {
+          const retained = typeof get(attributes, "retention_policy.retention_period") === "number";
+          if (retained) check(RULES.retentionWithoutVersions, get(attributes, "versioning.enabled") !== true, "a retention policy and Object Versioning on one bucket");
+          else check(RULES.bucketVersioning, get(attributes, "versioning.enabled") === true, "versioning is off");
+          if (/\/archive(\/|$)/.test(resource.node.path)) check(RULES.archiveRetention, retained, "an archive bucket without a retention policy");
+        }
         break;
       case "google_storage_bucket_iam_member":
       case "google_storage_bucket_iam_binding": {

@@ -1,0 +1,25 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const ROOT = join(__dirname, "..", "..");
+
+/**
+ * A copy of a real province's config under config/ (where PROVINCE looks), with its settings edited; the name is
+ * unique to the test process. Remove it with the returned function.
+ */
+export function copyProvince(tag: string, editSettings: (settings: string) => string = (settings) => settings, from = "binh-thuan"): { name: string; dir: string; remove: () => void } {
+  const name = `zz-${tag}-${process.pid}`;
+  const dir = join(ROOT, "config", name);
+  cpSync(join(ROOT, "config", from), dir, { recursive: true });
+  const file = join(dir, "settings.yaml");
+  writeFileSync(file, editSettings(readFileSync(file, "utf8")));
+  return { name, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The settings with every placeholder filled in, as a province would before its first real deploy. */
+export function withoutPlaceholders(settings: string): string {
+  return settings
+    .replace(/"PLACEHOLDER-[^"]*"/g, '"98765"')
+    .replace(/placeholder-/g, "bt-")
+    .replace(/[ \t]*# PLACEHOLDER[^\n]*/g, "");
+}

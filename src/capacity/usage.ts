@@ -1,0 +1,111 @@
+import { resourcesIn, type SynthesizedResource, type SynthesizedStack } from "../policy/synthesized";
+
+/** How much of a URL map's hard limits one URL map uses. */
+export interface UrlMapUsage {
+  readonly resource: SynthesizedResource;
+  /** Size of the URL map as the Compute API holds it (see urlMapBytes). */
+  readonly bytes: number;
+  readonly hostRules: number;
+  readonly pathMatchers: number;
+  readonly maxHostsPerHostRule: number;
+  readonly maxRouteRules: number;
+  readonly maxPredicates: number;
+  readonly distinctBackends: number;
+}
+
+type Json = unknown;
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** The attributes in the API's form: camelCase keys, and services as the full URLs the API stores. */
+function apiForm(value: Json): Json {
+  if (Array.isArray(value)) return value.map(apiForm);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !["//", "lifecycle", "depends_on", "provider"].includes(key)).map(([key, inner]) => [camel(key), apiForm(inner)]));
+  }
+  return typeof value === "string" && value.startsWith("projects/") ? `https://www.googleapis.com/compute/v1/${value}` : value;
+}
+
+/**
+ * A URL map's size, estimated as the JSON of its API resource: Google counts the map's data, and the API stores
+ * every backend as a full URL, longer than the ids the configuration writes.
+ */
+export function urlMapBytes(attributes: Record<string, unknown>): number {
+  return Buffer.byteLength(JSON.stringify(apiForm(attributes)));
+}
+
+interface PathMatcher {
+  readonly default_service?: string;
+  readonly route_rules?: readonly { service?: string; match_rules?: readonly { header_matches?: readonly unknown[]; query_parameter_matches?: readonly unknown[] }[] }[];
+  readonly path_rule?: readonly { service?: string; paths?: readonly string[] }[];
+}
+
+export function urlMapUsage(resource: SynthesizedResource): UrlMapUsage {
+  const hostRules = (resource.attributes.host_rule as { hosts: string[] }[] | undefined) ?? [];
+  const matchers = (resource.attributes.path_matcher as PathMatcher[] | undefined) ?? [];
+  // A predicate is a path match, a header match or a query match (the quotas page's definition).
+  const predicates = (matcher: PathMatcher) =>
+    (matcher.route_rules ?? []).reduce((sum, rule) => sum + (rule.match_rules ?? []).reduce((inner, match) => inner + 1 + (match.header_matches?.length ?? 0) + (match.query_parameter_matches?.length ?? 0), 0), 0) +
+    (matcher.path_rule ?? []).reduce((sum, rule) => sum + (rule.paths?.length ?? 0), 0);
+  const backends = new Set<string>();
+  const add = (service?: string) => service && backends.add(service);
+  add(resource.attributes.default_service as string | undefined);
+  for (const matcher of matchers) {
+    add(matcher.default_service);
+    for (const rule of matcher.route_rules ?? []) add(rule.service);
+    for (const rule of matcher.path_rule ?? []) add(rule.service);
+  }
+  return {
+    resource,
+    bytes: urlMapBytes(resource.attributes),
+    hostRules: hostRules.length,
+    pathMatchers: matchers.length,
+    maxHostsPerHostRule: Math.max(0, ...hostRules.map((rule) => rule.hosts.length)),
+    maxRouteRules: Math.max(0, ...matchers.map((matcher) => (matcher.route_rules ?? []).length + (matcher.path_rule ?? []).length)),
+    maxPredicates: Math.max(0, ...matchers.map(predicates)),
+    distinctBackends: backends.size,
+  };
+}
+
+/** DNSimple records Terraform manages per zone (delegations included), across the stacks. */
+export function recordsPerZone(stacks: readonly SynthesizedStack[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const record of resourcesIn(stacks, "dnsimple_zone_record")) {
+    const zone = String(record.attributes.zone_name);
+    counts.set(zone, (counts.get(zone) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The apex SOA and NS records DNSimple keeps in every zone, which a prefetch lists with the rest. */
+const SYSTEM_RECORDS_PER_ZONE = 5;
+/** The provider's prefetch lists a zone's records 100 to a page. */
+const RECORDS_PER_PAGE = 100;
+
+/** DNSimple API requests of one stack: creating everything on a first deploy, and refreshing it on a plan. */
+export interface DnsimpleRequests {
+  readonly stack: string;
+  readonly firstDeploy: number;
+  readonly plan: number;
+}
+
+/**
+ * Requests as dnsimple provider 2.2.0 makes them: one per domain, zone, record or forward created; on a refresh
+ * one per domain, zone and forward, and (prefetch) one list per 100 records of each zone the stack writes into.
+ */
+export function dnsimpleRequests(stack: SynthesizedStack): DnsimpleRequests {
+  const count = (type: string) => Object.keys(stack.config.resource?.[type] ?? {}).length;
+  const domains = count("dnsimple_domain") + count("dnsimple_zone");
+  const forwards = count("dnsimple_email_forward");
+  const zones = recordsPerZone([stack]);
+  const listings = [...zones.values()].reduce((sum, records) => sum + Math.ceil((records + SYSTEM_RECORDS_PER_ZONE) / RECORDS_PER_PAGE), 0);
+  return { stack: stack.name, firstDeploy: domains + count("dnsimple_zone_record") + forwards, plan: domains + forwards + listings };
+}
+
+/** How many resources of each type the stacks declare. */
+export function countByType(stacks: readonly SynthesizedStack[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const stack of stacks) {
+    for (const [type, byAddress] of Object.entries(stack.config.resource ?? {})) counts.set(type, (counts.get(type) ?? 0) + Object.keys(byAddress).length);
+  }
+  return counts;
+}
