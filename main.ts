@@ -44,7 +44,7 @@ function main(): void {
         process.exitCode = 1;
         return;
       }
-      const reset = replaceOutput(staging, outdir);
+      const reset = replaceOutput(staging, outdir, province.id);
       if (reset.length > 0) process.stderr.write(`ENV changed the backend of ${reset.length} stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n`);
       process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${result.stacks} stacks, written to ${outdir}/stacks/\n`);
     } finally {

@@ -22,6 +22,7 @@ import { DataTerraformRemoteStateLocal, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ArchiveFolder } from "../src/constructs/archive-folder";
 import { DnsZone } from "../src/constructs/dns-zone";
+import { ZoneDelegation } from "../src/constructs/zone-delegation";
 import { GatewayAddresses } from "../src/constructs/gateway-addresses";
 import { GatewayEdge } from "../src/constructs/gateway-edge";
 import { GatewayRouting } from "../src/constructs/gateway-routing";
@@ -45,9 +46,15 @@ describe("DnsZone", () => {
     expect(adopted).not.toHaveResource(Domain);
   });
 
-  it("writes its delegation into the parent zone when that zone is managed here", () => {
-    const out = synth((scope) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false, delegation: { parentZone: "thu.gov.vn", nameServers: ["ns1.dnsimple.com", "ns2.dnsimple-edge.net"] } }));
-    expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ zone_name: "thu.gov.vn", name: "anphu", type: "NS", value: "ns2.dnsimple-edge.net" }));
+  it("a delegation: the child's NS records in the parent zone, waiting for that zone", () => {
+    const out = synth((scope) => {
+      const parent = new DnsZone(scope, "parent", { domain: "songxanh.thu.gov.vn", adopt: false });
+      new ZoneDelegation(scope, "delegation", { parentZone: "songxanh.thu.gov.vn", child: "doicat.songxanh.thu.gov.vn", nameServers: ["ns1.dnsimple.com", "ns2.dnsimple-edge.net"], parent: parent.resource });
+    });
+    expect(resourcesIn(out, ZoneRecord)).toEqual([
+      like({ zone_name: "songxanh.thu.gov.vn", name: "doicat", type: "NS", value: "ns1.dnsimple.com", ttl: 3600, depends_on: [expect.stringMatching(/^dnsimple_domain\.parent_domain_/)] }),
+      like({ zone_name: "songxanh.thu.gov.vn", name: "doicat", type: "NS", value: "ns2.dnsimple-edge.net" }),
+    ]);
   });
 
   it("keys records by name and type, so a changed value keeps its address", () => {

@@ -90,7 +90,7 @@ describe("switching ENV", () => {
     writeFileSync(join(outdir, "stacks", stack, ".terraform", "terraform.tfstate"), "{}");
   };
 
-  it("removes the .terraform folder of a stack whose backend changed, and keeps the others", () => {
+  it("removes the .terraform folder of a stack whose backend changed, keeps the others, and drops stacks gone from the synth", () => {
     const outdir = mkdtempSync(join(tmpdir(), "out-"));
     const staging = mkdtempSync(join(tmpdir(), "staging-"));
     stackFolder(outdir, "p-platform", { local: { path: "a" } });
@@ -99,7 +99,12 @@ describe("switching ENV", () => {
     mkdirSync(join(staging, "stacks", "p-gateway"), { recursive: true });
     writeFileSync(join(staging, "stacks", "p-platform", "cdk.tf.json"), JSON.stringify({ terraform: { backend: { gcs: { bucket: "b", prefix: "p/staging/p-platform" } } } }));
     writeFileSync(join(staging, "stacks", "p-gateway", "cdk.tf.json"), JSON.stringify({ terraform: { backend: { gcs: { bucket: "b", prefix: "p/staging/p-gateway" } } } }));
-    expect(replaceOutput(staging, outdir)).toEqual(["p-platform"]);
+    stackFolder(outdir, "p-retired-3", { local: { path: "c" } });
+    stackFolder(outdir, "q-platform", { local: { path: "d" } });
+    expect(replaceOutput(staging, outdir, "p")).toEqual(["p-platform"]);
+    // A stack of this province the synth no longer writes goes; another province's stays.
+    expect(existsSync(join(outdir, "stacks", "p-retired-3"))).toBe(false);
+    expect(existsSync(join(outdir, "stacks", "q-platform"))).toBe(true);
     expect(existsSync(join(outdir, "stacks", "p-platform", ".terraform"))).toBe(false);
     expect(existsSync(join(outdir, "stacks", "p-gateway", ".terraform", "terraform.tfstate"))).toBe(true);
     expect(JSON.parse(readFileSync(join(outdir, "stacks", "p-platform", "cdk.tf.json"), "utf8")).terraform.backend.gcs.prefix).toBe("p/staging/p-platform");

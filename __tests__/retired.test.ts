@@ -72,10 +72,6 @@ describe("retired units in the synthesized Bình Thuận app", () => {
     const entries = resourcesOf(stacks, "google_certificate_manager_certificate_map_entry").map(({ attributes }) => attributes.hostname);
     expect(entries).toContain("luutru.tuyphong.binhthuan.gov.vn");
   });
-
-  it("grants no one write access to an archive while no migration window is declared", () => {
-    expect(resourcesOf(stacks, "google_storage_managed_folder_iam_member")).toEqual([]);
-  });
 });
 
 describe("retired units' modes on the tiny province", () => {

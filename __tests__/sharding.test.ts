@@ -1,5 +1,9 @@
 import { shardOf } from "../src/model/shards";
-import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadProvince } from "../src/load/load-province";
+import { ROOT } from "./support/config-copy";
+import { loadFixture, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
 
 /** A generated province: `count` communes of one district, each with two old units. */
@@ -10,7 +14,7 @@ function generated(count: number, rename?: { code: string; name: string }) {
   if (rename) rows.find((row) => row.code === rename.code)!.name = rename.name;
   const newUnits = ["code,name,kind,former_district", ...rows.map((row) => `${row.code},${row.name},xa,Huyện Sông Xanh`)].join("\n") + "\n";
   const oldUnits = ["code,name,kind,district,merged_into", ...rows.flatMap((row, i) => [`${20000 + i * 3},Xã Cũ ${row.code}A,xa,Huyện Sông Xanh,${row.name}`, `${20001 + i * 3},Xã Cũ ${row.code}B,xa,Huyện Sông Xanh,${row.name}`])].join("\n") + "\n";
-  const settings = TINY_SETTINGS.replace(/takeovers:\n.*\n/, "").replace('"Huyện Sông Xanh": { code: "900" }', `"Huyện Sông Xanh": { code: "900", successor: "${rows[0].name}" }`) + "stacks: { communeShards: 6, retiredShards: 6 }\n";
+  const settings = TINY_SETTINGS.replace(/takeovers:\n.*\n/, "").replace('"Huyện Sông Xanh": { code: "900" }', `"Huyện Sông Xanh": { code: "900", successor: "${rows[0].name}" }`) + "stacks: { communeShards: 6 }\n";
   return { newUnits, oldUnits, settings };
 }
 
@@ -31,25 +35,34 @@ describe("stable shards", () => {
     expect(Math.min(...counts)).toBeGreaterThan(60);
   });
 
-  it("adding one commune changes one commune shard, plus the gateway's and identity platform's hostname lists", () => {
-    const added = generated(17);
-    const code = "10048";
-    expect(changedStacks(base, added)).toEqual(
-      [`tinh-thu-communes-${shardOf(code, 6)}`, ...new Set([`tinh-thu-retired-${shardOf("20048", 6)}`, `tinh-thu-retired-${shardOf("20049", 6)}`])]
-        .concat(["tinh-thu-gateway", "tinh-thu-platform"])
-        .sort(),
-    );
+  const shard = (code: string) => `tinh-thu-communes-${shardOf(code, 6)}`;
+
+  it("adding one commune (with the old units merged into it) changes its shard, the gateway and the platform", () => {
+    expect(changedStacks(base, generated(17))).toEqual([shard("10048"), "tinh-thu-gateway", "tinh-thu-platform"].sort());
   });
 
-  it("renaming one commune changes its shard only, plus the hostname lists", () => {
+  it("renaming one commune changes its shard only, plus the hostname lists of the gateway and the platform", () => {
     const renamed = generated(16, { code: "10030", name: "Xã Hoàn Toàn Mới" });
-    const retiredShards = new Set([shardOf("20020", 6), shardOf("20021", 6)].map((shard) => `tinh-thu-retired-${shard}`));
-    // The old units merged into it name it as their successor (mail forwards go to its new domain).
-    expect(changedStacks(base, renamed)).toEqual([`tinh-thu-communes-${shardOf("10030", 6)}`, ...retiredShards, "tinh-thu-gateway", "tinh-thu-platform"].sort());
+    // The old units merged into it (whose mail and redirects follow its new domain) share its shard.
+    expect(changedStacks(base, renamed)).toEqual([shard("10030"), "tinh-thu-gateway", "tinh-thu-platform"].sort());
   });
 
-  it("retiring one more old unit changes one retired shard and the gateway", () => {
+  it("retiring one more old unit changes its successor's shard and the gateway", () => {
     const retiring = { ...base, oldUnits: base.oldUnits + "29999,Thị trấn Mới Giải Thể,thi-tran,Huyện Sông Xanh,Xã An An An\n" };
-    expect(changedStacks(base, retiring)).toEqual([`tinh-thu-retired-${shardOf("29999", 6)}`, "tinh-thu-gateway"].sort());
+    expect(changedStacks(base, retiring)).toEqual([shard("10000"), "tinh-thu-gateway"].sort());
+  });
+});
+
+describe("the blast radius of one commune", () => {
+  it("a new domain label for Phường Mũi Né (22918) changes 3 of Bình Thuận's stacks: its shard, the gateway, the platform", () => {
+    const dir = join(ROOT, "config", "binh-thuan");
+    const files = { newUnits: readFileSync(join(dir, "new-units.csv"), "utf8"), oldUnits: readFileSync(join(dir, "old-units.csv"), "utf8"), settings: readFileSync(join(dir, "settings.yaml"), "utf8") };
+    const relabelled = { ...files, newUnits: files.newUnits.replace("22918,Phường Mũi Né,phuong,Thành phố Phan Thiết,,", "22918,Phường Mũi Né,phuong,Thành phố Phan Thiết,muine-moi,") };
+    expect(relabelled.newUnits).not.toBe(files.newUnits);
+    const stacks = (config: typeof files) => new Map(synthProvince(loadProvince(writeProvince(config, "binh-thuan"))).map((stack) => [stack.name, stack.json]));
+    const before = stacks(files);
+    const after = stacks(relabelled);
+    const changed = [...before.keys()].filter((name) => before.get(name) !== after.get(name)).sort();
+    expect(changed).toEqual([`binh-thuan-communes-${shardOf("22918", 10)}`, "binh-thuan-gateway", "binh-thuan-platform"].sort());
   });
 });

@@ -3,40 +3,39 @@ import type { CommuneRoute, RetiredRoute } from "../src/constructs/gateway-routi
 import { gcpIds } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
 import { pushTo } from "../src/load/util";
-import type { Province } from "../src/model/province";
-import { groupByShard } from "../src/model/shards";
+import type { Province, RetiredUnit } from "../src/model/province";
+import { groupByShard, shardOf } from "../src/model/shards";
+import { delegations } from "../src/model/zones";
 import { PolicyPack } from "../src/policy/policy-pack";
 import { CommunesStack } from "./communes-stack";
 import { GatewayStack } from "./gateway-stack";
 import { PlatformStack } from "./platform-stack";
 import { platformStackId } from "./province-stack";
-import { RetiredStack } from "./retired-stack";
 
 /**
- * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the commune shards on
- * it, the retired shards, the gateway's routing last. Deploy in that order (the README's runbook). No stack reads
- * another's values except the gateway's addresses: everything else is named, so each stack plans on its own.
+ * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the shards on it (each
+ * with its communes and the old units that merged into them), the gateway's routing last. Deploy in that order
+ * (the README's runbook). No stack reads another's values except the gateway's addresses: everything else is
+ * named, so each stack plans on its own.
  */
 export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment, today: string): PolicyPack {
   const prefix = province.id;
   const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province), today });
   const common = { province, environment, policy, today };
-  const platform = new PlatformStack(app, platformStackId(province), common);
-  const communeStacks: CommunesStack[] = [];
-  for (const [shard, communes] of groupByShard(province.communes, (commune) => commune.code, province.settings.stacks.communeShards)) {
-    const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { ...common, communes });
+  const zoneDelegations = delegations(province);
+  const platform = new PlatformStack(app, platformStackId(province), { ...common, delegations: zoneDelegations });
+  // An old unit goes with its successor, so a change to one commune touches its own shard only.
+  const shardCount = province.settings.stacks.communeShards;
+  const retiredByShard = new Map<number, RetiredUnit[]>();
+  for (const unit of province.retired) pushTo(retiredByShard, shardOf(unit.successor, shardCount), unit);
+  const shardStacks: CommunesStack[] = [];
+  for (const [shard, communes] of groupByShard(province.communes, (commune) => commune.code, shardCount)) {
+    const stack = new CommunesStack(app, `${prefix}-communes-${shard}`, { ...common, communes, retired: retiredByShard.get(shard) ?? [], delegations: zoneDelegations });
     stack.addDependency(platform);
-    communeStacks.push(stack);
-  }
-  // Retired units come after the communes: their delegations and archive hostnames live in commune zones.
-  const retiredStacks: RetiredStack[] = [];
-  for (const [shard, units] of groupByShard(province.retired, (unit) => unit.id, province.settings.stacks.retiredShards)) {
-    const stack = new RetiredStack(app, `${prefix}-retired-${shard}`, { ...common, units });
-    for (const dependency of [platform, ...communeStacks]) stack.addDependency(dependency);
-    retiredStacks.push(stack);
+    shardStacks.push(stack);
   }
   const gateway = new GatewayStack(app, `${prefix}-gateway`, { ...common, routes: gatewayRoutes(province, environment.gcpProject) });
-  for (const dependency of [platform, ...communeStacks, ...retiredStacks]) gateway.addDependency(dependency);
+  for (const dependency of [platform, ...shardStacks]) gateway.addDependency(dependency);
   return policy;
 }
 

@@ -1,13 +1,20 @@
 import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { TerraformOutput } from "cdktf";
-import type { Construct } from "constructs";
+import { Construct } from "constructs";
 import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
 import { GatewayEdge } from "../src/constructs/gateway-edge";
 import { IdentityPlatformProject } from "../src/constructs/identity-platform-project";
 import { ProjectApis } from "../src/constructs/project-apis";
 import { SiteBucket } from "../src/constructs/site-bucket";
+import { ZoneDelegation } from "../src/constructs/zone-delegation";
+import type { Delegation } from "../src/model/zones";
 import { ARCHIVE_BACKEND_NAME } from "../src/model/cloud-names";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
+
+export interface PlatformStackProps extends ProvinceStackProps {
+  /** Delegations of the app's zones; the platform writes those into the parent zone, when it is managed here. */
+  readonly delegations: readonly Delegation[];
+}
 
 /**
  * The province-wide platform, deployed first and changed rarely: the project's APIs, the gateway's addresses, TLS
@@ -15,7 +22,7 @@ import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
  * hosted here, the parent zone.
  */
 export class PlatformStack extends ProvinceStack {
-  constructor(scope: Construct, id: string, props: ProvinceStackProps) {
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
     const { province, environment } = props;
     const { settings } = province;
@@ -38,8 +45,15 @@ export class PlatformStack extends ProvinceStack {
       portalHosts: province.communes.flatMap((commune) => commune.hostnames.filter((host) => host.role === "apex" || host.role === "www").map((host) => host.name)),
       api: apis.identityToolkit,
     });
-    // The parent zone exists already (the province's own domain): adopted, never created.
-    if (settings.parentZoneManaged) new Zone(this, "parent-zone", { name: settings.parentDomain });
+    // The parent zone exists already (the province's own domain): adopted, never created. It carries the
+    // delegations of the zones directly below it.
+    if (settings.parentZoneManaged) {
+      const parent = new Zone(this, "parent-zone", { name: settings.parentDomain });
+      const delegations = new Construct(this, "delegations");
+      for (const delegation of props.delegations.filter((candidate) => candidate.parent === settings.parentDomain)) {
+        new ZoneDelegation(delegations, delegation.childId, { parentZone: delegation.parent, child: delegation.child, nameServers: settings.dnsimple.nameServers, parent });
+      }
+    }
 
     // Read by every other stack (GatewayAddresses): their names are part of that contract.
     new TerraformOutput(this, GATEWAY_ADDRESS_OUTPUTS.ipv4, { value: edge.ipv4.address, description: "The gateway's IPv4 address" });

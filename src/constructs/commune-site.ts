@@ -25,8 +25,6 @@ export interface CommuneSiteProps {
   readonly labels: Readonly<Record<string, string>>;
   /** The zone already exists in DNSimple (e.g. an old district's zone the commune took over). */
   readonly adoptZone: boolean;
-  /** The parent zone, when it is hosted here and so receives the delegation. */
-  readonly parentZone?: string;
   /** The province SSO's OIDC client secret, as a reference to a sensitive variable. */
   readonly ssoClientSecret?: string;
 }
@@ -46,11 +44,7 @@ export class CommuneSite extends Construct {
   constructor(scope: Construct, id: string, props: CommuneSiteProps) {
     super(scope, id);
     const { commune, settings, gateway } = props;
-    this.zone = new DnsZone(this, "zone", {
-      domain: commune.domain,
-      adopt: props.adoptZone,
-      delegation: props.parentZone ? { parentZone: props.parentZone, nameServers: settings.dnsimple.nameServers } : undefined,
-    });
+    this.zone = new DnsZone(this, "zone", { domain: commune.domain, adopt: props.adoptZone });
 
     this.zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, [gateway.published]);
     this.zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, [gateway.published]);

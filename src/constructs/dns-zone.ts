@@ -10,8 +10,6 @@ export interface DnsZoneProps {
   readonly domain: string;
   /** The zone already exists in the DNSimple account: adopt it (dnsimple_zone) instead of creating it. */
   readonly adopt: boolean;
-  /** Where the zone is delegated from, when that parent zone is managed here too. */
-  readonly delegation?: { readonly parentZone: string; readonly nameServers: readonly string[] };
 }
 
 /**
@@ -22,20 +20,13 @@ export interface DnsZoneProps {
 export class DnsZone extends Construct {
   readonly domain: string;
   /** Every record waits for it; their zone_name stays a plain name, readable in diffs. */
-  private readonly zone: Domain | Zone;
+  readonly resource: Domain | Zone;
   private readonly recordIds = new Map<string, number>();
 
   constructor(scope: Construct, id: string, props: DnsZoneProps) {
     super(scope, id);
     this.domain = props.domain;
-    this.zone = props.adopt ? new Zone(this, "zone", { name: props.domain }) : new Domain(this, "domain", { name: props.domain });
-
-    if (props.delegation) {
-      const label = relativeName(props.domain, props.delegation.parentZone);
-      props.delegation.nameServers.forEach((server, index) => {
-        new ZoneRecord(this, `delegation-${index + 1}`, { zoneName: props.delegation!.parentZone, name: label, type: "NS", value: server, ttl: DEFAULT_TTL });
-      });
-    }
+    this.resource = props.adopt ? new Zone(this, "zone", { name: props.domain }) : new Domain(this, "domain", { name: props.domain });
   }
 
   /**
@@ -55,7 +46,7 @@ export class DnsZone extends Construct {
       priority: record.priority,
       ttl: record.ttl ?? DEFAULT_TTL,
     });
-    dependOn(zoneRecord, this.zone, ...waitFor);
+    dependOn(zoneRecord, this.resource, ...waitFor);
     return zoneRecord;
   }
 

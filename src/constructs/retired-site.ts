@@ -17,8 +17,6 @@ export interface RetiredSiteProps {
   readonly gateway: GatewayEndpoint;
   readonly labels: Readonly<Record<string, string>>;
   readonly adoptZone: boolean;
-  /** The managed zone above this one, which carries the delegation. */
-  readonly parentZone?: string;
   /** The province's archive bucket, where this unit's archive is a folder. */
   readonly archiveBucketName: string;
   /** The day of the synth (YYYY-MM-DD): a migration window closed by then grants nothing. */
@@ -31,6 +29,9 @@ export interface RetiredSiteProps {
  * took its domain over, only the archive remains here; the new unit's zone serves it at luutru.<domain>.
  */
 export class RetiredSite extends Construct {
+  /** Its own zone, unless a new unit took its domain over. */
+  readonly zone?: DnsZone;
+
   constructor(scope: Construct, id: string, props: RetiredSiteProps) {
     super(scope, id);
     const { unit, successor, settings, gateway } = props;
@@ -48,11 +49,8 @@ export class RetiredSite extends Construct {
     }
     if (unit.takenOverBy) return;
 
-    const zone = new DnsZone(this, "zone", {
-      domain: unit.domain,
-      adopt: props.adoptZone,
-      delegation: props.parentZone ? { parentZone: props.parentZone, nameServers: settings.dnsimple.nameServers } : undefined,
-    });
+    const zone = new DnsZone(this, "zone", { domain: unit.domain, adopt: props.adoptZone });
+    this.zone = zone;
     zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, [gateway.published]);
     zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, [gateway.published]);
     for (const host of unit.lookupHosts.filter((hostname) => hostname.role !== "apex")) zone.addHostRecord(host.name, { type: "CNAME", value: unit.domain });

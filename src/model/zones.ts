@@ -18,3 +18,24 @@ export function parentZoneOf(domain: string, zones: ReadonlySet<string>): string
   }
   return undefined;
 }
+
+/** A zone delegated from another zone of this app: the parent carries NS records for it. */
+export interface Delegation {
+  readonly parent: string;
+  readonly child: string;
+  /** The child's construct id, "commune-<code>" or "retired-<id>": the delegation belongs to the child. */
+  readonly childId: string;
+}
+
+/** Every delegation between the app's zones: communes from a managed parent zone, old zones from the zone above them. */
+export function delegations(province: Province): Delegation[] {
+  const zones = managedZones(province);
+  const children = [
+    ...province.communes.map((commune) => ({ child: commune.domain, childId: `commune-${commune.code}` })),
+    ...province.retired.filter((unit) => !unit.takenOverBy).map((unit) => ({ child: unit.domain, childId: `retired-${unit.id}` })),
+  ];
+  return children.flatMap(({ child, childId }) => {
+    const parent = parentZoneOf(child, zones);
+    return parent ? [{ parent, child, childId }] : [];
+  });
+}
