@@ -5,15 +5,11 @@ import { checkDeployReadiness } from "./src/load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "./src/load/load-province";
 import { ConfigError, formatProblem } from "./src/load/problems";
 import { resolveEnvironment } from "./src/model/environment";
+import { todayInVietnam } from "./src/model/today";
 import { formatViolations } from "./src/policy/check-app";
 import { replaceOutput } from "./src/runtime/output-folder";
 import { dropTokenCreationTraces } from "./src/runtime/token-traces";
 import { synthesizeProvince } from "./stacks/synthesize";
-
-/** Today in Vietnam (YYYY-MM-DD): migration windows open and close on Vietnamese dates. */
-function vietnamToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
-}
 
 /**
  * Synthesizes one province: PROVINCE selects config/<province>/ (default binh-thuan), ENV the environment
@@ -29,7 +25,7 @@ function main(): void {
     const province = loadProvince(dir);
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
-    const today = vietnamToday();
+    const today = todayInVietnam();
     const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
     if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
     for (const warning of readiness.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);

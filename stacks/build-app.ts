@@ -40,7 +40,7 @@ export function buildProvinceStacks(app: App, province: Province, environment: D
 }
 
 /** Each commune's hostnames and the hostnames of the old units it succeeded, for the gateway's URL map. */
-function gatewayRoutes(province: Province, project: string): CommuneRoute[] {
+export function gatewayRoutes(province: Province, project: string): CommuneRoute[] {
   const communes = new Map(province.communes.map((commune) => [commune.code, commune]));
   const retiredBySuccessor = new Map<string, RetiredRoute[]>();
   for (const unit of province.retired) {

@@ -1,4 +1,5 @@
 import { calendarDate } from "../load/settings-schema";
+import { todayInVietnam } from "../model/today";
 
 /** Dates as Vietnamese documents write them. Dates travel as YYYY-MM-DD strings, with no time zone to go wrong. */
 
@@ -18,10 +19,6 @@ export function placeAndDate(place: string, iso: string): string {
   return `${place}, ngày ${pad(day)} tháng ${month <= 2 ? pad(month) : month} năm ${year}`;
 }
 
-/** Today in Vietnam (UTC+7), YYYY-MM-DD, whatever the machine's time zone. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export class ReportDateError extends Error {}
 

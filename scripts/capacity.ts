@@ -1,0 +1,42 @@
+/**
+ * npm run capacity: what a deploy of the province needs of Google Cloud and DNSimple — every quota, hard limit and
+ * rate it meets, from the synthesized stacks — so that quota increases are requested before the deploy.
+ *   PROVINCE    config folder under config/ (default binh-thuan)
+ *   ENV         offline (default), staging or production
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { formatCapacity } from "../src/capacity/figures";
+import { provinceCapacity } from "../src/capacity/province-capacity";
+import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
+import { ConfigError } from "../src/load/problems";
+import { resolveEnvironment } from "../src/model/environment";
+import { formatViolations } from "../src/policy/check-app";
+
+function main(): void {
+  try {
+    const name = process.env.PROVINCE || DEFAULT_PROVINCE;
+    const province = loadProvince(provinceDir(name));
+    const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
+    if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+    const work = mkdtempSync(join(tmpdir(), "capacity-"));
+    try {
+      const capacity = provinceCapacity(province, environment, work);
+      if ("violations" in capacity) {
+        process.stderr.write(formatViolations(capacity.violations));
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(`${province.settings.province} (ENV=${environment.name}, project ${environment.gcpProject}): what a deploy needs\n\n${formatCapacity(capacity.figures)}`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(error.message);
+    process.exitCode = 1;
+  }
+}
+
+main();
