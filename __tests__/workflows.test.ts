@@ -132,6 +132,7 @@ describe("pull-request workflow", () => {
     expect(plan.strategy).toMatchObject({ "fail-fast": false, matrix: { province: "${{ fromJSON(needs.changes.outputs.provinces) }}" } });
     expect(plan.env).toMatchObject({ PROVINCE: "${{ matrix.province }}", STACKS: "${{ join(fromJSON(needs.changes.outputs.stacks)[matrix.province], ' ') }}" });
     expect((wf as unknown as { env: Record<string, string> }).env).toMatchObject({ ENV: "staging" });
+    expect(changes.env).toEqual({ ENV: "offline" });
     expect(plan.steps.find((step) => step.uses === "actions/checkout@v4")?.with?.["fetch-depth"]).toBe(0);
   });
 
