@@ -71,7 +71,6 @@ export function buildProvince(
   problems.push(...checkMigrationWindows(new Set(oldGroups.keys()), settings, files));
   problems.push(...checkRollout(settings, newUnits, files));
 
-  const rowsRefused = newUnits.rejected.length + oldUnits.rejected.length > 0;
   // Each old district's successor: the settings' choice, or else the new unit carrying its name among those its
   // communes went to (for a district that had no commune: the new units that name it as their former district).
   const districtDrafts: { name: string; code: string; mergedInto: string[]; successor: NewRow }[] = [];
@@ -94,7 +93,7 @@ export function buildProvince(
   // The archive of a taken-over domain is served from its heir's zone, and redirects and mail go to the successor:
   // the stacks assume these are one unit.
   const heirs = [
-    ...oldDrafts.map((draft) => ({ name: draft.rows[0].name, code: draft.rows[0].code, domain: naming.oldDomain(draft.rows[0]), successor: draft.successor, district: false })),
+    ...oldDrafts.map((draft) => ({ name: draft.rows[0].name, code: draft.rows[0].code, domain: naming.oldDomain(draft.rows[0]), successor: draft.successor!, district: false })),
     ...districtDrafts.map((draft) => ({ name: draft.name, code: draft.code, domain: naming.districtDomain(draft.name), successor: draft.successor, district: true })),
   ];
   for (const unit of heirs) {
@@ -108,6 +107,7 @@ export function buildProvince(
     });
   }
 
+  const rowsRefused = newUnits.rejected.length + oldUnits.rejected.length > 0;
   if (problems.length > 0 || rowsRefused) return { problems };
 
   // Everything checked: derive the model.

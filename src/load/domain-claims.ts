@@ -13,14 +13,16 @@ export interface DomainNaming {
   districtDomain(name: string): string;
 }
 
-/** What naming reads of the settings. */
-export type NamingSettings = Pick<Settings, "parentDomain" | "oldCommuneDomainPattern" | "oldDistrictDomainPattern" | "districts">;
+/** What naming reads of the settings (the scaffold builds it before there are settings). */
+export type NamingSettings = Pick<Settings, "parentDomain" | "oldCommuneDomainPattern" | "oldDistrictDomainPattern"> & {
+  readonly districts: Readonly<Record<string, Pick<Settings["districts"][string], "parentDomain" | "label" | "communeDomainPattern" | "domain">>>;
+};
 
 /**
  * A district's label: its folded name without the qualifier the national data adds to names that repeat across
  * merged provinces ("Huyện Châu Thành (Tỉnh Tiền Giang)" → "chauthanh"), unless the settings give one.
  */
-export function districtLabel(name: string, settings: Pick<Settings, "districts">): string {
+export function districtLabel(name: string, settings: Pick<NamingSettings, "districts">): string {
   return settings.districts[name]?.label ?? foldedDistrictName(name);
 }
 

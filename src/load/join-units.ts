@@ -9,7 +9,8 @@ import { pushTo, suggestion } from "./util";
 export interface OldUnitDraft {
   readonly rows: readonly OldRow[];
   readonly mergedInto: readonly NewRow[];
-  readonly successor: NewRow;
+  /** Absent only for a split unit without one, when the caller decides successors itself. */
+  readonly successor?: NewRow;
 }
 
 export interface JoinedUnits {
@@ -45,8 +46,15 @@ const formerDistricts = (row: NewRow) => row.former_district.split(";").map((par
  * A new unit's misspelt name shows as a new unit without predecessors and old rows naming a unit that does not
  * exist. When several old rows agree on a name close to that new unit's, the new unit's name is what is wrong:
  * the problem says so once, and the rest of the checks join the rows to it as if corrected.
+ *
+ * With `successorsDecided` (the scaffold), a split unit without a successor is no problem: the caller decides it.
  */
-export function joinUnits(files: Pick<ConfigFiles, "newUnits" | "oldUnits">, newUnits: TableResult<NewUnitRow>, oldUnits: TableResult<OldUnitRow>): JoinedUnits {
+export function joinUnits(
+  files: Pick<ConfigFiles, "newUnits" | "oldUnits">,
+  newUnits: TableResult<NewUnitRow>,
+  oldUnits: TableResult<OldUnitRow>,
+  { successorsDecided = false } = {},
+): JoinedUnits {
   const oldRows = oldUnits.rows;
   // Names on rows already refused: not reported again as missing.
   const refusedNewNames = new Set(newUnits.rejected.map((cells) => cells.name));
@@ -155,6 +163,10 @@ export function joinUnits(files: Pick<ConfigFiles, "newUnits" | "oldUnits">, new
         problems.push({ file: files.oldUnits, row: first.row, unit: describeRow(first), message: `successor "${first.successor}" is not a unit it merged into (${names.join(", ")})`, fix: `write one of its merged_into values${suggestion(first.successor, names)}` });
       }
     } else if (names.length > 1) {
+      if (successorsDecided) {
+        if (mergedInto.length === seen.size) oldDrafts.push({ rows, mergedInto });
+        continue;
+      }
       problems.push({
         file: files.oldUnits,
         row: first.row,

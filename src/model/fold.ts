@@ -6,7 +6,7 @@
  */
 
 /** Kind prefixes as written in official names, longest first so "Thị trấn" wins over a shorter match. */
-const KIND_PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Xã"] as const;
+const KIND_PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Xã"] as const;
 
 export function foldToAscii(text: string): string {
   return text

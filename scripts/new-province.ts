@@ -1,0 +1,48 @@
+/**
+ * npm run new-province -- <folder> [--from <dir>] [--force]
+ *
+ * Writes config/<folder>/ for one province: from the bundled national data (data/vn-2025/<folder>/), or from any
+ * folder holding new-units.csv, old-units.csv and districts.csv in that format. Bad input prints every problem
+ * (file, row, unit, fix) and exits 1 with nothing written.
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { formatProblem } from "../src/load/problems";
+import { scaffoldProvince } from "../src/scaffold/scaffold";
+
+const USAGE = "usage: npm run new-province -- <folder> [--from <dir>] [--force]\n";
+
+function main(): void {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    process.exitCode = 1;
+    return;
+  }
+  const [folder, ...extra] = args.positionals;
+  if (!folder || extra.length > 0) {
+    process.stderr.write(USAGE);
+    process.exitCode = 1;
+    return;
+  }
+  const outcome = scaffoldProvince({ folder, from: args.values.from, force: args.values.force ?? false, root: join(__dirname, "..") });
+  if ("written" in outcome) {
+    process.stdout.write(outcome.summary);
+    process.stdout.write(`\nnext: confirm the decisions (${join("config", folder, "DECISIONS.md")}), fill in the PLACEHOLDER values of ${join("config", folder, "settings.yaml")}, then PROVINCE=${folder} npm run synth\n`);
+    return;
+  }
+  const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;
+  const header = outcome.stage === "input"
+    ? `The province's data has ${count}; nothing was written.`
+    : `The config the scaffold wrote has ${count} (a bug of the scaffold: please report it); nothing was written.`;
+  process.stderr.write(`${header}\n\n${outcome.problems.map(formatProblem).join("\n\n")}\n`);
+  process.exitCode = 1;
+}
+
+function parse() {
+  return parseArgs({ allowPositionals: true, options: { from: { type: "string" }, force: { type: "boolean" } } });
+}
+
+main();
