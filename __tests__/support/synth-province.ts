@@ -1,5 +1,6 @@
 import { Testing, type TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { canonicalTerraform } from "../../src/changes/changed-stacks";
 import { loadProvince, provinceDir } from "../../src/load/load-province";
 import { resolveEnvironment, type DeployEnvironment } from "../../src/model/environment";
 import type { Province } from "../../src/model/province";
@@ -22,22 +23,13 @@ export function realProvince(): Province {
   return loadProvince(provinceDir("binh-thuan"));
 }
 
-/** Keys sorted, construct metadata ("//") dropped: the output Testing.synth gives, in linear time. */
-function stable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stable);
-  if (value === null || typeof value !== "object") return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) if (key !== "//") sorted[key] = stable((value as Record<string, unknown>)[key]);
-  return sorted;
-}
-
 /**
  * Testing.synth's output (aspects run, keys sorted, no metadata, no paths or versions), without its cost:
  * it copies every object once per key, which is quadratic in a stack's resources.
  */
 export function stableSynth(stack: TerraformStack): string {
   invokeAspects(stack);
-  return JSON.stringify(stable(stack.toTerraform()), null, 2);
+  return JSON.stringify(canonicalTerraform(stack.toTerraform()), null, 2);
 }
 
 /** Synthesizes every stack of a province the way main.ts does, with Testing.synth's stable output. */
