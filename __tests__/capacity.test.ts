@@ -3,45 +3,50 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { App } from "cdktf";
 import { generateProvince } from "../bench/generate";
-import { capacityFigures } from "../src/capacity/figures";
+import { type CapacityKey, capacityFigures, increaseNeeded, minimumMinutes } from "../src/capacity/figures";
+import { formatCapacity } from "../src/capacity/format-capacity";
 import { loadProvince } from "../src/load/load-province";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { checkSynthesizedStacks } from "../src/policy/output-checks";
 import { PolicyPack } from "../src/policy/policy-pack";
+import { renderHtml } from "../src/report/html";
+import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../stacks/build-app";
 import { GatewayStack } from "../stacks/gateway-stack";
 import { ROOT } from "./support/config-copy";
 import { realProvince, stableSynth, synthProvince, TEST_TODAY } from "./support/synth-province";
 
-const figure = (figures: ReturnType<typeof capacityFigures>, item: string) => figures.find((candidate) => candidate.item.startsWith(item));
+const figure = (figures: ReturnType<typeof capacityFigures>, key: CapacityKey) => figures.find((candidate) => candidate.key === key);
 
 describe("capacity", () => {
   const province = realProvince();
   const figures = capacityFigures(synthProvince(province), province.settings.dnsimple.maxRecordsPerZone);
 
   it("counts what a Bình Thuận deploy needs of Google Cloud's quotas and limits", () => {
-    expect(figure(figures, "host rules")).toMatchObject({ used: 45, kind: "limit", allowance: 1000 });
-    expect(figure(figures, "backend buckets")).toMatchObject({ used: 46, kind: "quota" });
-    expect(figure(figures, "Certificate Manager certificates")).toMatchObject({ used: 387, kind: "quota", allowance: 1000, note: "within the default quota" });
-    expect(figure(figures, "Certificate Manager writes")).toMatchObject({ used: 387 * 3 + 1, kind: "rate", note: "300/min: at least 4 min" });
-    expect(figure(figures, "archive folders")).toMatchObject({ used: 131 });
-    const urlMap = figure(figures, "URL map size")!;
+    expect(figure(figures, "hostRules")).toMatchObject({ used: 45, kind: "limit", allowance: 1000 });
+    expect(figure(figures, "backendBuckets")).toMatchObject({ used: 46, kind: "quota", allowance: undefined });
+    expect(figure(figures, "certificates")).toMatchObject({ used: 387, kind: "quota", allowance: 1000 });
+    expect(increaseNeeded(figure(figures, "certificates")!)).toBe(0);
+    expect(figure(figures, "certificateWrites")).toMatchObject({ used: 387 * 3 + 1, kind: "rate", allowance: 300, per: "minute" });
+    expect(figure(figures, "archiveFolders")).toMatchObject({ used: 131 });
+    const urlMap = figure(figures, "urlMapBytes")!;
     expect(urlMap.used).toBeGreaterThan(64 * 1024);
     expect(urlMap.used).toBeLessThan(1024 * 1024);
   });
 
   it("and of DNSimple's: the fullest zone against the plan's limit, API requests against 2,400 an hour", () => {
-    expect(figure(figures, "records in the fullest zone")).toMatchObject({ item: "records in the fullest zone (bacbinh.binhthuan.gov.vn)", used: 92, allowance: 100 });
-    const firstDeploy = figure(figures, "API requests of a first deploy")!;
-    expect(firstDeploy).toMatchObject({ kind: "rate", allowance: 2400 });
+    expect(figure(figures, "zoneRecords")).toMatchObject({ subject: "bacbinh.binhthuan.gov.vn", used: 92, allowance: 100 });
+    const firstDeploy = figure(figures, "dnsimpleFirstDeploy")!;
+    expect(firstDeploy).toMatchObject({ kind: "rate", allowance: 2400, per: "hour", subject: expect.stringMatching(/^binh-thuan-communes-\d$/) });
+    expect(minimumMinutes(firstDeploy)).toBeCloseTo((firstDeploy.used / 2400) * 60);
     expect(firstDeploy.used).toBeGreaterThan(2400);
-    expect(firstDeploy.note).toMatch(/^2400\/h: at least 2 h; largest stack binh-thuan-communes-\d [0-9]+$/);
   });
 
   it("a quota the deploy outgrows says how much to request", () => {
     const certificates = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`c${i}`, {}]));
     const big = capacityFigures([{ name: "p-communes-0", config: { resource: { google_certificate_manager_certificate: certificates } } }], 100);
-    expect(figure(big, "Certificate Manager certificates")).toMatchObject({ used: 1200, note: "request an increase of 200 (to 1200) before the deploy" });
+    expect(increaseNeeded(figure(big, "certificates")!)).toBe(200);
+    expect(formatCapacity(big)).toMatch(/\nGoogle Cloud +Certificate Manager certificates +1200 +quota +1000 +request an increase of 200 \(to 1200\) before the deploy\n/);
   });
 
   it("the generated 400/1,200 province's gateway stays inside every hard limit", () => {
@@ -54,8 +59,17 @@ describe("capacity", () => {
     expect(checkSynthesizedStacks(stacks, TEST_TODAY).filter((finding) => finding.rule.id !== "API-001")).toEqual([]);
     const limits = capacityFigures(stacks, 100).filter((candidate) => candidate.service === "Google Cloud" && candidate.kind === "limit" && candidate.allowance !== undefined);
     expect(limits.length).toBeGreaterThanOrEqual(7);
-    for (const limit of limits) expect([limit.item, limit.used <= limit.allowance!]).toEqual([limit.item, true]);
-    expect(figure(limits, "host rules")?.used).toBe(400);
+    for (const limit of limits) expect([limit.key, limit.used <= limit.allowance!]).toEqual([limit.key, true]);
+    expect(figure(limits, "hostRules")?.used).toBe(400);
+  });
+
+  it("the rollout report carries the same figures, in Vietnamese, as its last appendix", () => {
+    const outgrown = figures.map((candidate) => (candidate.key === "certificates" ? { ...candidate, used: 1200 } : candidate));
+    const html = renderHtml(buildRolloutReport(province, TEST_TODAY, outgrown));
+    expect(html).toContain("Hạn mức dịch vụ đám mây cần cho triển khai");
+    expect(html).toMatch(/Số chứng thư số \(Certificate Manager\)<\/td><td class="num">1200<\/td><td>Hạn mức \(có thể đề nghị tăng\)<\/td><td>1000<\/td><td>Cần đề nghị tăng thêm 200 \(lên 1200\) trước khi triển khai<\/td>/);
+    expect(html).toMatch(/Số bản ghi của vùng DNS nhiều bản ghi nhất<\/td><td class="num">92<\/td><td>Giới hạn cứng<\/td><td>100<\/td><td>Vùng <span class="addr">bacbinh\.binhthuan\.gov\.vn<\/span>; giới hạn theo gói dịch vụ DNSimple<\/td>/);
+    expect(renderHtml(buildRolloutReport(province, TEST_TODAY))).not.toContain("Hạn mức dịch vụ đám mây");
   });
 
   it("npm run capacity prints the table", () => {
@@ -64,7 +78,7 @@ describe("capacity", () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe("Bình Thuận (ENV=offline, project placeholder-binhthuan): what a deploy needs");
-    expect(lines[2]).toMatch(/^service +what +used +kind +limit\/quota\/rate +note$/);
+    expect(lines[2]).toMatch(/^service +what +used +kind +allowed +note$/);
     expect(run.stdout).toMatch(/\nGoogle Cloud +Certificate Manager certificates +387 +quota +1000 +within the default quota\n/);
     expect(run.stdout).toMatch(/\nDNSimple +records in the fullest zone \(bacbinh\.binhthuan\.gov\.vn\) +92 +limit +100 /);
   });

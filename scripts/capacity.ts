@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatCapacity } from "../src/capacity/figures";
+import { formatCapacity } from "../src/capacity/format-capacity";
 import { provinceCapacity } from "../src/capacity/province-capacity";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";

@@ -1,15 +1,20 @@
 /**
- * `npm run report`: writes the rollout report of one province (HTML, PDF, Markdown, CSV) from its config alone.
+ * `npm run report`: writes the rollout report of one province (HTML, PDF, Markdown, CSV) from its config, with the
+ * capacity a deploy needs (npm run capacity's figures, from a synth of the province).
  *   PROVINCE     config folder under config/ (default binh-thuan)
+ *   ENV          the environment whose capacity is measured (default offline)
  *   REPORT_DIR   output folder (default report/<province>/ below the project root, git-ignored)
  *   REPORT_DATE  the report's date, YYYY-MM-DD (default today in Vietnam): dates the report, decides what is overdue
  * All files are made in a scratch folder first, so a failure leaves the previous report as it was.
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { provinceCapacity } from "../src/capacity/province-capacity";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
+import { resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
+import { formatViolations } from "../src/policy/check-app";
 import { REPORT_BASENAME, renderRolloutReport } from "../src/report";
 import { ReportDateError, reportDate } from "../src/report/dates";
 import { PdfError, printPdf } from "../src/report/pdf";
@@ -35,7 +40,12 @@ function main(): void {
   mkdirSync(dirname(outDir), { recursive: true });
   const scratch = mkdtempSync(join(dirname(outDir), ".report-"));
   try {
-    const files = renderRolloutReport(model, today);
+    const environment = resolveEnvironment(model.settings, process.env.ENV || "offline");
+    if (typeof environment === "string") return fail(`${environment}\n  fix: set ENV to offline, staging or production`);
+    const capacity = provinceCapacity(model, environment, join(scratch, "synth"));
+    if ("violations" in capacity) return fail(formatViolations(capacity.violations).trimEnd());
+    rmSync(join(scratch, "synth"), { recursive: true, force: true });
+    const files = renderRolloutReport(model, today, capacity.figures);
     for (const [name, content] of Object.entries(files)) writeFileSync(join(scratch, name), content, "utf8");
     const pdf = `${REPORT_BASENAME}.pdf`;
     printPdf(join(scratch, `${REPORT_BASENAME}.html`), join(scratch, pdf));

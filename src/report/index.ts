@@ -1,3 +1,4 @@
+import type { CapacityFigure } from "../capacity/figures";
 import type { Province } from "../model/province";
 import { renderCsv } from "./csv";
 import { renderHtml } from "./html";
@@ -10,8 +11,8 @@ export const REPORT_BASENAME = "bao-cao-trien-khai";
  * The text files of the report, by file name, from the province model and the report's date (YYYY-MM-DD), which
  * dates it and decides what is overdue. The PDF is printed from the HTML file (pdf.ts).
  */
-export function renderRolloutReport(province: Province, today: string): Record<string, string> {
-  const report = buildRolloutReport(province, today);
+export function renderRolloutReport(province: Province, today: string, capacity: readonly CapacityFigure[] = []): Record<string, string> {
+  const report = buildRolloutReport(province, today, capacity);
   return {
     [`${REPORT_BASENAME}.md`]: renderMarkdown(report),
     [`${REPORT_BASENAME}.csv`]: renderCsv(report),

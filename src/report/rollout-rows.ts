@@ -1,3 +1,4 @@
+import type { CapacityFigure } from "../capacity/figures";
 import type { Commune, Province, RetiredUnit } from "../model/province";
 import { type AdministrativeForm, administrativeForm, NOT_DECLARED } from "./admin-form";
 import { vietnameseDate } from "./dates";
@@ -84,12 +85,17 @@ export interface RolloutReport {
   readonly communes: readonly CommuneRow[];
   /** Policy rules the province waived on purpose (settings.yaml suppressions), with their reasons. */
   readonly suppressions: readonly { readonly rule: string; readonly scope: string; readonly reason: string }[];
+  /** What a deploy needs of the clouds' quotas and limits (npm run capacity), when it was measured. */
+  readonly capacity: readonly CapacityFigure[];
 }
 
 const portalUrl = (domain: string) => `https://${domain}/`;
 
-/** `today` (YYYY-MM-DD) dates the report and decides which milestones are overdue. */
-export function buildRolloutReport(province: Province, today: string): RolloutReport {
+/**
+ * `today` (YYYY-MM-DD) dates the report and decides which milestones are overdue; `capacity` comes from a synth of
+ * the province (src/capacity/province-capacity.ts).
+ */
+export function buildRolloutReport(province: Province, today: string, capacity: readonly CapacityFigure[] = []): RolloutReport {
   const { settings } = province;
   const plannedMilestones = settings.plan?.milestones ?? [];
   const byCode = new Map(province.communes.map((commune) => [commune.code, commune]));
@@ -204,6 +210,7 @@ export function buildRolloutReport(province: Province, today: string): RolloutRe
     unitsNotReported: province.communes.filter((commune) => Object.keys(settings.rollout[commune.code] ?? {}).length === 0).length,
     milestones,
     communes,
+    capacity,
   };
 }
 

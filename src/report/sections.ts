@@ -1,4 +1,5 @@
 import { headerCase, STATUS_TEXT, CELL_STATUSES, type CellStatus } from "./milestones";
+import { capacitySection } from "./capacity-section";
 import type { CommuneRow, MilestoneSummary, RolloutReport } from "./rollout-rows";
 
 /**
@@ -56,7 +57,7 @@ export function bodySections(report: RolloutReport): Section[] {
 }
 
 export function appendixSections(report: RolloutReport): Section[] {
-  return [unitList(report), unitDetails(report)];
+  return [unitList(report), unitDetails(report), ...(report.capacity.length > 0 ? [capacitySection(report.capacity)] : [])];
 }
 
 function overview(report: RolloutReport): Section {
