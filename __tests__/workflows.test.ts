@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
@@ -182,17 +182,21 @@ describe("pull-request workflow", () => {
 
 describe("drift workflow", () => {
   const wf = workflow("drift.yml");
+  const { provinces, drift } = wf.jobs;
 
-  it("runs nightly and on demand against production, one job per province, and fails on any change", () => {
+  it("runs nightly and on demand against production, one job per deployed province, and fails on any change", () => {
     expect(wf.on).toHaveProperty("schedule");
     expect(wf.on).toHaveProperty("workflow_dispatch");
     expect((wf.on.schedule as { cron: string }[])[0].cron).toMatch(/^\S+ \S+ \* \* \*$/);
-    const { provinces, drift } = wf.jobs;
+    expect((wf as unknown as { env: Record<string, string> }).env).toEqual({ ENV: "production" });
     expect(drift.permissions?.["id-token"]).toBe("write");
-    expect(drift.env).toMatchObject({ ENV: "production", PROVINCE: "${{ matrix.province }}" });
+    expect(drift.env).toMatchObject({ PROVINCE: "${{ matrix.province }}" });
     expect(drift.needs).toBe("provinces");
+    expect(drift.if).toBe("needs.provinces.outputs.provinces != '[]'");
     expect(drift.strategy).toMatchObject({ "fail-fast": false, matrix: { province: "${{ fromJSON(needs.provinces.outputs.provinces) }}" } });
-    expect(runs({ jobs: { provinces } } as unknown as Workflow)).toContain("find config -mindepth 1 -maxdepth 1 -type d");
+    // What was deployed is what may have drifted, not main.
+    expect(drift.steps.find((step) => step.uses === "actions/checkout@v4")?.with).toEqual({ ref: "refs/tags/deployed/production/${{ matrix.province }}" });
+    expect(provinces.steps.find((step) => step.uses === "actions/checkout@v4")?.with).toEqual({ "fetch-depth": 0 });
     const commands = runs(wf);
     expect(commands).toContain("-detailed-exitcode");
     expect(commands).toContain("GITHUB_STEP_SUMMARY");
@@ -200,17 +204,32 @@ describe("drift workflow", () => {
     expect(commands).toContain("exit 1");
   });
 
-  it("lists every province folder, or the one asked for, as the matrix", () => {
-    const list = wf.jobs.provinces.steps.find((step) => step.id === "list")!.run!;
-    const dir = mkdtempSync(join(tmpdir(), "drift-"));
-    for (const province of ["ha-noi", "binh-thuan", "lam-dong"]) mkdirSync(join(dir, "config", province), { recursive: true });
-    const output = join(dir, "output");
-    const run = (province: string) => spawnSync("bash", ["-e", "-c", list], { cwd: dir, env: { ...process.env, PROVINCE: province, GITHUB_OUTPUT: output }, encoding: "utf8" });
-    expect(run("").status).toBe(0);
-    expect(run("lam-dong").status).toBe(0);
-    expect(readFileSync(output, "utf8")).toBe('provinces=["binh-thuan","ha-noi","lam-dong"]\nprovinces=["lam-dong"]\n');
-    expect(run("../etc").stdout).toContain("::error::no province folder config/../etc");
-    expect(run("quang-tri").status).toBe(1);
+  it("lists every province deployed to production, or the one asked for, as the matrix", () => {
+    const list = provinces.steps.find((step) => step.id === "list")!.run!;
+    const repo = mkdtempSync(join(tmpdir(), "drift-"));
+    for (const province of ["ha-noi", "binh-thuan", "lam-dong"]) {
+      mkdirSync(join(repo, "config", province), { recursive: true });
+      writeFileSync(join(repo, "config", province, "settings.yaml"), "");
+    }
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, stdio: "pipe" });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-q", "-m", "provinces");
+    git("tag", "deployed/production/lam-dong");
+    git("tag", "deployed/production/binh-thuan");
+    git("tag", "deployed/staging/ha-noi");
+    const output = join(repo, "output");
+    const run = (province: string) => {
+      writeFileSync(output, "");
+      const result = spawnSync("bash", ["-e", "-c", list], { cwd: repo, env: { ...process.env, ENV: "production", PROVINCE: province, GITHUB_OUTPUT: output }, encoding: "utf8" });
+      return { status: result.status, stdout: result.stdout, output: readFileSync(output, "utf8") };
+    };
+    expect(run("")).toEqual({ status: 0, stdout: "ha-noi: not deployed to production yet, not checked\n", output: 'provinces=["binh-thuan","lam-dong"]\n' });
+    expect(run("lam-dong")).toEqual({ status: 0, stdout: "", output: 'provinces=["lam-dong"]\n' });
+    expect(run("ha-noi")).toEqual({ status: 1, stdout: "::error::ha-noi was never deployed to production (no deployed/production/ha-noi tag): nothing to drift from\n", output: "" });
+    expect(run("../etc")).toEqual({ status: 1, stdout: "::error::no province folder config/../etc\n", output: "" });
+    git("tag", "-d", "deployed/production/lam-dong", "deployed/production/binh-thuan");
+    expect(run("").output).toBe("provinces=[]\n");
   });
 });
 
