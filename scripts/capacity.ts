@@ -3,10 +3,13 @@
  * rate it meets, from the synthesized stacks — so that quota increases are requested before the deploy.
  *   PROVINCE    config folder under config/ (default binh-thuan)
  *   ENV         offline (default), staging or production
+ *   --generated=NEW,OLD   instead of PROVINCE, the benchmark's generated province of NEW new and OLD old units
+ *                         (bench/generate.ts; e.g. --generated=400,1200, larger than any real province)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateProvince } from "../bench/generate";
 import { formatCapacity } from "../src/capacity/format-capacity";
 import { provinceCapacity } from "../src/capacity/province-capacity";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
@@ -16,8 +19,10 @@ import { formatViolations } from "../src/policy/check-app";
 
 function main(): void {
   try {
-    const name = process.env.PROVINCE || DEFAULT_PROVINCE;
-    const province = loadProvince(provinceDir(name));
+    const generated = /^--generated=(\d+),(\d+)$/.exec(process.argv[2] ?? "");
+    const province = generated
+      ? loadProvince(generateProvince(mkdtempSync(join(tmpdir(), "capacity-province-")), { id: `generated-${generated[1]}`, name: "Tỉnh Thử Nghiệm", newUnits: Number(generated[1]), oldUnits: Number(generated[2]), seed: Number(generated[1]) }).dir)
+      : loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
     const work = mkdtempSync(join(tmpdir(), "capacity-"));
