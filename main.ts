@@ -42,7 +42,11 @@ function main(): void {
       }
       const reset = replaceOutput(staging, outdir, province.id);
       if (reset.length > 0) process.stderr.write(`ENV changed the backend of ${reset.length} stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n`);
-      process.stdout.write(`${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new and ${province.retired.length} retired units in ${result.stacks} stacks, written to ${outdir}/stacks/\n`);
+      const districts = province.retired.filter((unit) => unit.district === undefined).length;
+      process.stdout.write(
+        `${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new communes; ${province.retired.length} retired units ` +
+          `(${province.retired.length - districts} old communes, ${districts} old districts); ${result.resources} resources in ${result.stacks} stacks, written to ${outdir}/stacks/\n`,
+      );
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { App, TerraformStack } from "cdktf";
+import { App } from "cdktf";
 import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
 import type { PolicyViolation } from "../src/policy/policy-pack";
-import type { SynthesizedStack } from "../src/policy/synthesized";
+import { resourcesIn, type SynthesizedStack } from "../src/policy/synthesized";
 import { buildProvinceStacks } from "./build-app";
 
-export type SynthResult = { readonly violations: readonly PolicyViolation[] } | { readonly stacks: number };
+export type SynthResult = { readonly violations: readonly PolicyViolation[] } | { readonly stacks: number; readonly resources: number };
 
 /** The stacks a synth wrote into `outdir`, as Terraform will read them. */
 export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
@@ -26,7 +26,8 @@ export function synthesizeProvince(province: Province, environment: DeployEnviro
   const policy = buildProvinceStacks(app, province, environment, today);
   if (checkPolicies(app, policy).length > 0) return { violations: policy.violations };
   app.synth();
-  policy.checkSynthesized(readSynthesizedStacks(outdir));
+  const stacks = readSynthesizedStacks(outdir);
+  policy.checkSynthesized(stacks);
   if (policy.violations.length > 0) return { violations: policy.violations };
-  return { stacks: app.node.children.filter((child) => child instanceof TerraformStack).length };
+  return { stacks: stacks.length, resources: resourcesIn(stacks).length };
 }
