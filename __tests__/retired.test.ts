@@ -9,7 +9,7 @@ import { formatGuard } from "../src/guard/format-guard";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { buildProvinceStacks } from "../stacks/build-app";
-import { loadFixture, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
+import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
 
 const province = realProvince();
@@ -142,7 +142,7 @@ describe("the change guard", () => {
     return new Map(readdirSync(dir).map((stack) => [stack, JSON.parse(readFileSync(join(dir, stack, "cdk.tf.json"), "utf8"))]));
   };
   const before = loadFixture();
-  const names = new Map(before.retired.map((unit) => [unit.id, unit.name]));
+  const names = new Map([...before.communes.map((unit) => [`commune-${unit.code}`, unit.name] as const), ...before.retired.map((unit) => [`retired-${unit.id}`, unit.name] as const)]);
   const dropped = TINY_OLD_UNITS.replace("00011,Thị trấn Đồi Cát,thi-tran,Huyện Sông Xanh,Xã Sông Xanh,\n", "");
 
   it("passes an unchanged tree", () => {
@@ -166,6 +166,18 @@ describe("the change guard", () => {
     const allowed = compareSyntheses(synthesis(before), synthesis(acknowledged), acknowledged.settings.acknowledgements);
     expect(allowed.violations).toEqual([]);
     expect(allowed.acknowledged).toHaveLength(2);
+  });
+
+  it("names a new unit and the old unit whose code it carries apart", () => {
+    // The new Xã An Phú (00010) carries the code of an old unit, here renamed Xã An Phú Cũ; a new domain for the
+    // new unit blocks, and the report must name the new unit, not the old one.
+    const oldUnits = TINY_OLD_UNITS.replace("00010,Xã An Phú,xa,", "00010,Xã An Phú Cũ,xa,");
+    const model = loadFixture({ oldUnits });
+    const unitNames = new Map([...model.communes.map((unit) => [`commune-${unit.code}`, unit.name] as const), ...model.retired.map((unit) => [`retired-${unit.id}`, unit.name] as const)]);
+    const relabelled = loadFixture({ oldUnits, newUnits: TINY_NEW_UNITS.replace("code,name,kind,former_district", "code,name,kind,former_district,slug").replace("Huyện Sông Xanh\n00020", "Huyện Sông Xanh,anphumoi\n00020") });
+    const report = formatGuard(compareSyntheses(synthesis(model), synthesis(relabelled), []), unitNames, "settings.yaml");
+    expect(report).toContain("  Xã An Phú (00010) in ");
+    expect(report).not.toContain("Xã An Phú Cũ (00010) in ");
   });
 
   it("blocks a rename that would replace buckets and zones", () => {

@@ -59,8 +59,8 @@ async function main(): Promise<void> {
     const previous = existsSync(provinceDir(province, refTree)) ? tryLoad(provinceDir(province, refTree)) : undefined;
     const names = new Map<string, string>();
     for (const model of [previous, current]) {
-      for (const unit of model?.communes ?? []) names.set(unit.code, unit.name);
-      for (const unit of model?.retired ?? []) names.set(unit.id, unit.name);
+      for (const unit of model?.communes ?? []) names.set(`commune-${unit.code}`, unit.name);
+      for (const unit of model?.retired ?? []) names.set(`retired-${unit.id}`, unit.name);
     }
     const result = compareSyntheses(before, after, current.settings.acknowledgements);
     const settingsFile = relative(process.cwd(), join(provinceDir(province, root), "settings.yaml"));

@@ -8,8 +8,10 @@ interface Resource {
   readonly type: string;
   readonly address: string;
   readonly attributes: Record<string, unknown>;
-  /** The unit the resource belongs to (its construct path names commune-<code> or retired-<id>). */
+  /** The unit the resource belongs to (its construct path names commune-<code> or retired-<id>): its id. */
   readonly unit?: string;
+  /** "commune-<code>" or "retired-<id>": a new unit often has the code of one of its old units. */
+  readonly unitKey?: string;
 }
 
 export interface StackChanges {
@@ -21,6 +23,7 @@ export interface StackChanges {
 
 export interface Violation {
   readonly unit?: string;
+  readonly unitKey?: string;
   readonly stack: string;
   readonly message: string;
 }
@@ -43,8 +46,8 @@ function resourcesOf(synthesis: Synthesis): Map<string, Resource> {
     for (const [type, byAddress] of Object.entries(config.resource ?? {})) {
       for (const [address, { "//": metadata, ...attributes }] of Object.entries(byAddress)) {
         const path = (metadata as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? "";
-        const unit = /(?:^|\/)(?:commune|retired)-(d?\d+)(?:\/|$)/.exec(path)?.[1];
-        resources.set(`${stack}:${type}.${address}`, { stack, type, address, attributes, unit });
+        const match = /(?:^|\/)((?:commune|retired)-(d?\d+))(?:\/|$)/.exec(path);
+        resources.set(`${stack}:${type}.${address}`, { stack, type, address, attributes, unit: match?.[2], unitKey: match?.[1] });
       }
     }
   }
@@ -78,6 +81,7 @@ export function compareSyntheses(before: Synthesis, after: Synthesis, acknowledg
       const movedTo = [...current.values()].find((other) => other.type === resource.type && same(other.attributes.name, resource.attributes.name) && !old.has(`${other.stack}:${other.type}.${other.address}`));
       violations.push({
         unit: resource.unit,
+        unitKey: resource.unitKey,
         stack,
         message: movedTo
           ? `${describe(resource)} (${String(resource.attributes.name)}) moves to ${movedTo.stack}:${describe(movedTo)}: Terraform would destroy and re-create it`
@@ -88,7 +92,7 @@ export function compareSyntheses(before: Synthesis, after: Synthesis, acknowledg
       const previous = old.get(`${stack}:${resource.type}.${resource.address}`)!;
       const replacing = REPLACING_ATTRIBUTES.filter((attribute) => !same(previous.attributes[attribute], resource.attributes[attribute]));
       if (replacing.length > 0) {
-        violations.push({ unit: resource.unit, stack, message: `${describe(resource)} would be replaced (${replacing.map((a) => `${a}: ${String(previous.attributes[a])} → ${String(resource.attributes[a])}`).join(", ")})` });
+        violations.push({ unit: resource.unit, unitKey: resource.unitKey, stack, message: `${describe(resource)} would be replaced (${replacing.map((a) => `${a}: ${String(previous.attributes[a])} → ${String(resource.attributes[a])}`).join(", ")})` });
       }
     }
   }
@@ -104,7 +108,7 @@ export function compareSyntheses(before: Synthesis, after: Synthesis, acknowledg
     if (records.length < LARGE_ZONE) continue;
     const count = touched.filter((resource) => zoneOf(resource) === zone && records.some((r) => r.address === resource.address)).length;
     if (count / records.length > RECORD_CHANGE_LIMIT) {
-      violations.push({ unit: records[0].unit, stack: records[0].stack, message: `${count} of the ${records.length} records of zone ${zone} would change or go (more than ${RECORD_CHANGE_LIMIT * 100} %)` });
+      violations.push({ unit: records[0].unit, unitKey: records[0].unitKey, stack: records[0].stack, message: `${count} of the ${records.length} records of zone ${zone} would change or go (more than ${RECORD_CHANGE_LIMIT * 100} %)` });
     }
   }
 
