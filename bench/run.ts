@@ -497,7 +497,7 @@ function main(): void {
   console.log(`setup (not timed): esbuild compile ${(compileMs / 1000).toFixed(1)}s; configs generated and checked with loadProvince ${(generateMs / 1000).toFixed(1)}s`);
   console.log(
     `  bench-400: ${checkedBig.communes} communes, ${checkedBig.retired} retired units (${big.oldUnits} old + ${big.districts} districts; ${big.splitUnits} split), ` +
-      `${big.districts} takeovers, shards communes ${big.communeShards} / retired ${big.retiredShards}`,
+      `${big.districts} takeovers, ${big.communeShards} shards`,
   );
   if (country.length) {
     console.log(

@@ -202,13 +202,14 @@ export const settingsSchema = z
     /** The rollout report's administrative form (Nghị định 30/2020/NĐ-CP); a text left out shows as not declared. */
     report: reportForm.optional(),
     /**
-     * How many stacks the communes and the retired units are spread over. A unit's stack follows from its code
-     * alone, so changing one unit touches one stack; raising a count moves units, so set it with headroom.
+     * How many shard stacks the communes are spread over, each with the old units merged into them. A commune's
+     * stack follows from its code alone, so changing one touches one stack; raising the count moves units, so set
+     * it with headroom.
      */
     stacks: z
-      .object({ communeShards: z.number().int().min(1).max(500).default(4), retiredShards: z.number().int().min(1).max(500).default(4) })
+      .object({ communeShards: z.number().int().min(1).max(500).default(4) })
       .strict()
-      .default({ communeShards: 4, retiredShards: 4 }),
+      .default({ communeShards: 4 }),
     /**
      * Destructive changes the guard lets through: a unit's id (its code, or "d<code>" for a district) and why.
      * Remove an entry once the change is deployed.
