@@ -99,7 +99,7 @@ export function readTable<Row>(file: string, spec: TableSpec<Row>): TableResult<
   const missing = spec.required.filter((column) => !columns.includes(column));
   const unknown = columns.filter((column) => !spec.required.includes(column) && !spec.optional.includes(column));
   if (missing.length > 0) {
-    problems.push({ file, row: 1, message: `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, fix: `the header must have ${spec.required.join(",")} and may add ${spec.optional.join(", ")}` });
+    problems.push({ file, row: 1, message: `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, fix: `the header must have ${spec.required.join(",")}${spec.optional.length > 0 ? ` and may add ${spec.optional.join(", ")}` : ""}` });
   }
   if (unknown.length > 0) {
     problems.push({ file, row: 1, message: `the header has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}`, fix: `use only ${[...spec.required, ...spec.optional].join(", ")} (spelled exactly, lower case)` });

@@ -12,7 +12,8 @@ const label = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { error: 
 const domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "is not a lower-case domain name" });
 const identifierCode = z.string().regex(IDENTIFIER_CODE_PATTERN, { error: `does not follow the grammar of Quyết định 20/2020/QĐ-TTg (${IDENTIFIER_CODE_GRAMMAR})` });
 
-const describe = (cells: Record<string, string>) => (cells.name || cells.code ? describeUnit(cells.name ?? "?", cells.code ?? "?") : undefined);
+/** A row's unit as messages name it, from whatever of its name and code is there. */
+const describe = (cells: Record<string, string>) => (cells.name && cells.code ? describeUnit(cells.name, cells.code) : cells.name || cells.code || undefined);
 
 const newUnitRow = z.object({
   code,

@@ -28,6 +28,8 @@ export interface ProvincePlan {
   readonly source: ProvinceSource;
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 export function planProvince(source: ProvinceSource, folder: string): ProvincePlan {
   const decisions: Decision[] = [];
   const oldProvinces: OldProvince[] = [];
@@ -52,7 +54,7 @@ export function planProvince(source: ProvinceSource, folder: string): ProvincePl
   decisions.push({ kind: "parent-domain", subject: name, where: "settings.yaml parentDomain", value: parentDomain, reason: `the folded name of ${name}` });
   decisions.push({ kind: "bucket-prefix", subject: name, where: "settings.yaml bucketPrefix", value: label, reason: `the folded name of ${name}` });
   for (const province of oldProvinces) {
-    decisions.push({ kind: "old-parent-domain", subject: `${province.name} (${province.code})`, where: "settings.yaml districts", value: province.domain, reason: `${unitsPerProvince.get(province.name) ?? 0} old units and ${[...source.districts.values()].filter((district) => district.old_province === province.name).length} districts were ${province.name}'s` });
+    decisions.push({ kind: "old-parent-domain", subject: `${province.name} (${province.code})`, where: "settings.yaml districts", value: province.domain, reason: `${count(unitsPerProvince.get(province.name) ?? 0, "old unit")} and ${count([...source.districts.values()].filter((district) => district.old_province === province.name).length, "district")} were ${province.name}'s` });
   }
 
   const successors = splitSuccessors(source, decisions);
