@@ -46,7 +46,7 @@ export function planProvince(source: ProvinceSource, folder: string): ProvincePl
 
   // A new province carries the name of one of the provinces merged into it.
   const named = oldProvinces.find((province) => provinceLabel(province.name) === folder.replace(/-/g, ""));
-  const largest = [...oldProvinces].sort((a, b) => (unitsPerProvince.get(b.name) ?? 0) - (unitsPerProvince.get(a.name) ?? 0) || a.name.localeCompare(b.name))[0];
+  const largest = [...oldProvinces].sort((a, b) => (unitsPerProvince.get(b.name) ?? 0) - (unitsPerProvince.get(a.name) ?? 0) || (a.name < b.name ? -1 : 1))[0];
   const name = (named ?? largest).name;
   const label = provinceLabel(name);
   const parentDomain = `${label}.gov.vn`;
