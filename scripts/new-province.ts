@@ -36,7 +36,7 @@ function main(): void {
   const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;
   const header = outcome.stage === "input"
     ? `The province's data has ${count}; nothing was written.`
-    : `The config the scaffold wrote has ${count} (a bug of the scaffold: please report it); nothing was written.`;
+    : `The config the scaffold would write has ${count} it could not settle; nothing was written. Settle them in the input (its new-units.csv and old-units.csv may carry slug, domain and successor columns), or report them as a bug of the scaffold.`;
   process.stderr.write(`${header}\n\n${outcome.problems.map(formatProblem).join("\n\n")}\n`);
   process.exitCode = 1;
 }

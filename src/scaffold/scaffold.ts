@@ -83,7 +83,8 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
     const counts = `${province.communes.length} new units, ${province.retired.length} retired units (${plan.source.joined.oldDrafts.length} old units and ${province.retired.length - plan.source.joined.oldDrafts.length} districts)`;
     return { written: target, summary: `new-province: wrote ${shown(target)}/ for ${plan.name} ${origin}: ${counts}\n\n${renderSummary(plan.decisions)}` };
   } catch (error) {
-    if (error instanceof ConfigError) return { stage: "output", problems: error.problems };
+    // Named as the files will be, not as the staging folder that is gone once this returns.
+    if (error instanceof ConfigError) return { stage: "output", problems: error.problems.map((problem) => ({ ...problem, file: problem.file.replace(shown(staging), shown(target)) })) };
     throw error;
   } finally {
     rmSync(staging, { recursive: true, force: true });
