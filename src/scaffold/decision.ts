@@ -7,12 +7,12 @@ export const DECISION_KINDS = {
   province: {
     title: "Province name",
     firstDeploy: true,
-    rule: "the old province whose folded name the folder carries (lam-dong → Tỉnh Lâm Đồng); else the old province with the most old units",
+    rule: "the old province whose folded name the folder carries (`lam-dong` → Tỉnh Lâm Đồng); else the old province with the most old units",
   },
   "parent-domain": {
     title: "Parent domain",
     firstDeploy: true,
-    rule: "<folded province name>.gov.vn: every new unit's domain is delegated under it",
+    rule: "`<folded province name>.gov.vn`: every new unit's domain is delegated under it",
   },
   "bucket-prefix": {
     title: "Bucket prefix",
@@ -22,32 +22,32 @@ export const DECISION_KINDS = {
   "old-parent-domain": {
     title: "Old provinces' domains",
     firstDeploy: true,
-    rule: "<folded old province name>.gov.vn: the old districts and communes of each old province had their portals under its domain (districts: parentDomain)",
+    rule: "`<folded old province name>.gov.vn`: the old districts and communes of each old province had their portals under its domain (districts: parentDomain)",
   },
   "district-label": {
     title: "District labels",
     firstDeploy: true,
-    rule: "old districts whose names fold to one domain: each takes its kind as a prefix (huyen-, tx-, tp-, quan-), else its code as a suffix (districts: label)",
+    rule: "old districts whose names fold to one domain: each takes its kind as a prefix (`huyen-`, `tx-`, `tp-`, `quan-`), else its code as a suffix (districts: label)",
   },
   "flattened-district": {
     title: "Old communes not nested under their district",
     firstDeploy: true,
-    rule: "an old district whose old communes' delegations (one NS record per name server each) would not fit its zone's record limit: its old communes' default domains become <commune>-<district>.<parent> (districts: communeDomainPattern)",
+    rule: "an old district whose old communes' delegations (one NS record per name server each) would not fit its zone's record limit: its old communes' default domains become `<commune>-<district>.<parent>` (districts: communeDomainPattern)",
   },
   slug: {
     title: "New units' domain labels",
     firstDeploy: true,
-    rule: "new units folding to one label each take their kind as a prefix (xa-, phuong-, dackhu-), else their first former district as a suffix, else their code; a new unit whose domain an old unit used, and which cannot take it over, takes its kind as a prefix (slug column)",
+    rule: "new units folding to one label each take their kind as a prefix (`xa-`, `phuong-`, `dackhu-`), else their first former district as a suffix, else their code; a new unit whose domain an old unit used, and which cannot take it over, takes its kind as a prefix (slug column)",
   },
   "old-domain": {
     title: "Old units' domains",
     firstDeploy: true,
-    rule: "old units with one default domain each take their kind as a prefix (xa-, phuong-, tt-), else their code as a suffix (domain column)",
+    rule: "old units with one default domain each take their kind as a prefix (`xa-`, `phuong-`, `tt-`), else their code as a suffix (domain column)",
   },
   takeover: {
     title: "Takeovers",
     firstDeploy: true,
-    rule: "a new unit whose domain an old district (or old unit) used takes it over when it is that old unit's successor and its zone still fits the record limit with the delegations of the old domains below it; the old portal stays at luutru.<domain> (takeovers)",
+    rule: "a new unit whose domain an old district (or old unit) used takes it over when it is that old unit's successor and its zone still fits the record limit with the delegations of the old domains below it; the old portal stays at `luutru.<domain>` (takeovers)",
   },
   shards: {
     title: "Stacks",
