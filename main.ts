@@ -1,60 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { checkDeployReadiness } from "./src/load/deploy-readiness";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "./src/load/load-province";
-import { ConfigError, formatProblem } from "./src/load/problems";
-import { resolveEnvironment } from "./src/model/environment";
-import { todayInVietnam } from "./src/model/today";
-import { formatViolations } from "./src/policy/check-app";
-import { replaceOutput } from "./src/runtime/output-folder";
-import { dropTokenCreationTraces } from "./src/runtime/token-traces";
-import { synthesizeProvince } from "./stacks/synthesize";
+import { loadCompiled } from "./src/runtime/compiled-entry";
 
 /**
- * Synthesizes one province: PROVINCE selects config/<province>/ (default binh-thuan), ENV the environment
- * (default offline, which needs no credentials). A bad config — or one a real environment cannot deploy —
- * prints every problem and exits 1 before any construct is built, so nothing is half-synthesized.
+ * Synthesizes one province (`npm run synth`, `cdktf synth`): src/runtime/synth-command.ts says how. It runs from
+ * one esbuild bundle of the app and its packages, cached in .cache/ and rebuilt whenever a file it was made from
+ * changes, so tsx compiles this file only: through tsx, module by module, the same synth took 25% longer.
  */
-function main(): void {
-  // Mapping every token's creation trace through tsx's source maps cost more than the synth itself.
-  process.setSourceMapsEnabled(false);
-  dropTokenCreationTraces();
-  try {
-    const dir = provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE);
-    const province = loadProvince(dir);
-    const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
-    if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
-    const today = todayInVietnam();
-    const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
-    if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
-    for (const warning of readiness.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
-    // Synthesized into a fresh folder, moved into the real one only when every stack is written: a failure
-    // leaves the previous output (and Terraform's .terraform folders in it) as it was.
-    const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-    const staging = mkdtempSync(join(tmpdir(), "cdktf-synth-"));
-    try {
-      const result = synthesizeProvince(province, environment, today, staging);
-      if ("violations" in result) {
-        process.stderr.write(formatViolations(result.violations));
-        process.exitCode = 1;
-        return;
-      }
-      const reset = replaceOutput(staging, outdir, province.id);
-      if (reset.length > 0) process.stderr.write(`ENV changed the backend of ${reset.length} stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n`);
-      const districts = province.retired.filter((unit) => unit.district === undefined).length;
-      process.stdout.write(
-        `${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new communes; ${province.retired.length} retired units ` +
-          `(${province.retired.length - districts} old communes, ${districts} old districts); ${result.resources} resources in ${result.stacks} stacks, written to ${outdir}/stacks/\n`,
-      );
-    } finally {
-      rmSync(staging, { recursive: true, force: true });
-    }
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(error.message);
-    process.exitCode = 1;
-  }
-}
-
-main();
+// Mapping every token's creation trace through tsx's source maps cost more than the synth itself.
+process.setSourceMapsEnabled(false);
+loadCompiled<typeof import("./src/runtime/synth-command")>(__dirname, "src/runtime/synth-command.ts").runSynth(__dirname);

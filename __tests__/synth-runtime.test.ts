@@ -1,0 +1,106 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
+import { App, TerraformOutput, TerraformStack } from "cdktf";
+import fc from "fast-check";
+import { loadProvince, provinceDir } from "../src/load/load-province";
+import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
+import type { Province } from "../src/model/province";
+import { compiledEntry, loadCompiled } from "../src/runtime/compiled-entry";
+import { buildProvinceStacks } from "../stacks/build-app";
+import { loadFixture } from "./support/fixture-config";
+import { generatedProvince, provinceFiles } from "./support/generate-province";
+import { TEST_TODAY } from "./support/synth-province";
+
+const ROOT = join(__dirname, "..");
+
+/** The constructs cdktf's own preparing pass adds to an app's stacks: the wiring of cross-stack references. */
+function crossStackWiring(app: App): string[] {
+  const stacks = app.node.children.filter((child): child is TerraformStack => child instanceof TerraformStack);
+  const before = new Set(stacks.flatMap((stack) => stack.node.findAll().map((node) => node.node.path)));
+  for (const stack of stacks) TerraformStack.prototype.prepareStack.call(stack);
+  return stacks.flatMap((stack) => stack.node.findAll().map((node) => node.node.path)).filter((path) => !before.has(path));
+}
+
+function provinceApp(province: Province, environmentName: string): App {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), "prepare-")), skipValidation: true });
+  buildProvinceStacks(app, province, resolveEnvironment(province.settings, environmentName) as DeployEnvironment, TEST_TODAY);
+  return app;
+}
+
+describe("no stack reads another's resources (ProvinceStack skips cdktf's preparing pass)", () => {
+  it("would be caught: a reference across two stacks makes cdktf add an output and a remote state", () => {
+    const app = new App();
+    const stack = (id: string) => {
+      const created = new TerraformStack(app, id);
+      new GoogleProvider(created, "google", { project: "p" });
+      return created;
+    };
+    const bucket = new StorageBucket(stack("a"), "bucket", { name: "b", location: "ASIA" });
+    new TerraformOutput(stack("b"), "name", { value: bucket.name });
+    expect(crossStackWiring(app).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["binh-thuan", "offline"],
+    ["binh-thuan", "staging"],
+    ["ha-noi", "offline"],
+  ])("%s (ENV=%s)", (folder, environment) => {
+    expect(crossStackWiring(provinceApp(loadProvince(provinceDir(folder)), environment))).toEqual([]);
+  });
+
+  it("generated provinces", () => {
+    fc.assert(
+      fc.property(generatedProvince({ mistakes: false }), (generated) => {
+        expect(crossStackWiring(provinceApp(loadFixture(provinceFiles(generated)), "offline"))).toEqual([]);
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
+
+describe("the synth", () => {
+  it("needs no Terraform on the PATH (cdktf's validations would run `terraform version` per stack)", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "synth-no-terraform-"));
+    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: ROOT, env: { ...process.env, PATH: "/nonexistent", PROVINCE: "binh-thuan", ENV: "", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(run.stdout).toMatch(/^Bình Thuận \(ENV=offline\): 45 new communes; .* written to /);
+    expect(readdirSync(join(outdir, "stacks")).length).toBeGreaterThan(3);
+    rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe("the compiled entry", () => {
+  function project(): string {
+    const dir = mkdtempSync(join(tmpdir(), "compiled-entry-"));
+    writeFileSync(join(dir, "package.json"), "{}\n");
+    writeFileSync(join(dir, "tsconfig.json"), "{}\n");
+    writeFileSync(join(dir, "entry.ts"), 'import { value } from "./part";\nexport const answer = (): number => value * 2;\n');
+    writeFileSync(join(dir, "part.ts"), "export const value: number = 1;\n");
+    return dir;
+  }
+
+  it("is built once, then reused while its files are unchanged", () => {
+    const dir = project();
+    const first = compiledEntry(dir, "entry.ts");
+    expect(loadCompiled<{ answer(): number }>(dir, "entry.ts").answer()).toBe(2);
+    expect(compiledEntry(dir, "entry.ts").file).toBe(first.file);
+    expect(readdirSync(join(dir, ".cache", "compiled")).sort()).toEqual([first.file.split("/").pop(), "entry.inputs.json"].sort());
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is rebuilt when a file it was made from or a setting changes", () => {
+    const dir = project();
+    const first = compiledEntry(dir, "entry.ts").file;
+    writeFileSync(join(dir, "part.ts"), "export const value: number = 5;\n");
+    expect(loadCompiled<{ answer(): number }>(dir, "entry.ts").answer()).toBe(10);
+    const second = compiledEntry(dir, "entry.ts").file;
+    expect(second).not.toBe(first);
+    writeFileSync(join(dir, "tsconfig.json"), '{ "compilerOptions": { "target": "ES2022" } }\n');
+    expect(compiledEntry(dir, "entry.ts").file).not.toBe(second);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { compileFunction } from "node:vm";
+import type { BuildOptions } from "esbuild";
+
+/**
+ * One CommonJS file for Node 20 holding the entry, the app and the packages it imports: Node then compiles one
+ * file instead of resolving and loading some 650 modules one by one, each through tsx's hooks.
+ */
+const BUILD = { bundle: true, platform: "node", target: "node20", format: "cjs", legalComments: "none", logLevel: "error" } as const satisfies BuildOptions;
+
+/** Files besides the bundle's own inputs that decide what esbuild makes of them. */
+const SETTINGS = ["package.json", "tsconfig.json"];
+
+/** Bundles kept per entry: the sources change often, and two checkouts may take turns. */
+const KEEP = 4;
+
+export interface CompiledEntry {
+  readonly file: string;
+  readonly source: string;
+}
+
+/**
+ * A hash of everything a bundle was made from: the build options, esbuild's version, the project's settings and
+ * the path and content of every file esbuild read. Undefined when one of them is gone.
+ */
+function fingerprint(root: string, inputs: readonly string[]): string | undefined {
+  const hash = createHash("sha256").update(JSON.stringify(BUILD)).update(readFileSync(require.resolve("esbuild/package.json")));
+  for (const file of [...SETTINGS, ...inputs]) {
+    hash.update(`\0${file}\0`);
+    try {
+      hash.update(readFileSync(join(root, file)));
+    } catch {
+      return undefined;
+    }
+  }
+  return hash.digest("hex").slice(0, 20);
+}
+
+/** Renames a finished file into place, so that a concurrent run never reads half of it. */
+function writeWhole(file: string, content: string): void {
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, content);
+  renameSync(partial, file);
+}
+
+/** The cached bundle, if one was made from exactly the files as they are now. */
+function cached(root: string, dir: string, name: string): CompiledEntry | undefined {
+  try {
+    const { inputs } = JSON.parse(readFileSync(join(dir, `${name}.inputs.json`), "utf8")) as { inputs: string[] };
+    const key = fingerprint(root, inputs);
+    if (!key) return undefined;
+    const file = join(dir, `${name}-${key}.js`);
+    return { file, source: readFileSync(file, "utf8") };
+  } catch {
+    return undefined;
+  }
+}
+
+function build(root: string, entry: string, dir: string, name: string): CompiledEntry {
+  // Loaded only here: a run whose bundle is cached does not load esbuild at all.
+  const { buildSync } = require("esbuild") as typeof import("esbuild");
+  // Less a margin: the file system stamps times with a coarse clock that may lag Date.now() by a few ms.
+  const started = Date.now() - 20;
+  const result = buildSync({ ...BUILD, entryPoints: [join(root, entry)], absWorkingDir: root, write: false, metafile: true });
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const source = result.outputFiles[0].text;
+  const key = fingerprint(root, inputs);
+  // A file saved while esbuild was reading may be in the bundle old or new: this run uses it, no later run does.
+  const changedMeanwhile = [...SETTINGS, ...inputs].some((file) => (statSync(join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) >= started);
+  const file = join(dir, `${name}-${key}.js`);
+  if (key && !changedMeanwhile) {
+    mkdirSync(dir, { recursive: true });
+    writeWhole(file, source);
+    writeWhole(join(dir, `${name}.inputs.json`), JSON.stringify({ inputs }));
+    const older = readdirSync(dir)
+      .filter((other) => other.startsWith(`${name}-`) && other.endsWith(".js"))
+      .map((other) => join(dir, other))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    for (const stale of older.slice(KEEP)) rmSync(stale, { force: true });
+  }
+  return { file, source };
+}
+
+/**
+ * The bundle of `entry` (a path under `root`), made with esbuild on first use and cached in `<root>/.cache/compiled/`
+ * under a hash of every file it was made from, so it is rebuilt as soon as one of them changes and never stale.
+ */
+export function compiledEntry(root: string, entry: string): CompiledEntry {
+  const dir = join(root, ".cache", "compiled");
+  const name = basename(entry, ".ts");
+  return cached(root, dir, name) ?? build(root, entry, dir, name);
+}
+
+/** Loads `entry`'s bundle as a CommonJS module (compiled directly: tsx's hooks have nothing to do with it). */
+export function loadCompiled<T>(root: string, entry: string): T {
+  const { file, source } = compiledEntry(root, entry);
+  const module = { exports: {} };
+  compileFunction(source, ["exports", "require", "module", "__filename", "__dirname"], { filename: file })(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports as T;
+}
