@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
@@ -92,6 +92,16 @@ describe("the compiled entry", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("keeps V8's code cache beside the bundle, written by the first process that loads it", () => {
+    const dir = project();
+    const load = `require(${JSON.stringify(join(ROOT, "src/runtime/compiled-entry.ts"))}).loadCompiled(${JSON.stringify(dir)}, "entry.ts").answer()`;
+    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", load], { cwd: ROOT, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    const bundle = compiledEntry(dir, "entry.ts").file.split("/").pop()!;
+    expect(readdirSync(join(dir, ".cache", "compiled")).sort()).toEqual([bundle, `${bundle}.code-cache`, "entry.inputs.json"].sort());
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("is rebuilt when a file it was made from or a setting changes", () => {
     const dir = project();
     const first = compiledEntry(dir, "entry.ts").file;
@@ -102,5 +112,14 @@ describe("the compiled entry", () => {
     writeFileSync(join(dir, "tsconfig.json"), '{ "compilerOptions": { "target": "ES2022" } }\n');
     expect(compiledEntry(dir, "entry.ts").file).not.toBe(second);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the synth command", () => {
+  it("is the same for npm run synth and cdktf synth", () => {
+    const script = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { synth: string } }).scripts.synth;
+    const app = (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app: string }).app;
+    expect(app).toBe(script);
+    expect(script).toMatch(/ --require tsx\/cjs main\.ts$/);
   });
 });

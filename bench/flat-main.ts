@@ -3,9 +3,8 @@
  * as a real synth, with no config, validation or constructs. Its input (written by bench/run.ts from a real
  * synth's cdk.tf.json files, minus cdktf's "//" metadata) is re-declared as generic TerraformResource /
  * TerraformDataSource / TerraformOutput elements, one TerraformStack per original stack, every top-level
- * attribute passed through addOverride. Before building, it requires the same deep provider modules the real app
- * loads, so the provider import cost is in the baseline too. Usage: node flat-main.js <input.json>.
- * Phase times go to stderr as one "FLAT_PHASES {...}" line.
+ * attribute passed through addOverride. bench/run.ts bundles it with the deep provider modules the real app's bundle
+ * holds, so the provider import cost is in the baseline too. Usage: node <bundle> <input.json>.
  */
 import { readFileSync } from "node:fs";
 import {
@@ -27,6 +26,8 @@ export interface FlatStack {
   readonly terraform?: {
     readonly backend?: Record<string, Record<string, unknown>>;
     readonly required_providers?: Record<string, { source?: string; version?: string }>;
+    /** Any other key of the terraform block (required_version). */
+    readonly [key: string]: unknown;
   };
   readonly provider?: Record<string, Record<string, unknown>[]>;
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
@@ -36,8 +37,6 @@ export interface FlatStack {
 }
 
 export interface FlatInput {
-  /** Deep provider modules the real app requires, e.g. @cdktf/provider-google/lib/storage-bucket. */
-  readonly providerModules: readonly string[];
   readonly stacks: readonly FlatStack[];
 }
 
@@ -56,13 +55,9 @@ function overrideAll(element: { addOverride(path: string, value: unknown): void 
 }
 
 function main(): void {
-  const started = performance.now();
   const input = process.argv[2];
   if (!input) throw new Error("usage: flat-main <input.json>");
   const parsed = JSON.parse(readFileSync(input, "utf8")) as FlatInput;
-  const afterParse = performance.now();
-  for (const module of parsed.providerModules) require(module);
-  const afterRequire = performance.now();
 
   const app = new App();
   const stacks = new Map<string, TerraformStack>();
@@ -73,6 +68,10 @@ function main(): void {
       if (kind === "local") new LocalBackend(stack, config);
       else if (kind === "gcs") new GcsBackend(stack, config as { bucket: string });
       else stack.addOverride(`terraform.backend.${kind}`, config);
+    }
+    // The rest of the terraform block (required_version) as the real stacks write it: an override.
+    for (const [key, value] of Object.entries(spec.terraform ?? {})) {
+      if (key !== "backend" && key !== "required_providers") stack.addOverride(`terraform.${key}`, value);
     }
     for (const [type, configs] of Object.entries(spec.provider ?? {})) {
       const required = spec.terraform?.required_providers?.[type];
@@ -108,13 +107,7 @@ function main(): void {
       if (target) stacks.get(spec.name)!.addDependency(target);
     }
   }
-  const afterBuild = performance.now();
   app.synth();
-  const done = performance.now();
-  const ms = (a: number, b: number) => Math.round(b - a);
-  process.stderr.write(
-    `FLAT_PHASES ${JSON.stringify({ parseMs: ms(started, afterParse), requireMs: ms(afterParse, afterRequire), buildMs: ms(afterRequire, afterBuild), synthMs: ms(afterBuild, done) })}\n`,
-  );
 }
 
 main();

@@ -10,8 +10,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadProvince } from "../src/load/load-province";
 import { tenantDisplayName } from "../src/model/cloud-names";
-import { asciiWords, domainLabel } from "../src/model/fold";
+import { domainLabel } from "../src/model/fold";
+import { sizeShards } from "../src/scaffold/shards";
 
 /** Common syllables of Vietnamese place names. */
 const SYLLABLES = [
@@ -19,14 +21,6 @@ const SYLLABLES = [
   "Phước", "Mỹ", "Hiệp", "Thành", "Lợi", "Hải", "Sơn", "Trung", "Vĩnh", "Xuân", "Quang", "Minh", "Đức", "Thới",
   "Khánh", "Hậu", "Thắng", "Lạc", "Định", "Hữu", "Nghĩa", "Thịnh", "Châu", "Điền", "Tiến", "Phong", "Hà", "Hội",
   "Lâm", "Kiến", "Cường", "Gia", "Quý", "Tường", "Ninh", "Hồng", "Yên", "Cát", "Mai", "Đại", "Thủy", "Kim",
-] as const;
-
-/** The 34 provincial-level units of the two-tier model (their names only: the units under them are generated). */
-export const PROVINCES_2025 = [
-  "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
-  "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Ninh Bình",
-  "Quảng Trị", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Hồ Chí Minh", "Đồng Nai",
-  "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
 ] as const;
 
 /** Small seeded PRNG (mulberry32): generated configs are reproducible. */
@@ -57,8 +51,8 @@ export function apportion(total: number, weights: readonly number[], min = 0): n
   return parts.map((p) => p + min);
 }
 
-/** Codes shared across the provinces of one generated country, so that GSO-style codes stay unique. */
-export class CodeAllocator {
+/** GSO-style codes, unique within a generated province. */
+class CodeAllocator {
   private nextUnit = 10000;
   private nextDistrict = 100;
   unit(): string {
@@ -79,7 +73,6 @@ export interface ProvinceSpec {
   readonly newUnits: number;
   readonly oldUnits: number;
   readonly seed: number;
-  readonly codes?: CodeAllocator;
 }
 
 export interface GeneratedProvince {
@@ -94,11 +87,6 @@ export interface GeneratedProvince {
 interface NewUnit { code: string; name: string; kind: "xa" | "phuong"; districts: Set<string> }
 interface OldUnit { code: string; name: string; kind: "xa" | "phuong" | "thi-tran"; district: string; mergedInto: NewUnit[] }
 
-/** "Hà Nội" → "ha-noi". */
-export function provinceId(name: string): string {
-  return asciiWords(name).toLowerCase();
-}
-
 function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -109,7 +97,7 @@ export function generateProvince(root: string, spec: ProvinceSpec): GeneratedPro
   if (newCount < 1 || oldCount < newCount) throw new Error(`${spec.id}: need 1 <= new units <= old units`);
   const rand = random(spec.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const codes = spec.codes ?? new CodeAllocator();
+  const codes = new CodeAllocator();
   const parentLabel = domainLabel(spec.name);
   const parent = `${parentLabel}.gov.vn`;
   const bucketPrefix = parentLabel.slice(0, 20);
@@ -200,9 +188,6 @@ export function generateProvince(root: string, spec: ProvinceSpec): GeneratedPro
     splitUnits++;
   });
 
-  // A shard holds its communes and the old units merged into them: ~40 resources a commune, ~25 an old unit; ~600 a stack.
-  const communeShards = Math.ceil((newCount * 40 + (oldCount + districtCount) * 25) / 600);
-
   const dir = join(root, spec.id);
   mkdirSync(dir, { recursive: true });
   const newCsv = ["code,name,kind,former_district,slug,domain,identifier_code"];
@@ -216,7 +201,11 @@ export function generateProvince(root: string, spec: ProvinceSpec): GeneratedPro
   }
   writeFileSync(join(dir, "new-units.csv"), newCsv.join("\n") + "\n");
   writeFileSync(join(dir, "old-units.csv"), oldCsv.join("\n") + "\n");
-  writeFileSync(join(dir, "settings.yaml"), settingsYaml(spec.name, parent, bucketPrefix, districts, takeovers, communeShards));
+  // Sharded as the scaffold shards a real province (src/scaffold/shards.ts), which needs the loaded model.
+  const settings = (communeShards: number) => settingsYaml(spec.name, parent, bucketPrefix, districts, takeovers, communeShards);
+  writeFileSync(join(dir, "settings.yaml"), settings(1));
+  const communeShards = sizeShards(loadProvince(dir), []);
+  writeFileSync(join(dir, "settings.yaml"), settings(communeShards));
   return { dir, newUnits: newCount, oldUnits: oldCount, districts: districtCount, splitUnits, communeShards };
 }
 
@@ -260,16 +249,4 @@ ${districts.map((district) => `  ${q(district.name)}: { code: "${district.code}"
 takeovers:
 ${takeovers.map(([domain, unit]) => `  ${domain}: { newUnit: ${q(unit)}, reason: "the new unit carries the district's name" }`).join("\n")}
 `;
-}
-
-/** The 34 provinces of a generated country: `newTotal` new and `oldTotal` old units split with varied sizes. */
-export function generateCountry(root: string, newTotal: number, oldTotal: number, seed = 2025): GeneratedProvince[] {
-  const rand = random(seed);
-  const weights = PROVINCES_2025.map(() => 0.5 + rand());
-  const newSizes = apportion(newTotal, weights, 1);
-  const oldSizes = apportion(oldTotal - newTotal, weights, 0).map((extra, i) => extra + newSizes[i]);
-  const codes = new CodeAllocator();
-  return PROVINCES_2025.map((name, i) =>
-    generateProvince(root, { id: provinceId(name), name, newUnits: newSizes[i], oldUnits: oldSizes[i], seed: seed + i + 1, codes }),
-  );
 }

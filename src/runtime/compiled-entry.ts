@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
-import { compileFunction } from "node:vm";
+import { Script } from "node:vm";
 import type { BuildOptions } from "esbuild";
 
 /**
@@ -16,6 +16,9 @@ const SETTINGS = ["package.json", "tsconfig.json"];
 
 /** Bundles kept per entry: the sources change often, and two checkouts may take turns. */
 const KEEP = 4;
+
+/** Beside a bundle, V8's code cache of it: the bytecode of the functions a run compiled. */
+const CODE_CACHE = ".code-cache";
 
 export interface CompiledEntry {
   readonly file: string;
@@ -40,10 +43,18 @@ function fingerprint(root: string, inputs: readonly string[]): string | undefine
 }
 
 /** Renames a finished file into place, so that a concurrent run never reads half of it. */
-function writeWhole(file: string, content: string): void {
+function writeWhole(file: string, content: string | Buffer): void {
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, content);
   renameSync(partial, file);
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The cached bundle, if one was made from exactly the files as they are now. */
@@ -79,7 +90,7 @@ function build(root: string, entry: string, dir: string, name: string): Compiled
       .filter((other) => other.startsWith(`${name}-`) && other.endsWith(".js"))
       .map((other) => join(dir, other))
       .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-    for (const stale of older.slice(KEEP)) rmSync(stale, { force: true });
+    for (const stale of older.slice(KEEP)) for (const path of [stale, `${stale}${CODE_CACHE}`]) rmSync(path, { force: true });
   }
   return { file, source };
 }
@@ -94,10 +105,29 @@ export function compiledEntry(root: string, entry: string): CompiledEntry {
   return cached(root, dir, name) ?? build(root, entry, dir, name);
 }
 
-/** Loads `entry`'s bundle as a CommonJS module (compiled directly: tsx's hooks have nothing to do with it). */
+/**
+ * Loads `entry`'s bundle as a CommonJS module, compiled directly (tsx's hooks have nothing to do with it) and from
+ * V8's code cache when there is one: a successful run without it saves, as it exits, the bytecode of every function
+ * it ran, so later runs skip compiling them. V8 ignores a cache made for another source, V8 version or set of flags.
+ */
 export function loadCompiled<T>(root: string, entry: string): T {
   const { file, source } = compiledEntry(root, entry);
+  const cacheFile = `${file}${CODE_CACHE}`;
+  const cachedData = readIfPresent(cacheFile);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  if (!cachedData || script.cachedDataRejected) {
+    process.once("exit", (code) => {
+      // A run that stopped early (a config error) compiled too little of the app to be worth caching.
+      if (code !== 0) return;
+      try {
+        writeWhole(cacheFile, script.createCachedData());
+      } catch {
+        // The cache only saves time: a folder that cannot be written costs the next run that time, nothing else.
+      }
+    });
+  }
   const module = { exports: {} };
-  compileFunction(source, ["exports", "require", "module", "__filename", "__dirname"], { filename: file })(module.exports, createRequire(file), module, file, dirname(file));
+  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  run(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports as T;
 }
