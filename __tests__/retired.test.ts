@@ -1,6 +1,6 @@
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
-import { App, TerraformStack, Testing } from "cdktf";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { TerraformStack, Testing } from "cdktf";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROTECTED_TYPES, Protection } from "../src/constructs/protection";
@@ -8,7 +8,8 @@ import { compareSyntheses, type Synthesis } from "../src/guard/compare-synths";
 import { formatGuard } from "../src/guard/format-guard";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
-import { buildProvinceStacks } from "../stacks/build-app";
+import { formatViolations } from "../src/policy/check-app";
+import { readSynthesizedStacks, synthesizeProvince } from "../stacks/synthesize";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
 
@@ -132,14 +133,12 @@ function Aspects(stack: TerraformStack): void {
 }
 
 describe("the change guard", () => {
-  /** Synthesizes like main.ts does (cdk.tf.json with construct paths), into a temp folder. */
+  /** Synthesizes as main.ts does (cdk.tf.json with construct paths, policy pack included), into a temp folder. */
   const synthesis = (model: Province): Synthesis => {
     const outdir = mkdtempSync(join(tmpdir(), "guard-test-"));
-    const app = new App({ outdir });
-    buildProvinceStacks(app, model, resolveEnvironment(model.settings, "offline") as DeployEnvironment, TEST_TODAY);
-    app.synth();
-    const dir = join(outdir, "stacks");
-    return new Map(readdirSync(dir).map((stack) => [stack, JSON.parse(readFileSync(join(dir, stack, "cdk.tf.json"), "utf8"))]));
+    const result = synthesizeProvince(model, resolveEnvironment(model.settings, "offline") as DeployEnvironment, TEST_TODAY, outdir);
+    if ("violations" in result) throw new Error(formatViolations(result.violations));
+    return new Map(readSynthesizedStacks(outdir).map((stack) => [stack.name, stack.config]));
   };
   const before = loadFixture();
   const names = new Map([...before.communes.map((unit) => [`commune-${unit.code}`, unit.name] as const), ...before.retired.map((unit) => [`retired-${unit.id}`, unit.name] as const)]);
