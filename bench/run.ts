@@ -3,11 +3,12 @@
  *
  * Scenarios: Bình Thuận (the real config) and a generated province of 400 new and 1,200 old units (larger than any
  * real one), each synthesized by three commands — `npm run synth`, `npx cdktf synth` (CHECKPOINT_DISABLE=1) and
- * the compiled path (plain `node` on the app's bundle, no tsx, no npm) — and each command compared with a flat
- * cdktf app run by the same command: the same stacks, resources, data sources, locals and outputs declared with
- * generic elements and no config, validation or constructs (bench/flat-main.ts; its output is checked identical
- * to the real one but for cdktf's "//" metadata). The flat app is bundled like the real one and holds the same
- * provider modules, so both start alike. Target: each command ≤ 1.3× its flat app, wall time.
+ * the compiled path (plain `node` on the app's bundle, loaded as main.ts loads it: no tsx, no npm) — and each
+ * command compared with a flat cdktf app run by the same command: the same stacks, resources, data sources, locals
+ * and outputs declared with generic elements and no config, validation or constructs (bench/flat-main.ts; its
+ * output is checked identical to the real one but for cdktf's "//" metadata). The flat app is bundled like the
+ * real one, with the same provider modules and node flags, so both start alike. Target: each command ≤ 1.3× its
+ * flat app, wall time.
  *
  * The national scenario synthesizes every folder of config/, each province as `npm run synth` runs it, one process
  * per province and as many at a time as there are cores (bench/national-main.ts); it prints the wall time and the
@@ -21,9 +22,10 @@
  * its own output folder; CPU time and peak RSS come from `/usr/bin/time -v` (Debian package `time`: the whole
  * tree's CPU, the largest process's RSS) or, without it, from every node process's own resource usage.
  *
- * Flags: --runs=N (runs per command and scenario; default 3 for Bình Thuận, 1 for the generated province),
- * --skip-national, --skip-tests, --quick (both), --profile (CPU-profile one Bình Thuận synth, module by module,
- * and print where the time goes). Prints tables and writes .bench/results.json; exits 1 if a synth fails.
+ * Flags: --runs=N (runs per command and scenario; default 5 for Bình Thuận, 3 for the generated province: one run
+ * on this shared 2-core VM can be a quarter off the median), --skip-national, --skip-tests, --quick (both), --profile
+ * (CPU-profile one Bình Thuận synth, module by module, and print where the time goes). Prints tables and writes
+ * .bench/results.json; exits 1 if a synth fails.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -507,8 +509,8 @@ function main(): void {
   console.log(`  bench-400: ${checkedBig.communes} communes, ${checkedBig.retired} retired units (${big.oldUnits} old + ${big.districts} districts; ${big.splitUnits} split), ${big.communeShards} commune shards`);
 
   const results = [
-    runScenario("Bình Thuận", "binh-thuan", { newUnits: 45, oldUnits: 121 }, runsArg ?? 3, setup),
-    runScenario("Generated 400/1200", "bench-400", { newUnits: big.newUnits, oldUnits: big.oldUnits }, runsArg ?? 1, setup),
+    runScenario("Bình Thuận", "binh-thuan", { newUnits: 45, oldUnits: 121 }, runsArg ?? 5, setup),
+    runScenario("Generated 400/1200", "bench-400", { newUnits: big.newUnits, oldUnits: big.oldUnits }, runsArg ?? 3, setup),
   ].filter((result): result is ScenarioResult => result !== undefined);
   const national = skipNational ? undefined : runNational(provinces);
 
