@@ -15,7 +15,7 @@ export interface SynthRun {
  */
 export function synthesizeTree(projectDir: string, outdir: string, env: Readonly<Record<string, string>> = {}): Promise<SynthRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", "main.ts"], {
       cwd: projectDir,
       env: { ...process.env, ...env, CDKTF_OUTDIR: outdir },
       stdio: ["ignore", "ignore", "pipe"],
