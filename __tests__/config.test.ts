@@ -39,7 +39,7 @@ describe("the real Bình Thuận config", () => {
   });
 
   it("derives GCP resource names from codes, each valid", () => {
-    const names = [...province.communes.flatMap((unit) => [unit.backendName, ...unit.hostnames.map((host) => host.certificateName)]), ...province.retired.flatMap((unit) => [unit.backendName, ...unit.lookupHosts.map((host) => host.certificateName)])];
+    const names = [...province.communes.flatMap((unit) => [unit.backendName, ...unit.hostnames.map((host) => host.certificateName)]), ...province.retired.flatMap((unit) => unit.lookupHosts.map((host) => host.certificateName))];
     expect(names.filter((name) => !GCP_RESOURCE_NAME.test(name))).toEqual([]);
     expect(new Set(names).size).toBe(names.length);
     expect(province.communes.find((unit) => unit.code === "22978")?.hostnames.map((host) => host.certificateName)).toEqual(["c22978-apex", "c22978-www", "c22978-mta-sts", "c22978-archive"]);

@@ -5,7 +5,7 @@ import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member"
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Aspects, TerraformStack, Testing } from "cdktf";
@@ -21,6 +21,7 @@ import { PolicyPack } from "../src/policy/policy-pack";
 import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
 import { RULES } from "../src/policy/rules";
 import { buildProvinceStacks } from "../stacks/build-app";
+import { copyProvince, ROOT } from "./support/config-copy";
 import { loadFixture } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
 
@@ -125,19 +126,15 @@ describe("the policy pack", () => {
 });
 
 describe("a violation in a real synth", () => {
-  const root = join(__dirname, "..");
-  const name = `zz-policy-${process.pid}`;
-  const dir = join(root, "config", name);
+  let copy: ReturnType<typeof copyProvince>;
   beforeAll(() => {
-    cpSync(join(root, "config", "binh-thuan"), dir, { recursive: true });
-    const settings = readFileSync(join(dir, "settings.yaml"), "utf8").replace("maxRecordsPerZone: 100", "maxRecordsPerZone: 20");
-    writeFileSync(join(dir, "settings.yaml"), settings);
+    copy = copyProvince("policy", (settings) => settings.replace("maxRecordsPerZone: 100", "maxRecordsPerZone: 20"));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => copy.remove());
 
   it("fails with the rule id, the resource path and the fix, and writes nothing", () => {
     const outdir = join(mkdtempSync(join(tmpdir(), "policy-")), "out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: root, env: { ...process.env, PROVINCE: name, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^The policy pack found \d+ violations; nothing was synthesized\.\n\n\[DNS-009\] zz-policy-\d+-communes-\d\/commune-\d{5}\/zone: \w+\.binhthuan\.gov\.vn has \d+ records \(at most 20\)\n  fix: move delegated old domains/);
     expect(run.stderr).not.toMatch(/\n\s+at /);

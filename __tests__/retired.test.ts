@@ -9,7 +9,7 @@ import { formatGuard } from "../src/guard/format-guard";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
-import { readSynthesizedStacks, synthesizeProvince } from "../stacks/synthesize";
+import { synthesizeProvince } from "../stacks/synthesize";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
 
@@ -138,7 +138,7 @@ describe("the change guard", () => {
     const outdir = mkdtempSync(join(tmpdir(), "guard-test-"));
     const result = synthesizeProvince(model, resolveEnvironment(model.settings, "offline") as DeployEnvironment, TEST_TODAY, outdir);
     if ("violations" in result) throw new Error(formatViolations(result.violations));
-    return new Map(readSynthesizedStacks(outdir).map((stack) => [stack.name, stack.config]));
+    return new Map(result.stacks.map((stack) => [stack.name, stack.config]));
   };
   const before = loadFixture();
   const names = new Map([...before.communes.map((unit) => [`commune-${unit.code}`, unit.name] as const), ...before.retired.map((unit) => [`retired-${unit.id}`, unit.name] as const)]);

@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { inParallel } from "../src/changes/in-parallel";
 
 const SYNTH = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { synth: string } }).scripts.synth;
 
@@ -30,13 +31,8 @@ async function main(): Promise<void> {
   const provinces = process.argv.slice(2);
   if (provinces.length === 0) throw new Error("usage: national-main <province>...");
   const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-  const queue = [...provinces];
-  let failed = 0;
-  const worker = async () => {
-    for (let province = queue.shift(); province; province = queue.shift()) if (!(await synthesize(province, outdir))) failed++;
-  };
-  await Promise.all(Array.from({ length: Math.min(cpus().length, provinces.length) }, worker));
-  if (failed > 0) process.exitCode = 1;
+  const succeeded = await inParallel(provinces, cpus().length, (province) => synthesize(province, outdir));
+  if (succeeded.includes(false)) process.exitCode = 1;
 }
 
 main().catch((error: Error) => {

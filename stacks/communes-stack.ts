@@ -1,9 +1,7 @@
-import { TerraformOutput, TerraformVariable } from "cdktf";
-import { Construct } from "constructs";
+import { type TerraformResource, TerraformOutput, TerraformVariable } from "cdktf";
+import type { Construct } from "constructs";
 import { CommuneSite } from "../src/constructs/commune-site";
-import type { DnsZone } from "../src/constructs/dns-zone";
 import { RetiredSite } from "../src/constructs/retired-site";
-import { ZoneDelegation } from "../src/constructs/zone-delegation";
 import type { Commune, RetiredUnit } from "../src/model/province";
 import type { Delegation } from "../src/model/zones";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
@@ -28,7 +26,7 @@ export class CommunesStack extends ProvinceStack {
     const { settings } = province;
     const gateway = this.gatewayEndpoint();
     const existingZones = new Set(settings.dnsimple.existingZones);
-    const zones = new Map<string, DnsZone>();
+    const zones = new Map<string, TerraformResource>();
     // Secrets reach Terraform only as sensitive variables (TF_VAR_sso_client_secret), never through the config.
     const ssoClientSecret =
       settings.sso?.kind === "oidc"
@@ -43,7 +41,7 @@ export class CommunesStack extends ProvinceStack {
         adoptZone: existingZones.has(commune.domain),
         ssoClientSecret,
       });
-      zones.set(commune.domain, site.zone);
+      zones.set(commune.domain, site.zone.resource);
       new TerraformOutput(this, `commune-${commune.code}-output`, {
         description: `${commune.name}: hand name_servers to the parent zone's operator`,
         value: {
@@ -67,14 +65,10 @@ export class CommunesStack extends ProvinceStack {
         archiveBucketName: province.archiveBucketName,
         today: props.today,
       });
-      if (site.zone) zones.set(unit.domain, site.zone);
+      if (site.zone) zones.set(unit.domain, site.zone.resource);
     }
 
-    const delegations = new Construct(this, "delegations");
-    for (const delegation of props.delegations) {
-      const parent = zones.get(delegation.parent);
-      if (parent) new ZoneDelegation(delegations, delegation.childId, { parentZone: delegation.parent, child: delegation.child, nameServers: settings.dnsimple.nameServers, parent: parent.resource });
-    }
+    this.declareDelegations(props.delegations, zones);
 
     // Mã định danh điện tử of the retired units: closed on the cut-over, never to be issued again.
     const closed = props.retired.filter((unit) => unit.identifierCode);

@@ -1,12 +1,11 @@
 import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { TerraformOutput } from "cdktf";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
 import { GatewayEdge } from "../src/constructs/gateway-edge";
 import { IdentityPlatformProject } from "../src/constructs/identity-platform-project";
 import { ProjectApis } from "../src/constructs/project-apis";
 import { SiteBucket } from "../src/constructs/site-bucket";
-import { ZoneDelegation } from "../src/constructs/zone-delegation";
 import type { Delegation } from "../src/model/zones";
 import { ARCHIVE_BACKEND_NAME } from "../src/model/cloud-names";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
@@ -48,11 +47,7 @@ export class PlatformStack extends ProvinceStack {
     // The parent zone exists already (the province's own domain): adopted, never created. It carries the
     // delegations of the zones directly below it.
     if (settings.parentZoneManaged) {
-      const parent = new Zone(this, "parent-zone", { name: settings.parentDomain });
-      const delegations = new Construct(this, "delegations");
-      for (const delegation of props.delegations.filter((candidate) => candidate.parent === settings.parentDomain)) {
-        new ZoneDelegation(delegations, delegation.childId, { parentZone: delegation.parent, child: delegation.child, nameServers: settings.dnsimple.nameServers, parent });
-      }
+      this.declareDelegations(props.delegations, new Map([[settings.parentDomain, new Zone(this, "parent-zone", { name: settings.parentDomain })]]));
     }
 
     // Read by every other stack (GatewayAddresses): their names are part of that contract.

@@ -1,14 +1,16 @@
 import { DnsimpleProvider } from "@cdktf/provider-dnsimple/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
-import { Aspects, DataTerraformRemoteStateGcs, DataTerraformRemoteStateLocal, GcsBackend, LocalBackend, TerraformStack } from "cdktf";
-import type { Construct } from "constructs";
+import { Aspects, DataTerraformRemoteStateGcs, DataTerraformRemoteStateLocal, GcsBackend, LocalBackend, type TerraformResource, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
 import type { GatewayEndpoint } from "../src/constructs/commune-site";
 import { GatewayAddresses } from "../src/constructs/gateway-addresses";
 import { Protection } from "../src/constructs/protection";
+import { ZoneDelegation } from "../src/constructs/zone-delegation";
 import { gatewayNames, labelValue } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../src/model/provider-versions";
+import type { Delegation } from "../src/model/zones";
 import type { PolicyPack } from "../src/policy/policy-pack";
 
 export interface ProvinceStackProps {
@@ -43,7 +45,6 @@ export function platformStackId(province: Province): string {
 export class ProvinceStack extends TerraformStack {
   readonly labels: Readonly<Record<string, string>>;
   private readonly props: ProvinceStackProps;
-  private addresses?: GatewayAddresses;
 
   constructor(scope: Construct, id: string, props: ProvinceStackProps) {
     super(scope, id);
@@ -79,23 +80,30 @@ export class ProvinceStack extends TerraformStack {
   }
 
   /**
-   * The gateway's addresses, read once per stack from the platform stack's state (the one lookup a stack makes:
-   * every other value another stack declares derives from names).
+   * The NS records of every delegation whose parent zone this stack owns (`parents`: domain → zone resource), so
+   * that no stack writes into a zone another stack may not have created yet.
    */
-  protected gatewayAddresses(): GatewayAddresses {
+  protected declareDelegations(delegations: readonly Delegation[], parents: ReadonlyMap<string, TerraformResource>): void {
+    const scope = new Construct(this, "delegations");
+    const nameServers = this.props.province.settings.dnsimple.nameServers;
+    for (const delegation of delegations) {
+      const parent = parents.get(delegation.parent);
+      if (parent) new ZoneDelegation(scope, delegation.childId, { parentZone: delegation.parent, child: delegation.child, nameServers, parent });
+    }
+  }
+
+  /**
+   * What the sites of this stack need of the shared gateway. Call it once: the addresses are the one lookup a stack
+   * makes, from the platform stack's state; everything else another stack declares derives from names.
+   */
+  protected gatewayEndpoint(): GatewayEndpoint {
     const { province, environment } = this.props;
-    this.addresses ??= new GatewayAddresses(this, "gateway-addresses", {
+    const addresses = new GatewayAddresses(this, "gateway-addresses", {
       platformState: (scope, id, defaults) => {
         const state = stateLocation(province, environment, platformStackId(province));
         return "bucket" in state ? new DataTerraformRemoteStateGcs(scope, id, { ...state, defaults }) : new DataTerraformRemoteStateLocal(scope, id, { ...state, defaults });
       },
     });
-    return this.addresses;
-  }
-
-  /** What the sites of this stack need of the shared gateway. */
-  protected gatewayEndpoint(): GatewayEndpoint {
-    const addresses = this.gatewayAddresses();
-    return { ipv4: addresses.ipv4, ipv6: addresses.ipv6, published: addresses.published, certificateMapName: gatewayNames(this.props.province.settings.bucketPrefix).certificateMap };
+    return { ipv4: addresses.ipv4, ipv6: addresses.ipv6, published: addresses.published, certificateMapName: gatewayNames(province.settings.bucketPrefix).certificateMap };
   }
 }

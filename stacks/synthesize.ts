@@ -5,10 +5,11 @@ import type { DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
 import type { PolicyViolation } from "../src/policy/policy-pack";
-import { resourcesIn, type SynthesizedStack } from "../src/policy/synthesized";
+import type { SynthesizedStack } from "../src/policy/synthesized";
 import { buildProvinceStacks } from "./build-app";
 
-export type SynthResult = { readonly violations: readonly PolicyViolation[] } | { readonly stacks: number; readonly resources: number };
+/** The violations, or the stacks as written (read back once, for the rules on the Terraform and for the caller). */
+export type SynthResult = { readonly violations: readonly PolicyViolation[] } | { readonly stacks: readonly SynthesizedStack[] };
 
 /** The stacks a synth wrote into `outdir`, as Terraform will read them. */
 export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
@@ -32,5 +33,5 @@ export function synthesizeProvince(province: Province, environment: DeployEnviro
   const stacks = readSynthesizedStacks(outdir);
   policy.checkSynthesized(stacks);
   if (policy.violations.length > 0) return { violations: policy.violations };
-  return { stacks: stacks.length, resources: resourcesIn(stacks).length };
+  return { stacks };
 }

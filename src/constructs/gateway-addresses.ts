@@ -39,7 +39,7 @@ export class GatewayAddresses extends Construct {
           {
             // timestamp() is unknown while planning, so a plan on the fallback passes and the apply fails here.
             condition: Fn.conditional(isPublished, true, Op.eq(Fn.timestamp(), "never")),
-            errorMessage: "The platform stack has not published the gateway's addresses yet (this stack read the fallback 192.0.2.1 / 2001:db8::1): deploy the platform stack first, then this one.",
+            errorMessage: `The platform stack has not published the gateway's addresses yet (this stack read the fallback ${UNPUBLISHED_GATEWAY.ipv4} / ${UNPUBLISHED_GATEWAY.ipv6}): deploy the platform stack first, then this one.`,
           },
         ],
       },

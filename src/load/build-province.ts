@@ -1,8 +1,8 @@
 import {
   archiveBucketName,
-  backendName,
   certificateName,
   GCP_RESOURCE_NAME,
+  portalBackendName,
   portalBucketName,
   tenantDisplayName,
 } from "../model/cloud-names";
@@ -35,7 +35,7 @@ export function buildProvince(
   settings: Settings,
   newUnits: TableResult<NewUnitRow>,
   oldUnits: TableResult<OldUnitRow>,
-): { province?: Province; problems: ConfigProblem[] } {
+): { province?: Omit<Province, "placeholders">; problems: ConfigProblem[] } {
   const joined = joinUnits(files, newUnits, oldUnits);
   const { newByName, newByCode, oldGroups, oldDrafts, districtRows, communelessDistricts } = joined;
   const problems: ConfigProblem[] = [...joined.problems];
@@ -122,7 +122,7 @@ export function buildProvince(
 
   const retired: RetiredUnit[] = [];
   const predecessors = new Map<string, string[]>();
-  const retire = (unit: Omit<RetiredUnit, "lookupHosts" | "archiveFolder" | "migrationWindow" | "backendName" | "takenOverBy" | "legacyTenantId">) => {
+  const retire = (unit: Omit<RetiredUnit, "lookupHosts" | "archiveFolder" | "migrationWindow" | "takenOverBy" | "legacyTenantId">) => {
     const heir = takenOver.get(unit.domain);
     const lookup = heir ? "archive" : unit.lookup;
     retired.push({
@@ -132,7 +132,6 @@ export function buildProvince(
       lookupHosts: heir ? [] : lookupHosts(unit.domain, unit.id),
       archiveFolder: lookup === "archive" ? `${unit.id}/` : undefined,
       migrationWindow: lookup === "archive" ? (settings.retirement.migrationWindows[unit.id] ?? settings.retirement.migrationWindow) : undefined,
-      backendName: backendName(lookup === "archive" ? "archive" : "redirect", unit.id),
       legacyTenantId: settings.legacyTenants[unit.code],
     });
     for (const code of unit.mergedInto) pushTo(predecessors, code, unit.id);
@@ -184,7 +183,7 @@ export function buildProvince(
       identifierCode: row.identifier_code,
       tenantDisplayName: tenantDisplayName(row.name, row.kind, row.slug),
       bucketName: portalBucketName(settings.bucketPrefix, row.code),
-      backendName: backendName("portal", row.code),
+      backendName: portalBackendName(row.code),
       adminGroup: fillPattern(settings.portalAdminGroup, { label: domain.split(".")[0] }),
       takenOver: oldUnit ? { oldDomain: domain, archiveHost: `${TAKEOVER_ARCHIVE_LABEL}.${domain}`, oldUnitId: oldUnit.id } : undefined,
       hostnames: communeHosts(domain, oldUnit !== undefined, row.code),
@@ -196,15 +195,15 @@ export function buildProvince(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // GCP resource names derive from codes; a code format that ever yields an invalid one is caught here.
-  const gcpNames = [...communes, ...retiredInOrder].flatMap((unit) => {
-    const hosts = "hostnames" in unit ? unit.hostnames : unit.lookupHosts;
-    return [unit.backendName, ...hosts.map((hostname) => hostname.certificateName)].map((name) => ({ name, unit: describeUnit(unit.name, unit.code), file: "hostnames" in unit ? files.newUnits : files.oldUnits }));
-  });
+  const gcpNames = [
+    ...communes.flatMap((unit) => [unit.backendName, ...unit.hostnames.map((hostname) => hostname.certificateName)].map((name) => ({ name, unit: describeUnit(unit.name, unit.code), file: files.newUnits }))),
+    ...retiredInOrder.flatMap((unit) => unit.lookupHosts.map((hostname) => ({ name: hostname.certificateName, unit: describeUnit(unit.name, unit.code), file: files.oldUnits }))),
+  ];
   for (const { name, unit, file } of gcpNames.filter(({ name }) => !GCP_RESOURCE_NAME.test(name))) {
     problems.push({ file, unit, message: `its GCP resource name "${name}" does not match ${GCP_RESOURCE_NAME.source}`, fix: "correct the unit's code (digits only)" });
   }
   if (problems.length > 0) return { problems };
 
-  return { province: { id, settings, communes, retired: retiredInOrder, archiveBucketName: archiveBucketName(settings.bucketPrefix), placeholders: [] }, problems };
+  return { province: { id, settings, communes, retired: retiredInOrder, archiveBucketName: archiveBucketName(settings.bucketPrefix) }, problems };
 }
 

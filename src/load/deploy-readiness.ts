@@ -1,5 +1,6 @@
 import type { DeployEnvironment } from "../model/environment";
-import type { Province } from "../model/province";
+import { isWindowOpen } from "../model/migration-window";
+import type { MigrationWindow, Province } from "../model/province";
 import { describeUnit, type ConfigProblem } from "./problems";
 
 export interface Readiness {
@@ -39,7 +40,7 @@ export function checkDeployReadiness(province: Province, environment: DeployEnvi
 
   const windows: ConfigProblem[] = [];
   const { migrationWindow, migrationWindows } = province.settings.retirement;
-  const closed = (window?: { until: string }) => window !== undefined && window.until <= today;
+  const closed = (window?: MigrationWindow) => window !== undefined && !isWindowOpen(window, today);
   const provinceWide = province.retired.filter((unit) => unit.archiveFolder && !migrationWindows[unit.id]);
   if (closed(migrationWindow) && provinceWide.length > 0) {
     windows.push({

@@ -19,9 +19,9 @@ export function tenantDisplayName(name: string, kind: string, slug?: string): st
   return withKind.slice(0, 20);
 }
 
-/** Backend buckets and gateway routes: `portal-<code>`, `archive-<id>`, `redirect-<id>`. */
-export function backendName(kind: "portal" | "archive" | "redirect", id: string): string {
-  return `${kind}-${id}`;
+/** A portal's backend bucket, also its path matcher in the gateway's URL map: `portal-<code>`. */
+export function portalBackendName(code: string): string {
+  return `portal-${code}`;
 }
 
 /** A hostname's certificate pieces: `c<code>-<role>` for a commune, `r<id>-<role>` for a retired unit. */

@@ -68,8 +68,6 @@ export interface RetiredUnit {
   readonly archiveFolder?: string;
   /** When the successor's admins may copy the old portal's content into its archive folder. */
   readonly migrationWindow?: MigrationWindow;
-  /** The gateway route's name: `archive-<id>` or `redirect-<id>`. */
-  readonly backendName: string;
   readonly legacyTenantId?: string;
 }
 

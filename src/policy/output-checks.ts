@@ -60,16 +60,18 @@ export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[], toda
     if (domain.attributes.prevent_delete !== true) find(RULES.preventDelete, domain, `${String(domain.attributes.name)} has no prevent_delete`);
   }
 
-  for (const member of resourcesIn(stacks).filter((resource) => /_iam_(member|binding)$/.test(resource.type))) {
+  // Every resource once; the rules below that look at many types filter this list.
+  const all = resourcesIn(stacks);
+  for (const member of all.filter((resource) => /_iam_(member|binding)$/.test(resource.type))) {
     const expression = (member.attributes.condition as { expression?: string } | undefined)?.expression ?? "";
     for (const [, instant] of expression.matchAll(EXPIRY)) {
       if (new Date(instant).getTime() <= new Date(`${today}T00:00:00+07:00`).getTime()) find(RULES.expiredCondition, member, `grants ${String(member.attributes.role)} to ${String(member.attributes.member)} only before ${instant}, which has passed`);
     }
   }
 
-  checkApis(stacks, find);
+  checkApis(all, find);
 
-  for (const resource of resourcesIn(stacks).filter((candidate) => NAMED_TYPES.test(candidate.type))) {
+  for (const resource of all.filter((candidate) => NAMED_TYPES.test(candidate.type))) {
     const name = resource.attributes.name;
     if (typeof name === "string" && !GCP_RESOURCE_NAME.test(name)) find(RULES.gcpNames, resource, `name "${name}" does not match ${GCP_RESOURCE_NAME.source}`);
   }
@@ -109,14 +111,14 @@ export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[], toda
  * API-001: the platform stack (the one that declares google_project_service) enables every API some stack's
  * resources need, keeps it on destroy, and its own resources wait for their API. Other stacks deploy after it.
  */
-function checkApis(stacks: readonly SynthesizedStack[], find: (rule: PolicyRule, where: SynthesizedResource | string, message: string) => void): void {
-  const services = resourcesIn(stacks, "google_project_service");
+function checkApis(all: readonly SynthesizedResource[], find: (rule: PolicyRule, where: SynthesizedResource | string, message: string) => void): void {
+  const services = all.filter((resource) => resource.type === "google_project_service");
   const enabled = new Map(services.map((service) => [String(service.attributes.service), service]));
   for (const service of services) {
     if (service.attributes.disable_on_destroy !== false) find(RULES.apis, service, `${String(service.attributes.service)} would be disabled on destroy`);
   }
   const needed = new Map<ProjectApi, SynthesizedResource>();
-  for (const resource of resourcesIn(stacks).filter((candidate) => candidate.type.startsWith("google_") && candidate.type !== "google_project_service")) {
+  for (const resource of all.filter((candidate) => candidate.type.startsWith("google_") && candidate.type !== "google_project_service")) {
     const api = API_OF_TYPE.find(([prefix]) => resource.type.startsWith(prefix))?.[1];
     if (!api) {
       find(RULES.apis, resource, `${resource.type}: no API is known for this type`);

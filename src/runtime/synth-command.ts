@@ -8,6 +8,7 @@ import { ConfigError, formatProblem } from "../load/problems";
 import { resolveEnvironment } from "../model/environment";
 import { todayInVietnam } from "../model/today";
 import { formatViolations } from "../policy/check-app";
+import { resourcesIn } from "../policy/synthesized";
 import { replaceOutput } from "./output-folder";
 import { dropTokenCreationTraces } from "./token-traces";
 
@@ -44,7 +45,7 @@ export function runSynth(root: string): void {
       const districts = province.retired.filter((unit) => unit.district === undefined).length;
       process.stdout.write(
         `${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new communes; ${province.retired.length} retired units ` +
-          `(${province.retired.length - districts} old communes, ${districts} old districts); ${result.resources} resources in ${result.stacks} stacks, written to ${outdir}/stacks/\n`,
+          `(${province.retired.length - districts} old communes, ${districts} old districts); ${resourcesIn(result.stacks).length} resources in ${result.stacks.length} stacks, written to ${outdir}/stacks/\n`,
       );
     } finally {
       rmSync(staging, { recursive: true, force: true });
