@@ -1,6 +1,9 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
+import { provinceLabel } from "../src/scaffold/domains";
+import { readNationalProvinces } from "../src/scaffold/national-provinces";
+import { identifyProvince } from "../src/scaffold/province-identity";
 import { readSource } from "../src/scaffold/source";
 
 /**
@@ -25,6 +28,21 @@ describe("the national data", () => {
       splits += source!.joined.oldDrafts.filter((draft) => draft.mergedInto.length > 1).length;
     }
     expect([bundled.length, newUnits, oldUnits, splits]).toEqual([32, 3155, 9578, 419]);
+  });
+});
+
+describe("the national table of the 34 provinces (data/vn-2025/provinces.csv)", () => {
+  const { national, problems } = readNationalProvinces(join(__dirname, ".."));
+
+  it("reads without a problem: 34 provinces from 63 old ones", () => {
+    expect(problems).toEqual([]);
+    expect([national!.provinces.length, national!.provinces.flatMap((row) => row.merged).length]).toEqual([34, 63]);
+  });
+
+  it.each(bundled)("names %s after its folder, from every old province its districts.csv names", (folder) => {
+    const { source } = readSource(join(DATA, folder));
+    const { identity } = identifyProvince(source!, folder, national!);
+    expect([provinceLabel(identity!.name), identity!.folderNote, identity!.reason.includes("the lists have no district")]).toEqual([folder.replace(/-/g, ""), undefined, false]);
   });
 });
 

@@ -28,12 +28,21 @@ const OLD_UNITS = `code,name,kind,district,merged_into
 `;
 const DISTRICTS = `code,name,old_province_code,old_province
 900,Huyện Sông Xanh,90,Tỉnh Thử
-901,Thị xã Đồi Cát,91,Tỉnh Cũ
+901,Thị xã Đồi Cát,99,Tỉnh Cũ
 `;
+
+/** Every temp folder the tests make, removed once they ran. */
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A project root with an empty config/ and the bundled national data. */
 function projectRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), "project-"));
+  const root = tempDir("project-");
   mkdirSync(join(root, "config"));
   symlinkSync(join(ROOT, "data"), join(root, "data"), "dir");
   return root;
@@ -41,7 +50,7 @@ function projectRoot(): string {
 
 /** A folder with the three files, any of them replaced or (undefined) left out. */
 function sourceDir(files: { newUnits?: string; oldUnits?: string; districts?: string | null } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "source-"));
+  const dir = tempDir("source-");
   writeFileSync(join(dir, "new-units.csv"), files.newUnits ?? NEW_UNITS);
   writeFileSync(join(dir, "old-units.csv"), files.oldUnits ?? OLD_UNITS);
   if (files.districts !== null) writeFileSync(join(dir, "districts.csv"), files.districts ?? DISTRICTS);
@@ -61,7 +70,7 @@ function problemsOf(request: Partial<ScaffoldRequest> & { root: string }): strin
   const outcome = scaffoldProvince({ folder: "thu", force: false, ...request });
   if ("written" in outcome) throw new Error("the scaffold wrote the config");
   expect(readdirSync(join(request.root, "config"))).toEqual([]);
-  const text = outcome.problems.map(formatProblem).join("\n\n");
+  const text = outcome.problems.map(formatProblem).join("\n\n").split(relative(process.cwd(), request.root)).join("<root>");
   return request.from ? text.split(relative(process.cwd(), request.from)).join("<dir>") : text;
 }
 
@@ -96,7 +105,7 @@ describe("npm run new-province on a province in the three-file format", () => {
       'oldCommuneDomainPattern: "{label}.{district}.{parent}" # to confirm: e.g. anphu.songxanh.thu.gov.vn',
       "bucketPrefix: thu                       # to confirm: bucket names are global and cannot be renamed",
       '  "Huyện Sông Xanh": { code: "900" }',
-      "  # Tỉnh Cũ (91): old portals under cu.gov.vn (parentDomain) — to confirm",
+      "  # Tỉnh Cũ (99): old portals under cu.gov.vn (parentDomain) — to confirm",
       '  "Thị xã Đồi Cát": { code: "901", parentDomain: cu.gov.vn, successor: "Phường An Phú" }',
       '  songxanh.thu.gov.vn: { newUnit: "Xã Sông Xanh", reason: "the new unit carries the district\'s name" }',
       "stacks: { communeShards: 1 }            # to confirm: sized by the scaffold (DECISIONS.md)",
@@ -120,7 +129,8 @@ describe("npm run new-province on a province in the three-file format", () => {
       "- [ ] Xã Sông Xanh (00020): `songxanh.thu.gov.vn` (settings.yaml takeovers) — Huyện Sông Xanh (900) used songxanh.thu.gov.vn; Xã Sông Xanh is its successor and its zone takes the 4 delegations below it",
       "- [ ] Xã An Phú (00010): `xa-anphu` (new-units.csv slug) — Xã An Phú and Phường An Phú fold to anphu.thu.gov.vn",
       "- [ ] Thị xã Đồi Cát (901): `Phường An Phú` (settings.yaml districts) — no receiver carries its name; rows received: Phường An Phú 1",
-      "- [ ] Tỉnh Cũ (91): `cu.gov.vn` (settings.yaml districts) — 1 old unit and 1 district were Tỉnh Cũ's",
+      "- [ ] Tỉnh Cũ (99): `cu.gov.vn` (settings.yaml districts) — 1 old unit and 1 district were Tỉnh Cũ's",
+      "- [ ] Tỉnh Thử: `Tỉnh Thử` (settings.yaml province) — Tỉnh Thử (90) and Tỉnh Cũ (99) are in no row of data/vn-2025/provinces.csv; the folder thu carries the name of Tỉnh Thử",
     ]));
     expect(summary).toContain(`new-province: wrote ${relative(process.cwd(), join(root, "config", "thu"))}/ for Tỉnh Thử from the new-units.csv, old-units.csv and districts.csv given with --from: 3 new units, 7 retired units (5 old units and 2 districts)`);
     expect(summary).toContain("  New units' domain labels   2\n  Old units' domains         2\n  Takeovers                  1\n");
@@ -137,6 +147,80 @@ describe("npm run new-province on a province in the three-file format", () => {
     scaffold({ root, from, force: true });
     expect(filesOf(join(root, "config", "thu"))).toEqual(written);
     expect(readdirSync(join(root, "config"))).toEqual(["thu"]);
+  });
+});
+
+/**
+ * Lists of Đồng Tháp (Nghị quyết 202/2025/QH15: Tỉnh Tiền Giang and Tỉnh Đồng Tháp → Tỉnh Đồng Tháp), a few real
+ * units of each old province (dvhcvn/20250701 output/82/815 and output/87/866): Tiền Giang has the more old units.
+ */
+const DONG_THAP = {
+  newUnits: `code,name,kind,former_district
+28249,Phường Đạo Thạnh,phuong,Thành phố Mỹ Tho
+28261,Phường Mỹ Tho,phuong,Thành phố Mỹ Tho
+29888,Phường Mỹ Trà,phuong,Thành phố Cao Lãnh
+`,
+  oldUnits: `code,name,kind,district,merged_into
+28249,Phường 5,phuong,Thành phố Mỹ Tho,Phường Đạo Thạnh
+28252,Phường 4,phuong,Thành phố Mỹ Tho,Phường Đạo Thạnh
+28282,Xã Đạo Thạnh,xa,Thành phố Mỹ Tho,Phường Đạo Thạnh
+28261,Phường 1,phuong,Thành phố Mỹ Tho,Phường Mỹ Tho
+28264,Phường 2,phuong,Thành phố Mỹ Tho,Phường Mỹ Tho
+28279,Phường Tân Long,phuong,Thành phố Mỹ Tho,Phường Mỹ Tho
+29887,Xã Mỹ Trà,xa,Thành phố Cao Lãnh,Phường Mỹ Trà
+29888,Phường Mỹ Phú,phuong,Thành phố Cao Lãnh,Phường Mỹ Trà
+`,
+  districts: `code,name,old_province_code,old_province
+815,Thành phố Mỹ Tho,82,Tỉnh Tiền Giang
+866,Thành phố Cao Lãnh,87,Tỉnh Đồng Tháp
+`,
+};
+
+const settingLine = (dir: string, key: string) => readFileSync(join(dir, "settings.yaml"), "utf8").split("\n").find((line) => line.startsWith(`${key}:`))!.replace(/\s+#.*$/, "");
+const provinceDecision = (dir: string) => readFileSync(join(dir, "DECISIONS.md"), "utf8").split("\n").find((line) => line.includes("(settings.yaml province)"));
+
+describe("npm run new-province: the lists, not the folder, say who the province is", () => {
+  it("Lâm Đồng's lists in folder tinh-moi are Tỉnh Lâm Đồng under lamdong.gov.vn, and the mismatch is stated", () => {
+    const root = projectRoot();
+    const summary = scaffold({ root, folder: "tinh-moi", from: join(ROOT, "data", "vn-2025", "lam-dong") });
+    const dir = join(root, "config", "tinh-moi");
+    expect([settingLine(dir, "province"), settingLine(dir, "parentDomain"), settingLine(dir, "bucketPrefix")]).toEqual(['province: "Tỉnh Lâm Đồng"', "parentDomain: lamdong.gov.vn", "bucketPrefix: lamdong"]);
+    const note = "the folder tinh-moi does not carry the name of Tỉnh Lâm Đồng: it names only config/tinh-moi/, its stacks and their state; rename it before the first deploy if that is not meant";
+    expect(provinceDecision(dir)).toBe(`- [ ] Tỉnh Lâm Đồng: \`Tỉnh Lâm Đồng\` (settings.yaml province) — Nghị quyết 202/2025/QH15 merged the lists' old provinces, Tỉnh Bình Thuận (60), Tỉnh Đắk Nông (67) and Tỉnh Lâm Đồng (68), into Tỉnh Lâm Đồng (68) (data/vn-2025/provinces.csv); ${note}`);
+    expect(summary.split("\n")[1]).toBe(`note: ${note}`);
+  });
+
+  it("lists of Tiền Giang (the more units) and Đồng Tháp are Tỉnh Đồng Tháp under dongthap.gov.vn, in any folder", () => {
+    const root = projectRoot();
+    const from = sourceDir(DONG_THAP);
+    for (const folder of ["tinh-moi", "lam-dong", "dong-thap"]) {
+      const summary = scaffold({ root, folder, from });
+      const dir = join(root, "config", folder);
+      expect([settingLine(dir, "province"), settingLine(dir, "parentDomain")]).toEqual(['province: "Tỉnh Đồng Tháp"', "parentDomain: dongthap.gov.vn"]);
+      expect(provinceDecision(dir)).toMatch(/^- \[ \] Tỉnh Đồng Tháp: `Tỉnh Đồng Tháp` \(settings.yaml province\) — Nghị quyết 202\/2025\/QH15 merged the lists' old provinces, Tỉnh Tiền Giang \(82\) and Tỉnh Đồng Tháp \(87\), into Tỉnh Đồng Tháp \(82\) \(data\/vn-2025\/provinces.csv\)/);
+      expect([folder, summary.includes(`note: the folder ${folder} does not carry the name of Tỉnh Đồng Tháp`)]).toEqual([folder, folder !== "dong-thap"]);
+    }
+  });
+
+  it("lists of only one of the old provinces a new province merged say which are missing", () => {
+    const root = projectRoot();
+    const from = sourceDir({
+      newUnits: DONG_THAP.newUnits.split("\n").filter((line) => !line.includes("Cao Lãnh")).join("\n"),
+      oldUnits: DONG_THAP.oldUnits.split("\n").filter((line) => !line.includes("Cao Lãnh")).join("\n"),
+      districts: DONG_THAP.districts.split("\n").filter((line) => !line.includes("Cao Lãnh")).join("\n"),
+    });
+    scaffold({ root, folder: "dong-thap", from });
+    expect(provinceDecision(join(root, "config", "dong-thap"))).toBe("- [ ] Tỉnh Đồng Tháp: `Tỉnh Đồng Tháp` (settings.yaml province) — Nghị quyết 202/2025/QH15 merged the lists' old provinces, Tỉnh Tiền Giang (82), into Tỉnh Đồng Tháp (82) (data/vn-2025/provinces.csv); the lists have no district of Tỉnh Đồng Tháp (87)");
+  });
+
+  it("lists whose old provinces are in no one row fall back to the folder's name, else the old province with the most units, as a decision to confirm", () => {
+    const root = projectRoot();
+    const from = sourceDir({ ...DONG_THAP, districts: DONG_THAP.districts.replace("87,Tỉnh Đồng Tháp", "95,Tỉnh Bạc Liêu") });
+    scaffold({ root, folder: "tinh-moi", from });
+    scaffold({ root, folder: "bac-lieu", from });
+    expect([settingLine(join(root, "config", "tinh-moi"), "province"), settingLine(join(root, "config", "bac-lieu"), "province")]).toEqual(['province: "Tỉnh Tiền Giang"', 'province: "Tỉnh Bạc Liêu"']);
+    expect(provinceDecision(join(root, "config", "tinh-moi"))).toBe("- [ ] Tỉnh Tiền Giang: `Tỉnh Tiền Giang` (settings.yaml province) — the lists' old provinces went into Tỉnh Đồng Tháp (82) and Tỉnh Cà Mau (96), not into one province; no old province's name is the folder's (tinh-moi), and Tỉnh Tiền Giang has the most old units; the folder tinh-moi does not carry the name of Tỉnh Tiền Giang: it names only config/tinh-moi/, its stacks and their state; rename it before the first deploy if that is not meant");
+    expect(provinceDecision(join(root, "config", "bac-lieu"))).toBe("- [ ] Tỉnh Bạc Liêu: `Tỉnh Bạc Liêu` (settings.yaml province) — the lists' old provinces went into Tỉnh Đồng Tháp (82) and Tỉnh Cà Mau (96), not into one province; the folder bac-lieu carries the name of Tỉnh Bạc Liêu");
   });
 });
 
@@ -165,9 +249,32 @@ describe("npm run new-province on bad input", () => {
   });
 
   it("a district no row of districts.csv declares", () => {
-    const districts = DISTRICTS.replace("901,Thị xã Đồi Cát,91,Tỉnh Cũ\n", "");
+    const districts = DISTRICTS.replace("901,Thị xã Đồi Cát,99,Tỉnh Cũ\n", "");
     expect(problemsOf({ root: projectRoot(), from: sourceDir({ districts }) })).toBe(`<dir>/old-units.csv, row 7, Phường An Phú (00020): district "Thị xã Đồi Cát" has no row in <dir>/districts.csv
   fix: add its row with its 3-digit GSO code (code,name,old_province_code,old_province); did you mean "Huyện Sông Xanh"?`);
+  });
+
+  it("an old province whose code and name are two old provinces of the national table", () => {
+    const districts = DONG_THAP.districts.replace("82,Tỉnh Tiền Giang", "82,Tỉnh Đồng Tháp").replace("87,Tỉnh Đồng Tháp", "87,Tỉnh Bến Tre");
+    expect(problemsOf({ root: projectRoot(), from: sourceDir({ ...DONG_THAP, districts }) })).toBe(`<dir>/districts.csv, row 2, Tỉnh Đồng Tháp (82): the old province's code and name disagree with <root>/data/vn-2025/provinces.csv, which has Tỉnh Tiền Giang (82) and Tỉnh Đồng Tháp (87)
+  fix: correct old_province_code or old_province in every row of this old province, as <root>/data/vn-2025/provinces.csv writes it
+
+<dir>/districts.csv, row 3, Tỉnh Bến Tre (87): the old province's code and name disagree with <root>/data/vn-2025/provinces.csv, which has Tỉnh Đồng Tháp (87) and Tỉnh Bến Tre (83)
+  fix: correct old_province_code or old_province in every row of this old province, as <root>/data/vn-2025/provinces.csv writes it`);
+  });
+
+  it("a national table that merges an old province twice, or writes a list it cannot read", () => {
+    const root = tempDir("project-");
+    mkdirSync(join(root, "config"));
+    mkdirSync(join(root, "data", "vn-2025"), { recursive: true });
+    writeFileSync(join(root, "data", "vn-2025", "provinces.csv"), readFileSync(join(ROOT, "data", "vn-2025", "provinces.csv"), "utf8")
+      .replace("96,Tỉnh Cà Mau,Tỉnh Bạc Liêu (95); Tỉnh Cà Mau (96)", "96,Tỉnh Cà Mau,Tỉnh Bạc Liêu (95); Tỉnh Tiền Giang (82)")
+      .replace("04,Tỉnh Cao Bằng,Tỉnh Cao Bằng (04)", "04,Tỉnh Cao Bằng,Tỉnh Cao Bằng 04"));
+    expect(problemsOf({ root, from: sourceDir(DONG_THAP) })).toBe(`<root>/data/vn-2025/provinces.csv, row 3, Tỉnh Cao Bằng (04): merged "Tỉnh Cao Bằng 04" is not a list of old provinces written "Tỉnh Tiền Giang (82); Tỉnh Đồng Tháp (87)"
+  fix: write each old province it merged as "<name> (<2-digit code>)", separated by "; "
+
+<root>/data/vn-2025/provinces.csv, row 35, Tỉnh Cà Mau (96): Tỉnh Tiền Giang (82) is also merged in row 31
+  fix: an old province went whole into one new province: keep it in one row`);
   });
 
   it("a folder name that is a path, and a province that is not bundled", () => {

@@ -102,3 +102,35 @@ export const districtTable: TableSpec<z.infer<typeof districtRow>> = {
     old_province: "write the name of the province the district belonged to before 1 July 2025, e.g. Tỉnh Bình Thuận",
   },
 };
+
+/** An old province as provinces.csv lists it in `merged`: its name, then its 2-digit GSO code in parentheses. */
+const MERGED_PROVINCE = /^(.+) \((\d{2})\)$/;
+
+const nationalProvinceRow = z.object({
+  code: z.string().regex(/^\d{2}$/, { error: "is not a 2-digit province code" }),
+  name,
+  merged: z
+    .string()
+    .regex(/^[^;]+ \(\d{2}\)(; [^;]+ \(\d{2}\))*$/, { error: 'is not a list of old provinces written "Tỉnh Tiền Giang (82); Tỉnh Đồng Tháp (87)"' })
+    .transform((cell) => cell.split("; ").map((entry) => {
+      const [, oldName, oldCode] = MERGED_PROVINCE.exec(entry)!;
+      return { name: oldName, code: oldCode };
+    })),
+});
+export type NationalProvinceRow = Numbered<z.infer<typeof nationalProvinceRow>>;
+
+/**
+ * `data/vn-2025/provinces.csv`: the 34 provinces formed on 1 July 2025 (Nghị quyết 202/2025/QH15), each with its
+ * GSO code, its name and the old provinces it merged. The scaffold names a province from it.
+ */
+export const nationalProvinceTable: TableSpec<z.infer<typeof nationalProvinceRow>> = {
+  required: ["code", "name", "merged"],
+  optional: [],
+  row: nationalProvinceRow,
+  describe,
+  fixes: {
+    code: "write the new province's 2-digit GSO code",
+    name: "write the new province's name with its kind, e.g. Tỉnh Đồng Tháp",
+    merged: 'write each old province it merged as "<name> (<2-digit code>)", separated by "; "',
+  },
+};

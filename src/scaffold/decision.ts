@@ -7,7 +7,7 @@ export const DECISION_KINDS = {
   province: {
     title: "Province name",
     firstDeploy: true,
-    rule: "the old province whose folded name the folder carries (`lam-dong` → Tỉnh Lâm Đồng); else the old province with the most old units",
+    rule: "the new province into which Nghị quyết 202/2025/QH15 merged the old provinces of the lists' districts.csv (`data/vn-2025/provinces.csv`); the folder names only the folder. Lists whose old provinces are not all in one row of that table: the old province whose folded name the folder carries (`lam-dong` → Tỉnh Lâm Đồng), else the old province with the most old units — a fallback to confirm",
   },
   "parent-domain": {
     title: "Parent domain",

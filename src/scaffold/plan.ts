@@ -1,5 +1,6 @@
 import type { Decision } from "./decision";
 import { type DomainPlan, planDomains, provinceLabel } from "./domains";
+import { listedOldProvinces, type ProvinceIdentity } from "./province-identity";
 import type { ProvinceSource } from "./source";
 import { districtSuccessors, splitSuccessors } from "./successors";
 
@@ -30,31 +31,19 @@ export interface ProvincePlan {
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
-export function planProvince(source: ProvinceSource, folder: string): ProvincePlan {
+export function planProvince(source: ProvinceSource, folder: string, identity: ProvinceIdentity): ProvincePlan {
   const decisions: Decision[] = [];
-  const oldProvinces: OldProvince[] = [];
-  const unitsPerProvince = new Map<string, number>();
-  for (const district of source.districts.values()) {
-    if (!oldProvinces.some((province) => province.name === district.old_province)) {
-      oldProvinces.push({ name: district.old_province, code: district.old_province_code, domain: `${provinceLabel(district.old_province)}.gov.vn` });
-    }
-  }
-  for (const draft of source.joined.oldDrafts) {
-    const province = source.districts.get(draft.rows[0].district)!.old_province;
-    unitsPerProvince.set(province, (unitsPerProvince.get(province) ?? 0) + 1);
-  }
+  const oldProvinces = listedOldProvinces(source).map((province) => ({ ...province, domain: `${provinceLabel(province.name)}.gov.vn` }));
 
-  // A new province carries the name of one of the provinces merged into it.
-  const named = oldProvinces.find((province) => provinceLabel(province.name) === folder.replace(/-/g, ""));
-  const largest = [...oldProvinces].sort((a, b) => (unitsPerProvince.get(b.name) ?? 0) - (unitsPerProvince.get(a.name) ?? 0) || (a.name < b.name ? -1 : 1))[0];
-  const name = (named ?? largest).name;
+  // The province is who its lists say it is (province-identity.ts); the folder only names the folder.
+  const { name } = identity;
   const label = provinceLabel(name);
   const parentDomain = `${label}.gov.vn`;
-  decisions.push({ kind: "province", subject: name, where: "settings.yaml province", value: name, reason: named ? `the folder ${folder} carries its name` : `no old province's name is the folder's (${folder}); ${name} has the most old units` });
+  decisions.push({ kind: "province", subject: name, where: "settings.yaml province", value: name, reason: identity.folderNote ? `${identity.reason}; ${identity.folderNote}` : identity.reason });
   decisions.push({ kind: "parent-domain", subject: name, where: "settings.yaml parentDomain", value: parentDomain, reason: `the folded name of ${name}` });
   decisions.push({ kind: "bucket-prefix", subject: name, where: "settings.yaml bucketPrefix", value: label, reason: `the folded name of ${name}` });
   for (const province of oldProvinces) {
-    decisions.push({ kind: "old-parent-domain", subject: `${province.name} (${province.code})`, where: "settings.yaml districts", value: province.domain, reason: `${count(unitsPerProvince.get(province.name) ?? 0, "old unit")} and ${count([...source.districts.values()].filter((district) => district.old_province === province.name).length, "district")} were ${province.name}'s` });
+    decisions.push({ kind: "old-parent-domain", subject: `${province.name} (${province.code})`, where: "settings.yaml districts", value: province.domain, reason: `${count(province.oldUnits, "old unit")} and ${count(province.districts, "district")} were ${province.name}'s` });
   }
 
   const successors = splitSuccessors(source, decisions);

@@ -2,7 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync,
 import { join, relative, resolve } from "node:path";
 import { loadProvince, provinceNameProblem } from "../load/load-province";
 import { ConfigError, type ConfigProblem } from "../load/problems";
+import { NATIONAL_DATA, readNationalProvinces } from "./national-provinces";
 import { planProvince } from "./plan";
+import { identifyProvince } from "./province-identity";
 import { renderDecisions, renderSummary } from "./render-decisions";
 import { renderSettings } from "./render-settings";
 import { renderTables } from "./render-tables";
@@ -24,8 +26,6 @@ export type ScaffoldOutcome =
   | { readonly written: string; readonly summary: string }
   /** `input`: the request or the data is wrong. `output`: the loader refused what the scaffold wrote (a bug). */
   | { readonly problems: readonly ConfigProblem[]; readonly stage: "input" | "output" };
-
-export const NATIONAL_DATA = join("data", "vn-2025");
 
 /**
  * Writes config/<folder>/ for one province from its three-file lists: every decision the data leaves open made
@@ -56,8 +56,11 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
   if (problems.length > 0) return { stage: "input", problems };
 
   const read = readSource(sourceDir);
-  if (!read.source) return { stage: "input", problems: read.problems };
-  const plan = planProvince(read.source, folder);
+  const national = readNationalProvinces(root);
+  if (!read.source || !national.national) return { stage: "input", problems: [...read.problems, ...national.problems] };
+  const identified = identifyProvince(read.source, folder, national.national);
+  if (!identified.identity) return { stage: "input", problems: identified.problems };
+  const plan = planProvince(read.source, folder, identified.identity);
   const origin = bundled ? `from the bundled data ${NATIONAL_DATA}/${folder}/` : "from the new-units.csv, old-units.csv and districts.csv given with --from";
 
   const staging = mkdtempSync(join(configDir, `.new-${folder}-`));
@@ -81,7 +84,8 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
       rmSync(previous, { recursive: true, force: true });
     } else renameSync(staging, target);
     const counts = `${province.communes.length} new units, ${province.retired.length} retired units (${plan.source.joined.oldDrafts.length} old units and ${province.retired.length - plan.source.joined.oldDrafts.length} districts)`;
-    return { written: target, summary: `new-province: wrote ${shown(target)}/ for ${plan.name} ${origin}: ${counts}\n\n${renderSummary(plan.decisions)}` };
+    const note = identified.identity.folderNote ? `note: ${identified.identity.folderNote}\n` : "";
+    return { written: target, summary: `new-province: wrote ${shown(target)}/ for ${plan.name} ${origin}: ${counts}\n${note}\n${renderSummary(plan.decisions)}` };
   } catch (error) {
     // Named as the files will be, not as the staging folder that is gone once this returns.
     if (error instanceof ConfigError) return { stage: "output", problems: error.problems.map((problem) => ({ ...problem, file: problem.file.replace(shown(staging), shown(target)) })) };
