@@ -210,7 +210,7 @@ describe("npm run new-province: the lists, not the folder, say who the province 
       districts: DONG_THAP.districts.split("\n").filter((line) => !line.includes("Cao Lãnh")).join("\n"),
     });
     scaffold({ root, folder: "dong-thap", from });
-    expect(provinceDecision(join(root, "config", "dong-thap"))).toBe("- [ ] Tỉnh Đồng Tháp: `Tỉnh Đồng Tháp` (settings.yaml province) — Nghị quyết 202/2025/QH15 merged the lists' old provinces, Tỉnh Tiền Giang (82), into Tỉnh Đồng Tháp (82) (data/vn-2025/provinces.csv); the lists have no district of Tỉnh Đồng Tháp (87)");
+    expect(provinceDecision(join(root, "config", "dong-thap"))).toBe("- [ ] Tỉnh Đồng Tháp: `Tỉnh Đồng Tháp` (settings.yaml province) — Nghị quyết 202/2025/QH15 merged the lists' old province, Tỉnh Tiền Giang (82), into Tỉnh Đồng Tháp (82) (data/vn-2025/provinces.csv); the lists have no district of Tỉnh Đồng Tháp (87)");
   });
 
   it("lists whose old provinces are in no one row fall back to the folder's name, else the old province with the most units, as a decision to confirm", () => {

@@ -69,7 +69,7 @@ export function identifyProvince(source: ProvinceSource, folder: string, nationa
   }
   if (problems.length > 0) return { problems };
 
-  const names = list(listed.map(describe));
+  const names = `the lists' old province${listed.length === 1 ? "" : "s"}, ${list(listed.map(describe))},`;
   let identity: Omit<ProvinceIdentity, "folderNote">;
   const [row] = rows;
   if (unknown.length === 0 && rows.size === 1) {
@@ -77,7 +77,9 @@ export function identifyProvince(source: ProvinceSource, folder: string, nationa
     identity = {
       name: row.name,
       national: row,
-      reason: `Nghị quyết 202/2025/QH15 merged the lists' old provinces, ${names}, into ${describe(row)} (${NATIONAL_PROVINCES})${absent.length > 0 ? `; the lists have no district of ${list(absent.map(describe))}` : ""}`,
+      reason: row.merged.length === 1
+        ? `Nghị quyết 202/2025/QH15 merged no other province into ${names} which stays ${describe(row)} (${NATIONAL_PROVINCES})`
+        : `Nghị quyết 202/2025/QH15 merged ${names} into ${describe(row)} (${NATIONAL_PROVINCES})${absent.length > 0 ? `; the lists have no district of ${list(absent.map(describe))}` : ""}`,
     };
   } else {
     const why = unknown.length > 0
