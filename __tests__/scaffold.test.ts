@@ -81,7 +81,7 @@ describe("npm run new-province on a province in the three-file format", () => {
   const written = filesOf(join(root, "config", "thu"));
 
   it("writes the unit lists with the decided cells: slugs for one label, explicit old domains, a split's successor", () => {
-    expect(Object.keys(written)).toEqual(["DECISIONS.md", "new-units.csv", "old-units.csv", "settings.yaml"]);
+    expect(Object.keys(written)).toEqual(["DECISIONS.md", "SOURCES.md", "new-units.csv", "old-units.csv", "settings.yaml"]);
     expect(written["new-units.csv"]).toBe(`code,name,kind,former_district,slug,domain,identifier_code
 00010,Xã An Phú,xa,Huyện Sông Xanh,xa-anphu,,
 00020,Xã Sông Xanh,xa,Huyện Sông Xanh,,,
@@ -135,6 +135,29 @@ describe("npm run new-province on a province in the three-file format", () => {
     expect(summary).toContain(`new-province: wrote ${relative(process.cwd(), join(root, "config", "thu"))}/ for Tỉnh Thử from the new-units.csv, old-units.csv and districts.csv given with --from: 3 new units, 7 retired units (5 old units and 2 districts)`);
     expect(summary).toContain("  New units' domain labels   2\n  Old units' domains         2\n  Takeovers                  1\n");
     expect(summary).toContain("confirm before the first deploy:\n  Province name:\n    Tỉnh Thử: Tỉnh Thử\n  Parent domain:\n    Tỉnh Thử: thu.gov.vn\n");
+  });
+
+  it("writes a SOURCES.md that names the lists as given, their files and rows (no date), or copies theirs", () => {
+    expect(written["SOURCES.md"]).toBe(`# Sources
+
+The unit lists of this folder were scaffolded by \`npm run new-province -- thu --from ${from}\` from these
+files, which came without a SOURCES.md:
+
+| file | rows |
+| --- | ---: |
+| new-units.csv | 3 |
+| old-units.csv | 6 |
+| districts.csv | 2 |
+
+Write here where they came from (the resolution or list they copy, its date, who sent them) and what was
+corrected, so that a reviewer can check them. Who the province is, and every other decision the scaffold made,
+is in DECISIONS.md.
+`);
+    const withSources = sourceDir();
+    writeFileSync(join(withSources, "SOURCES.md"), "# Sources\n\nSở Nội vụ, 20 June 2025.\n");
+    const other = projectRoot();
+    scaffold({ root: other, from: withSources });
+    expect(readFileSync(join(other, "config", "thu", "SOURCES.md"), "utf8")).toBe("# Sources\n\nSở Nội vụ, 20 June 2025.\n");
   });
 
   it("is deterministic, and replaces an existing folder only with --force", () => {
@@ -293,6 +316,34 @@ describe("npm run new-province on bad input", () => {
 `]);
     expect(existsSync(join(ROOT, "config", "scaffold-test-province"))).toBe(false);
     rmSync(from, { recursive: true, force: true });
+  });
+});
+
+describe("npm run new-province from another directory", () => {
+  /** A project of its own (the command writes into its config/), run by npm from a folder of lists inside it. */
+  const project = tempDir("project-");
+  mkdirSync(join(project, "config"));
+  mkdirSync(join(project, "scripts"));
+  for (const file of ["package.json", join("scripts", "new-province.ts")]) writeFileSync(join(project, file), readFileSync(join(ROOT, file)));
+  for (const dir of ["src", "data", "node_modules"]) symlinkSync(join(ROOT, dir), join(project, dir), "dir");
+  const lists = join(project, "incoming", "dong-thap");
+  mkdirSync(lists, { recursive: true });
+  const npm = (...args: string[]) => spawnSync("npm", ["run", "--silent", "new-province", "--", ...args], { cwd: lists, env: { ...process.env, npm_config_update_notifier: "false" }, encoding: "utf8" });
+
+  it("reads --from relative to the caller's directory", () => {
+    writeFileSync(join(lists, "new-units.csv"), DONG_THAP.newUnits);
+    writeFileSync(join(lists, "old-units.csv"), DONG_THAP.oldUnits);
+    expect([npm("tinh-moi", "--from", "missing").stderr, npm("tinh-moi", "--from", ".").stderr]).toEqual([
+      "The province's data has 1 problem; nothing was written.\n\nincoming/dong-thap/missing: the folder does not exist\n  fix: give the folder that holds new-units.csv, old-units.csv and districts.csv\n",
+      "The province's data has 1 problem; nothing was written.\n\nincoming/dong-thap/districts.csv: the file cannot be read\n  fix: create it with its header row: code,name,old_province_code,old_province\n",
+    ]);
+    expect(readdirSync(join(project, "config"))).toEqual([]);
+
+    writeFileSync(join(lists, "districts.csv"), DONG_THAP.districts);
+    const run = npm("tinh-moi", "--from", ".");
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout.split("\n")[0]).toBe("new-province: wrote config/tinh-moi/ for Tỉnh Đồng Tháp from the new-units.csv, old-units.csv and districts.csv given with --from: 3 new units, 10 retired units (8 old units and 2 districts)");
+    expect(readFileSync(join(project, "config", "tinh-moi", "SOURCES.md"), "utf8")).toContain("`npm run new-province -- tinh-moi --from .`");
   });
 });
 

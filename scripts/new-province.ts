@@ -2,8 +2,8 @@
  * npm run new-province -- <folder> [--from <dir>] [--force]
  *
  * Writes config/<folder>/ for one province: from the bundled national data (data/vn-2025/<folder>/), or from any
- * folder holding new-units.csv, old-units.csv and districts.csv in that format. Bad input prints every problem
- * (file, row, unit, fix) and exits 1 with nothing written.
+ * folder holding new-units.csv, old-units.csv and districts.csv in that format (a relative path is the caller's
+ * directory's). Bad input prints every problem (file, row, unit, fix) and exits 1 with nothing written.
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,7 +27,8 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  const outcome = scaffoldProvince({ folder, from: args.values.from, force: args.values.force ?? false, root: join(__dirname, "..") });
+  // npm runs scripts in the project root; a relative --from is the caller's, whose directory npm passes in INIT_CWD.
+  const outcome = scaffoldProvince({ folder, from: args.values.from, cwd: process.env.INIT_CWD, force: args.values.force ?? false, root: join(__dirname, "..") });
   if ("written" in outcome) {
     process.stdout.write(outcome.summary);
     process.stdout.write(`\nnext: confirm the decisions (${join("config", folder, "DECISIONS.md")}), fill in the PLACEHOLDER values of ${join("config", folder, "settings.yaml")}, then PROVINCE=${folder} npm run synth\n`);

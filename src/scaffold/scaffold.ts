@@ -7,6 +7,7 @@ import { planProvince } from "./plan";
 import { identifyProvince } from "./province-identity";
 import { renderDecisions, renderSummary } from "./render-decisions";
 import { renderSettings } from "./render-settings";
+import { renderListsSources, renderNationalSources } from "./render-sources";
 import { renderTables } from "./render-tables";
 import { sizeShards } from "./shards";
 import { readSource } from "./source";
@@ -16,6 +17,11 @@ export interface ScaffoldRequest {
   readonly folder: string;
   /** A folder holding new-units.csv, old-units.csv and districts.csv; by default the bundled data of `folder`. */
   readonly from?: string;
+  /**
+   * The caller's directory, which `from` is relative to: `npm run` runs the command in the project root and passes
+   * the caller's directory in INIT_CWD. By default the process's.
+   */
+  readonly cwd?: string;
   /** Replace config/<folder>/ when it exists. */
   readonly force: boolean;
   /** The project root, with config/ and data/vn-2025/ below it. */
@@ -34,10 +40,9 @@ export type ScaffoldOutcome =
  * is written.
  */
 export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
-  const { folder, root, force } = request;
+  const { folder, root, force, from } = request;
   const shown = (path: string) => relative(process.cwd(), path) || path;
-  const bundled = request.from === undefined;
-  const sourceDir = request.from === undefined ? join(root, NATIONAL_DATA, folder) : resolve(request.from);
+  const sourceDir = from === undefined ? join(root, NATIONAL_DATA, folder) : resolve(request.cwd ?? process.cwd(), from);
   const configDir = join(root, "config");
   const target = join(configDir, folder);
 
@@ -46,7 +51,7 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
   const problems: ConfigProblem[] = [];
   if (!existsSync(sourceDir)) {
     const provinces = readdirSync(join(root, NATIONAL_DATA), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-    problems.push(bundled
+    problems.push(from === undefined
       ? { file: shown(sourceDir), message: "no bundled province has this folder name", fix: `use one of ${provinces.join(", ")}; or give the province's new-units.csv, old-units.csv and districts.csv with --from <dir>` }
       : { file: shown(sourceDir), message: "the folder does not exist", fix: "give the folder that holds new-units.csv, old-units.csv and districts.csv" });
   }
@@ -61,7 +66,7 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
   const identified = identifyProvince(read.source, folder, national.national);
   if (!identified.identity) return { stage: "input", problems: identified.problems };
   const plan = planProvince(read.source, folder, identified.identity);
-  const origin = bundled ? `from the bundled data ${NATIONAL_DATA}/${folder}/` : "from the new-units.csv, old-units.csv and districts.csv given with --from";
+  const origin = from === undefined ? `from the bundled data ${NATIONAL_DATA}/${folder}/` : "from the new-units.csv, old-units.csv and districts.csv given with --from";
 
   const staging = mkdtempSync(join(configDir, `.new-${folder}-`));
   try {
@@ -75,7 +80,7 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
     const province = loadProvince(staging);
     writeFileSync(join(staging, "DECISIONS.md"), renderDecisions(plan.name, folder, origin, plan.decisions));
     if (read.source.sourcesFile) copyFileSync(read.source.sourcesFile, join(staging, "SOURCES.md"));
-    else if (bundled) writeFileSync(join(staging, "SOURCES.md"), sourcesPointer(folder));
+    else writeFileSync(join(staging, "SOURCES.md"), from === undefined ? renderNationalSources(folder) : renderListsSources(folder, from, read.source));
 
     if (existsSync(target)) {
       const previous = `${staging}.previous`;
@@ -93,15 +98,4 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-}
-
-function sourcesPointer(folder: string): string {
-  return [
-    "# Sources",
-    "",
-    `The unit lists of this folder were scaffolded from the national data in \`${NATIONAL_DATA}/${folder}/\`. Where`,
-    `every fact came from, and what was corrected, is in [${NATIONAL_DATA}/SOURCES.md](../../${NATIONAL_DATA}/SOURCES.md).`,
-    "The decisions the scaffold made where the data leaves a choice open are in DECISIONS.md.",
-    "",
-  ].join("\n");
 }
