@@ -1,61 +1,27 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
-import { provinceLabel } from "../src/scaffold/domains";
-import { readNationalProvinces } from "../src/scaffold/national-provinces";
-import { identifyProvince } from "../src/scaffold/province-identity";
-import { readSource } from "../src/scaffold/source";
+import { NATIONAL_DATA, NATIONAL_PROVINCES, readNationalProvinces } from "../src/scaffold/national-provinces";
+import { scaffoldProvince } from "../src/scaffold/scaffold";
+import { describeProvinceChecks, documentedCounts, foldersOf } from "./support/province-checks";
 
 /**
- * Every province: the national data reads with the loader's table specs and checks, and config/ carries a config
- * that loads for every bundled province (loader only; provinces-synth.test.ts synthesizes some).
+ * Every province: the national data reads with the loader's table specs and checks, and every config of config/
+ * loads (loader only; provinces-synth.test.ts synthesizes some). The checks run over the folders there are, so
+ * that `npm run new-province` followed by `npm test` passes; a temp project root proves it for a province whose
+ * lists are not bundled.
  */
 
-const DATA = join(__dirname, "..", "data", "vn-2025");
-const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name).sort();
-const bundled = folders(DATA);
+const ROOT = join(__dirname, "..");
 
-describe("the national data", () => {
-  it("has 32 provinces, 3,155 new units and 9,578 old units with 419 split (the counts of its SOURCES.md), and reads without a problem", () => {
-    let newUnits = 0;
-    let oldUnits = 0;
-    let splits = 0;
-    for (const province of bundled) {
-      const { source, problems } = readSource(join(DATA, province));
-      expect([province, problems]).toEqual([province, []]);
-      newUnits += source!.newRows.length;
-      oldUnits += source!.joined.oldDrafts.length;
-      splits += source!.joined.oldDrafts.filter((draft) => draft.mergedInto.length > 1).length;
-    }
-    expect([bundled.length, newUnits, oldUnits, splits]).toEqual([32, 3155, 9578, 419]);
-  });
-});
+describe("this project", () => {
+  describeProvinceChecks(ROOT);
 
-describe("the national table of the 34 provinces (data/vn-2025/provinces.csv)", () => {
-  const { national, problems } = readNationalProvinces(join(__dirname, ".."));
-
-  it("reads without a problem: 34 provinces from 63 old ones", () => {
-    expect(problems).toEqual([]);
+  it("bundles the lists of every province its national SOURCES.md counts, and provinces.csv has the 34 provinces from 63 old ones", () => {
+    expect([...documentedCounts(ROOT).keys()].sort()).toEqual(foldersOf(join(ROOT, NATIONAL_DATA)));
+    const { national } = readNationalProvinces(ROOT);
     expect([national!.provinces.length, national!.provinces.flatMap((row) => row.merged).length]).toEqual([34, 63]);
-  });
-
-  it.each(bundled)("names %s after its folder, from every old province its districts.csv names", (folder) => {
-    const { source } = readSource(join(DATA, folder));
-    const { identity } = identifyProvince(source!, folder, national!);
-    expect([provinceLabel(identity!.name), identity!.folderNote, identity!.reason.includes("the lists have no district")]).toEqual([folder.replace(/-/g, ""), undefined, false]);
-  });
-});
-
-describe("config/", () => {
-  it("carries the seed example and every bundled province", () => {
-    expect(folders(join(__dirname, "..", "config"))).toEqual(["binh-thuan", ...bundled].sort());
-  });
-
-  it.each(bundled)("%s loads with every new unit, old unit and district of its data", (folder) => {
-    const { source } = readSource(join(DATA, folder));
-    const province = loadProvince(provinceDir(folder));
-    expect(province.communes.map((commune) => commune.code).sort()).toEqual(source!.newRows.map((row) => row.code).sort());
-    expect(province.retired.map((unit) => unit.id).sort()).toEqual([...source!.joined.oldDrafts.map((draft) => draft.rows[0].code), ...[...source!.districts.values()].map((district) => `d${district.code}`)].sort());
   });
 
   it("lam-dong runs Bình Thuận's 45 communes today, its old portals under binhthuan.gov.vn and Đắk Nông's under daknong.gov.vn", () => {
@@ -75,4 +41,27 @@ describe("config/", () => {
     expect(splits).toHaveLength(199);
     expect(splits.filter((unit) => !unit.mergedInto.includes(unit.successor))).toEqual([]);
   });
+});
+
+/**
+ * A project whose national data bundles Cao Bằng's lists but not Quảng Ninh's, onboarded as a province would be:
+ * `npm run new-province -- quang-ninh --from <Quảng Ninh's lists>`. Its config/ (the seed example and Cao Bằng's,
+ * linked read-only) gains a province no bundled folder names, and the same checks pass over it.
+ */
+describe("a project after npm run new-province --from the lists of a province it does not bundle", () => {
+  const root = mkdtempSync(join(tmpdir(), "onboarded-"));
+  const lists = join(root, "incoming", "quang-ninh");
+  mkdirSync(join(root, NATIONAL_DATA), { recursive: true });
+  mkdirSync(join(root, "config"));
+  for (const file of [NATIONAL_PROVINCES, join(NATIONAL_DATA, "SOURCES.md"), join(NATIONAL_DATA, "cao-bang"), join("config", "cao-bang"), join("config", "binh-thuan")]) symlinkSync(join(ROOT, file), join(root, file));
+  cpSync(join(ROOT, NATIONAL_DATA, "quang-ninh"), lists, { recursive: true });
+  const outcome = scaffoldProvince({ root, folder: "quang-ninh", from: lists, force: false });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("scaffolds the province", () => {
+    expect("written" in outcome && outcome.summary.split("\n")[0]).toBe(`new-province: wrote ${relative(process.cwd(), join(root, "config", "quang-ninh"))}/ for Tỉnh Quảng Ninh from the new-units.csv, old-units.csv and districts.csv given with --from: 54 new units, 184 retired units (171 old units and 13 districts)`);
+    expect([foldersOf(join(root, NATIONAL_DATA)), foldersOf(join(root, "config"))]).toEqual([["cao-bang"], ["binh-thuan", "cao-bang", "quang-ninh"]]);
+  });
+
+  describeProvinceChecks(root);
 });

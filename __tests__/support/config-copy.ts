@@ -3,6 +3,9 @@ import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
 
+/** Whether a folder of config/ is a copy made by copyProvince, there only while its test runs. */
+export const isTestCopy = (folder: string) => /^zz-.+-\d+$/.test(folder);
+
 /**
  * A copy of a real province's config under config/ (where PROVINCE looks), with its settings edited; the name is
  * unique to the test process. Remove it with the returned function.
