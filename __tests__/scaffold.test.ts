@@ -300,9 +300,11 @@ describe("npm run new-province on bad input", () => {
   fix: an old province went whole into one new province: keep it in one row`);
   });
 
-  it("a folder name that is a path, and a province that is not bundled", () => {
+  it("a folder name that is a path, a province of the 34 whose lists are not bundled, and a name that is none", () => {
     expect(problemsOf({ root: projectRoot(), folder: "../etc" })).toBe(`<folder>: "../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)
   fix: name the config folder like the bundled provinces (lam-dong, ha-noi): lower-case ASCII words joined by hyphens`);
+    expect(problemsOf({ root: projectRoot(), folder: "dong-thap" })).toBe(`<root>/data/vn-2025/dong-thap: the lists of Tỉnh Đồng Tháp (82) are not bundled
+  fix: give its new-units.csv, old-units.csv and districts.csv with --from <dir>`);
     expect(problemsOf({ root: projectRoot(), folder: "binh-thuan" })).toMatch(/: no bundled province has this folder name\n {2}fix: use one of an-giang, bac-ninh, .*, vinh-long; or give the province's new-units.csv, old-units.csv and districts.csv with --from <dir>$/);
   });
 

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync,
 import { join, relative, resolve } from "node:path";
 import { loadProvince, provinceNameProblem } from "../load/load-province";
 import { ConfigError, type ConfigProblem } from "../load/problems";
+import { provinceLabel } from "./domains";
 import { NATIONAL_DATA, readNationalProvinces } from "./national-provinces";
 import { planProvince } from "./plan";
 import { identifyProvince } from "./province-identity";
@@ -49,11 +50,16 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
   const nameProblem = provinceNameProblem(folder);
   if (nameProblem) return { stage: "input", problems: [{ file: "<folder>", message: nameProblem, fix: "name the config folder like the bundled provinces (lam-dong, ha-noi): lower-case ASCII words joined by hyphens" }] };
   const problems: ConfigProblem[] = [];
+  const national = readNationalProvinces(root);
   if (!existsSync(sourceDir)) {
     const provinces = readdirSync(join(root, NATIONAL_DATA), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-    problems.push(from === undefined
-      ? { file: shown(sourceDir), message: "no bundled province has this folder name", fix: `use one of ${provinces.join(", ")}; or give the province's new-units.csv, old-units.csv and districts.csv with --from <dir>` }
-      : { file: shown(sourceDir), message: "the folder does not exist", fix: "give the folder that holds new-units.csv, old-units.csv and districts.csv" });
+    // A province of the 34 whose lists are not bundled (Đồng Tháp, Cà Mau): its lists are to be given.
+    const unbundled = national.national?.provinces.find((province) => provinceLabel(province.name) === folder.replace(/-/g, ""));
+    problems.push(from !== undefined
+      ? { file: shown(sourceDir), message: "the folder does not exist", fix: "give the folder that holds new-units.csv, old-units.csv and districts.csv" }
+      : unbundled
+        ? { file: shown(sourceDir), message: `the lists of ${unbundled.name} (${unbundled.code}) are not bundled`, fix: `give its new-units.csv, old-units.csv and districts.csv with --from <dir>` }
+        : { file: shown(sourceDir), message: "no bundled province has this folder name", fix: `use one of ${provinces.join(", ")}; or give the province's new-units.csv, old-units.csv and districts.csv with --from <dir>` });
   }
   if (existsSync(target) && !force) {
     problems.push({ file: shown(target), message: "the folder exists already", fix: "choose another folder name, or pass --force to replace it (edits made in it are lost)" });
@@ -61,7 +67,6 @@ export function scaffoldProvince(request: ScaffoldRequest): ScaffoldOutcome {
   if (problems.length > 0) return { stage: "input", problems };
 
   const read = readSource(sourceDir);
-  const national = readNationalProvinces(root);
   if (!read.source || !national.national) return { stage: "input", problems: [...read.problems, ...national.problems] };
   const identified = identifyProvince(read.source, folder, national.national);
   if (!identified.identity) return { stage: "input", problems: identified.problems };
