@@ -35,7 +35,7 @@ describe("the real Bình Thuận config", () => {
     for (const key of ["domain", "tenantDisplayName", "bucketName"] as const) {
       expect(new Set(province.communes.map((unit) => unit[key])).size).toBe(45);
     }
-    expect(province.communes.find((unit) => unit.code === "22972")).toMatchObject({ domain: "phanricua.binhthuan.gov.vn", tenantDisplayName: "PhanRiCua", bucketName: "binhthuan-portal-22972" });
+    expect(province.communes.find((unit) => unit.code === "22972")).toMatchObject({ domain: "phanricua.binhthuan.gov.vn", tenantDisplayName: "PhanRiCua", bucketName: "binhthuan-prod-portal-22972" });
   });
 
   it("derives GCP resource names from codes, each valid", () => {

@@ -29,17 +29,35 @@ export function certificateName(owner: "commune" | "retired", id: string, role: 
   return `${owner === "commune" ? "c" : "r"}${id}-${role}`;
 }
 
-export function portalBucketName(prefix: string, code: string): string {
-  return `${prefix}-portal-${code}`;
+/**
+ * The environment's part of a global name: Cloud Storage bucket names live in one namespace shared by every
+ * project of every customer (https://cloud.google.com/storage/docs/buckets#naming), so staging's buckets and
+ * production's never share one. The offline environment is production's credential-free preview: its names are
+ * production's.
+ */
+export type BucketQualifier = "prod" | "stg";
+
+export function bucketQualifier(environment: "offline" | "staging" | "production"): BucketQualifier {
+  return environment === "staging" ? "stg" : "prod";
 }
 
-/** The province's one archive bucket; each old unit's archive is its folder `<id>/`. */
-export function archiveBucketName(prefix: string): string {
-  return `${prefix}-archive`;
+/** A commune's portal: `<prefix>-prod-portal-<code>` (staging: `-stg-`). */
+export function portalBucketName(prefix: string, qualifier: BucketQualifier, code: string): string {
+  return `${prefix}-${qualifier}-portal-${code}`;
 }
 
-/** The backend bucket that serves every archive. */
-export const ARCHIVE_BACKEND_NAME = "archives";
+/** The province's one archive bucket, `<prefix>-prod-archive` (staging: `-stg-`); each old unit's archive is its folder `<id>/`. */
+export function archiveBucketName(prefix: string, qualifier: BucketQualifier): string {
+  return `${prefix}-${qualifier}-archive`;
+}
+
+/**
+ * The backend bucket that serves every archive. Backend bucket names are per project: the province's prefix keeps
+ * two provinces sharing a project apart (portal backends are apart already: GSO codes are national).
+ */
+export function archiveBackendName(prefix: string): string {
+  return `${prefix}-archives`;
+}
 
 /** Why a bucket name is refused, or undefined when it is fine. */
 export function bucketNameProblem(bucket: string): string | undefined {
