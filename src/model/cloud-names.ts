@@ -71,13 +71,22 @@ export function labelValue(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 63);
 }
 
-/** The shared gateway's long-lived pieces, named from the province's prefix. */
+/**
+ * The shared gateway's pieces, named from the province's prefix (GCP names are per project: the prefix keeps
+ * provinces sharing a project apart): the long-lived edge (addresses, TLS policy, certificate map) and the routing.
+ */
 export function gatewayNames(prefix: string) {
   return {
     ipv4: `${prefix}-gateway-v4`,
     ipv6: `${prefix}-gateway-v6`,
     sslPolicy: `${prefix}-tls12`,
     certificateMap: `${prefix}-portals`,
+    urlMap: `${prefix}-portals`,
+    httpRedirectMap: `${prefix}-http-to-https`,
+    httpsProxy: `${prefix}-https`,
+    httpProxy: `${prefix}-http`,
+    /** One forwarding rule per listener: HTTPS and HTTP, on IPv4 and IPv6. */
+    forwardingRule: (listener: "https-v4" | "https-v6" | "http-v4" | "http-v6") => `${prefix}-${listener}`,
   };
 }
 
