@@ -175,6 +175,8 @@ describe("errors that lead the right way", () => {
   const binhThuanWith = (file: string, edit: (text: string) => string): string => {
     const dir = join(mkdtempSync(join(tmpdir(), "province-")), "binh-thuan");
     cpSync(provinceDir("binh-thuan"), dir, { recursive: true });
+    // Its successor beside it, as in config/ (supersededBy names a province folder).
+    mkdirSync(join(dir, "..", "lam-dong"));
     writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
     return dir;
   };
