@@ -21,7 +21,9 @@ export function checkStagingNames(province: Omit<Province, "placeholders">, sett
   for (const { name, unit } of owned) {
     const renamed = rename(name);
     const other = seen.get(renamed);
-    if (other && other.name !== name) {
+    // A zone's apex is also its first hostname: one name, checked once.
+    if (other?.name === name) continue;
+    if (other) {
       problems.push({
         file: settingsFile,
         unit,
