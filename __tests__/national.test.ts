@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { environmentClaims } from "../src/model/claims";
+import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { checkNation, formatNationalCheck } from "../src/national/national-check";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
+import { realProvince, synthProvince } from "./support/synth-province";
 
 /**
  * One owner per name, nationally: the check loads every province of config/ and fails on any zone, hostname,
@@ -21,6 +24,30 @@ const khac = (edit: (settings: string) => string = (settings) => settings, newUn
 });
 /** Xã An Phú of Tỉnh Khác under Tỉnh Thử's domain. */
 const AN_PHU_UNDER_THU = TINY_NEW_UNITS.replace("code,name,kind,former_district", "code,name,kind,former_district,domain").replace("Huyện Sông Xanh\n00020", "Huyện Sông Xanh,anphu.thu.gov.vn\n00020");
+
+describe("the claims the national check compares", () => {
+  /** Types whose names live inside another claimed name (a bucket, a tenant) or that any province may declare again. */
+  const INSIDE = /^google_(storage_managed_folder|storage_bucket_object|storage_bucket_iam_member|storage_managed_folder_iam_member|project_service|identity_platform_tenant_.*_config)$/;
+
+  it("cover every bucket and every per-project name a synth declares (Bình Thuận, offline)", () => {
+    const province = realProvince();
+    const environment = resolveEnvironment(province.settings, "offline") as DeployEnvironment;
+    const claims = new Set(environmentClaims(province, environment).map((claim) => `${claim.namespace} ${claim.name}`));
+    const declared = synthProvince(province).flatMap((stack) =>
+      Object.entries(stack.config.resource ?? {})
+        .filter(([type]) => type.startsWith("google_") && !INSIDE.test(type))
+        .flatMap(([type, resources]) =>
+          Object.values(resources).map((attributes) =>
+            type === "google_storage_bucket" ? `bucket ${String(attributes.name)}`
+            : type === "google_identity_platform_config" ? `project ${environment.gcpProject}: ${type} (one per project)`
+            : `project ${environment.gcpProject}: ${type} ${String(type === "google_identity_platform_tenant" ? attributes.display_name : attributes.name)}`,
+          ),
+        ),
+    );
+    expect(declared.length).toBeGreaterThan(1000);
+    expect(declared.filter((name) => !claims.has(name))).toEqual([]);
+  });
+});
 
 describe("the national check", () => {
   let root: string;
