@@ -227,7 +227,7 @@ describe("errors that lead the right way", () => {
     };
     expect(problemOf("../../etc")).toBe(`The config has 1 problem; nothing was synthesized.
 
-PROVINCE: "../../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)
+PROVINCE: "../../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as lam-dong)
   fix: set PROVINCE to the name of a folder of config/ (binh-thuan, lam-dong), not a path
 `);
     expect(["config/binh-thuan", "binh-thuan/", "/etc", "..", "Lam-Dong"].map(problemOf).filter((message) => message === "accepted")).toEqual([]);

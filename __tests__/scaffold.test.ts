@@ -171,7 +171,7 @@ describe("npm run new-province on bad input", () => {
   });
 
   it("a folder name that is a path, and a province that is not bundled", () => {
-    expect(problemsOf({ root: projectRoot(), folder: "../etc" })).toBe(`<folder>: "../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)
+    expect(problemsOf({ root: projectRoot(), folder: "../etc" })).toBe(`<folder>: "../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as lam-dong)
   fix: name the config folder like the bundled provinces (lam-dong, ha-noi): lower-case ASCII words joined by hyphens`);
     expect(problemsOf({ root: projectRoot(), folder: "binh-thuan" })).toMatch(/: no bundled province has this folder name\n {2}fix: use one of an-giang, bac-ninh, .*, vinh-long; or give the province's new-units.csv, old-units.csv and districts.csv with --from <dir>$/);
   });

@@ -240,7 +240,7 @@ describe("deploy workflow", () => {
   it("is dispatched by hand with a protected environment and one deploy at a time per environment", () => {
     const inputs = (wf.on.workflow_dispatch as { inputs: Record<string, { type: string; options?: string[]; default?: unknown }> }).inputs;
     expect(inputs.environment).toMatchObject({ type: "choice", options: ["staging", "production"] });
-    expect(inputs.province.default).toBe("binh-thuan");
+    expect(inputs.province.default).toBe("lam-dong");
     expect(job.environment).toBe("${{ inputs.environment }}");
     expect(wf.concurrency).toEqual({ group: "deploy-${{ inputs.environment }}", "cancel-in-progress": false });
     expect(job.permissions?.["id-token"]).toBe("write");

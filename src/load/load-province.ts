@@ -10,7 +10,7 @@ import { readTable } from "./read-table";
 import { newUnitTable, oldUnitTable } from "./unit-tables";
 import { suggestion } from "./util";
 
-export const DEFAULT_PROVINCE = "binh-thuan";
+export const DEFAULT_PROVINCE = "lam-dong";
 
 /**
  * A province's folder name: lower-case letters and digits in hyphen-separated words. It names the stacks and the
