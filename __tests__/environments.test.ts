@@ -53,8 +53,11 @@ describe("staging's names", () => {
     expect([after.label, after.adminGroup, after.tenantDisplayName, after.backendName, after.hostnames.map((host) => host.certificateName)]).toEqual([before.label, before.adminGroup, before.tenantDisplayName, before.backendName, before.hostnames.map((host) => host.certificateName)]);
   });
 
-  it("gives staging its own buckets, never adopts a zone and never writes into the parent zone", () => {
-    const managed = provinceFor(loadFixture({ settings: `${TINY_SETTINGS.replace("parentDomain: thu.gov.vn", "parentDomain: thu.gov.vn\nparentZoneManaged: true")}${ENVIRONMENTS}` }), "staging");
+  it("gives staging its own buckets, never adopts a zone or a tenant and never writes into the parent zone", () => {
+    const settings = `${TINY_SETTINGS.replace("parentDomain: thu.gov.vn", "parentDomain: thu.gov.vn\nparentZoneManaged: true")}legacyTenants: { "00011": doicat-tenant }\n${ENVIRONMENTS}`;
+    const managed = provinceFor(loadFixture({ settings }), "staging");
+    expect(resourcesOf(synthProvince(loadFixture({ settings }), "staging"), "google_identity_platform_tenant").map(({ attributes }) => attributes.display_name).sort()).toEqual(["AnPhu", "SongXanh"]);
+    expect(resourcesOf(synthProvince(loadFixture({ settings }), "production"), "google_identity_platform_tenant").map(({ attributes }) => attributes.display_name)).toContain("Old00011");
     expect([commune(staging, "22918").bucketName, staging.archiveBucketName]).toEqual(["lamdong-stg-portal-22918", "lamdong-stg-archive"]);
     expect([managed.settings.parentDomain, managed.settings.parentZoneManaged, managed.settings.dnsimple.existingZones]).toEqual(["staging.thu.gov.vn", false, []]);
     expect(topLevelZones(managed)).toEqual(["anphu.staging.thu.gov.vn", "songxanh.staging.thu.gov.vn"]);

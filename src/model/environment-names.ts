@@ -64,8 +64,8 @@ export function stagingNamer(province: Pick<Province, "settings" | "communes" | 
 
 /**
  * The province as `environment` deploys it: production's model for offline and production; for staging, every
- * domain and hostname under the staging subdomain, `-stg-` buckets, and no zone adopted or written outside staging's
- * own names (the parent zone stays its operator's, even when production manages it: staging's top-level zones are
+ * domain and hostname under the staging subdomain, `-stg-` buckets, and nothing of production's adopted (zones, legacy
+ * tenants) or written (no record outside staging's own zones) (the parent zone stays its operator's, even when production manages it: staging's top-level zones are
  * handed over like an unmanaged parent's). Mail hosts, shared-system targets and report mailboxes stay as configured.
  */
 export function provinceFor(province: Province, environment: EnvironmentName): Province {
@@ -82,6 +82,7 @@ export function provinceFor(province: Province, environment: EnvironmentName): P
       parentDomain: rename(settings.parentDomain),
       parentZoneManaged: false,
       dnsimple: { ...settings.dnsimple, existingZones: [] },
+      legacyTenants: {},
     },
     communes: province.communes.map((commune) => ({
       ...commune,
@@ -90,7 +91,8 @@ export function provinceFor(province: Province, environment: EnvironmentName): P
       hostnames: commune.hostnames.map(host),
       takenOver: commune.takenOver && { ...commune.takenOver, oldDomain: rename(commune.takenOver.oldDomain), archiveHost: rename(commune.takenOver.archiveHost) },
     })),
-    retired: province.retired.map((unit) => ({ ...unit, domain: rename(unit.domain), lookupHosts: unit.lookupHosts.map(host) })),
+    // Legacy tenants exist in production's project: staging has none to import.
+    retired: province.retired.map((unit) => ({ ...unit, domain: rename(unit.domain), lookupHosts: unit.lookupHosts.map(host), legacyTenantId: undefined })),
     archiveBucketName: archiveBucketName(settings.bucketPrefix, qualifier),
   };
 }
