@@ -79,7 +79,7 @@ describe("the Bình Thuận synth applies on a fresh project and account", () =>
     const grants = resourcesOf(stacks, "google_storage_managed_folder_iam_member").map(({ attributes }) => attributes);
     expect(grants).toHaveLength(province.retired.filter((unit) => unit.lookup === "archive").length);
     for (const grant of grants) {
-      expect(grant).toMatchObject({ bucket: "binhthuan-archive", role: "roles/storage.objectUser", managed_folder: expect.stringMatching(/^\$\{google_storage_managed_folder\..*\.name\}$/) });
+      expect(grant).toMatchObject({ bucket: "binhthuan-prod-archive", role: "roles/storage.objectUser", managed_folder: expect.stringMatching(/^\$\{google_storage_managed_folder\..*\.name\}$/) });
       expect((grant.condition as { expression: string }).expression).toBe('request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")');
     }
     expect(resourcesOf(stacks, "google_storage_bucket_iam_member").filter(({ attributes }) => attributes.condition)).toEqual([]);

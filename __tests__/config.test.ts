@@ -35,7 +35,7 @@ describe("the real Bình Thuận config", () => {
     for (const key of ["domain", "tenantDisplayName", "bucketName"] as const) {
       expect(new Set(province.communes.map((unit) => unit[key])).size).toBe(45);
     }
-    expect(province.communes.find((unit) => unit.code === "22972")).toMatchObject({ domain: "phanricua.binhthuan.gov.vn", tenantDisplayName: "PhanRiCua", bucketName: "binhthuan-portal-22972" });
+    expect(province.communes.find((unit) => unit.code === "22972")).toMatchObject({ domain: "phanricua.binhthuan.gov.vn", tenantDisplayName: "PhanRiCua", bucketName: "binhthuan-prod-portal-22972" });
   });
 
   it("derives GCP resource names from codes, each valid", () => {
@@ -175,6 +175,8 @@ describe("errors that lead the right way", () => {
   const binhThuanWith = (file: string, edit: (text: string) => string): string => {
     const dir = join(mkdtempSync(join(tmpdir(), "province-")), "binh-thuan");
     cpSync(provinceDir("binh-thuan"), dir, { recursive: true });
+    // Its successor beside it, as in config/ (supersededBy names a province folder).
+    mkdirSync(join(dir, "..", "lam-dong"));
     writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
     return dir;
   };
@@ -225,7 +227,7 @@ describe("errors that lead the right way", () => {
     };
     expect(problemOf("../../etc")).toBe(`The config has 1 problem; nothing was synthesized.
 
-PROVINCE: "../../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)
+PROVINCE: "../../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as lam-dong)
   fix: set PROVINCE to the name of a folder of config/ (binh-thuan, lam-dong), not a path
 `);
     expect(["config/binh-thuan", "binh-thuan/", "/etc", "..", "Lam-Dong"].map(problemOf).filter((message) => message === "accepted")).toEqual([]);

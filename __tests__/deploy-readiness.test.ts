@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkDeployReadiness } from "../src/load/deploy-readiness";
+import { loadProvince, provinceDir } from "../src/load/load-province";
 import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
@@ -15,8 +16,8 @@ const environment = (province: Province, name: string) => resolveEnvironment(pro
 const lines = (problems: readonly Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem);
 
 describe("a real deploy refuses placeholders", () => {
-  const province = realProvince();
-  const settingsFile = "config/binh-thuan/settings.yaml";
+  const province = loadProvince(provinceDir("lam-dong"));
+  const settingsFile = "config/lam-dong/settings.yaml";
   const text = readFileSync(join(ROOT, settingsFile), "utf8").split("\n");
   /** The row of the first line that starts with `key:` (after indentation), from `after` on. */
   const row = (key: string, after = 0) => text.findIndex((line, index) => index >= after && line.trimStart().startsWith(`${key}:`)) + 1;
@@ -47,11 +48,32 @@ describe("a real deploy refuses placeholders", () => {
 
   it("ENV=production npm run synth on the shipped config exits 1, names the keys, writes nothing and prints no stack trace", () => {
     const outdir = join(mkdtempSync(join(tmpdir(), "readiness-")), "out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "lam-dong", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^The config has 7 problems; nothing was synthesized\.\n\nconfig\/binh-thuan\/settings\.yaml, row \d+: dnsimple\.existingZones is still a placeholder, which ENV=production cannot deploy\n/);
+    expect(run.stderr).toMatch(/^The config has 7 problems; nothing was synthesized\.\n\nconfig\/lam-dong\/settings\.yaml, row \d+: dnsimple\.existingZones is still a placeholder, which ENV=production cannot deploy\n/);
     expect(run.stderr).toContain("environments.production.stateBucket is still a placeholder");
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(outdir)).toBe(false);
+  });
+});
+
+describe("a province superseded by another (a plan of record)", () => {
+  const province = realProvince();
+  const refusal = (env: string) =>
+    `config/binh-thuan/settings.yaml: the province is superseded by lam-dong (supersededBy: lam-dong): it is kept as a plan of record, which ENV=${env} does not deploy\n  fix: deploy lam-dong instead (PROVINCE=lam-dong); remove supersededBy only if this province is to run its units itself`;
+
+  it("is refused by staging and production, naming its successor, and alone", () => {
+    for (const env of ["staging", "production"]) expect(lines(checkDeployReadiness(province, environment(province, env), "config/binh-thuan/settings.yaml", TEST_TODAY).errors)).toEqual([refusal(env)]);
+  });
+
+  it("still synthesizes offline", () => {
+    expect(checkDeployReadiness(province, environment(province, "offline"), "config/binh-thuan/settings.yaml", TEST_TODAY)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it("ENV=staging npm run synth exits 1 with the refusal, writes nothing and prints no stack trace", () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), "superseded-")), "out");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ENV: "staging", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    expect([run.status, run.stderr]).toEqual([1, `The config has 1 problem; nothing was synthesized.\n\n${refusal("staging")}\n`]);
     expect(existsSync(outdir)).toBe(false);
   });
 });
@@ -111,7 +133,7 @@ describe("switching ENV", () => {
   });
 
   it("the synth clears what an offline init left before writing staging's stacks", () => {
-    const copy = copyProvince("envswitch", withoutPlaceholders);
+    const copy = copyProvince("envswitch", "binh-thuan", withoutPlaceholders);
     try {
       const outdir = join(mkdtempSync(join(tmpdir(), "envswitch-")), "out");
       const synth = (env: string) => spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, ENV: env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });

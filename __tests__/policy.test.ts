@@ -128,7 +128,7 @@ describe("the policy pack", () => {
 describe("a violation in a real synth", () => {
   let copy: ReturnType<typeof copyProvince>;
   beforeAll(() => {
-    copy = copyProvince("policy", (settings) => settings.replace("maxRecordsPerZone: 100", "maxRecordsPerZone: 20"));
+    copy = copyProvince("policy", "binh-thuan", (settings) => settings.replace("maxRecordsPerZone: 100", "maxRecordsPerZone: 20"));
   });
   afterAll(() => copy.remove());
 

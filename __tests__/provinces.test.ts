@@ -45,22 +45,22 @@ describe("this project", () => {
 
 /**
  * A project whose national data bundles Cao Bằng's lists but not Quảng Ninh's, onboarded as a province would be:
- * `npm run new-province -- quang-ninh --from <Quảng Ninh's lists>`. Its config/ (the seed example and Cao Bằng's,
- * linked read-only) gains a province no bundled folder names, and the same checks pass over it.
+ * `npm run new-province -- quang-ninh --from <Quảng Ninh's lists>`. Its config/ (Cao Bằng's, linked
+ * read-only) gains a province no bundled folder names, and the same checks pass over it.
  */
 describe("a project after npm run new-province --from the lists of a province it does not bundle", () => {
   const root = mkdtempSync(join(tmpdir(), "onboarded-"));
   const lists = join(root, "incoming", "quang-ninh");
   mkdirSync(join(root, NATIONAL_DATA), { recursive: true });
   mkdirSync(join(root, "config"));
-  for (const file of [NATIONAL_PROVINCES, join(NATIONAL_DATA, "SOURCES.md"), join(NATIONAL_DATA, "cao-bang"), join("config", "cao-bang"), join("config", "binh-thuan")]) symlinkSync(join(ROOT, file), join(root, file));
+  for (const file of [NATIONAL_PROVINCES, join(NATIONAL_DATA, "SOURCES.md"), join(NATIONAL_DATA, "cao-bang"), join("config", "cao-bang")]) symlinkSync(join(ROOT, file), join(root, file));
   cpSync(join(ROOT, NATIONAL_DATA, "quang-ninh"), lists, { recursive: true });
   const outcome = scaffoldProvince({ root, folder: "quang-ninh", from: lists, force: false });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("scaffolds the province", () => {
     expect("written" in outcome && outcome.summary.split("\n")[0]).toBe(`new-province: wrote ${relative(process.cwd(), join(root, "config", "quang-ninh"))}/ for Tỉnh Quảng Ninh from the new-units.csv, old-units.csv and districts.csv given with --from: 54 new units, 184 retired units (171 old units and 13 districts)`);
-    expect([foldersOf(join(root, NATIONAL_DATA)), foldersOf(join(root, "config"))]).toEqual([["cao-bang"], ["binh-thuan", "cao-bang", "quang-ninh"]]);
+    expect([foldersOf(join(root, NATIONAL_DATA)), foldersOf(join(root, "config"))]).toEqual([["cao-bang"], ["cao-bang", "quang-ninh"]]);
   });
 
   describeProvinceChecks(root);

@@ -41,17 +41,17 @@ describe("retired units in the synthesized Bình Thuận app", () => {
       expect([host, matcherFor(host)?.name]).toEqual([host, successor.backendName]);
       const rule = ruleFor(host);
       if (unit.lookup === "archive") {
-        expect([host, rule?.service, rule?.route_action?.url_rewrite.path_prefix_rewrite]).toEqual([host, "projects/placeholder-binhthuan/global/backendBuckets/archives", `/${unit.id}/`]);
+        expect([host, rule?.service, rule?.route_action?.url_rewrite.path_prefix_rewrite]).toEqual([host, "projects/placeholder-binhthuan/global/backendBuckets/binhthuan-archives", `/${unit.id}/`]);
       } else expect([host, rule?.url_redirect?.host_redirect]).toEqual([host, successor.domain]);
     }
   });
 
   it("serves every archive from one bucket and one backend, each old unit in its own protected folder", () => {
-    expect(resourcesOf(stacks, "google_storage_bucket").filter(({ attributes }) => String(attributes.name).includes("archive")).map(({ attributes }) => attributes.name)).toEqual(["binhthuan-archive"]);
-    expect(resourcesOf(stacks, "google_compute_backend_bucket").filter(({ attributes }) => attributes.name === "archives")).toHaveLength(1);
+    expect(resourcesOf(stacks, "google_storage_bucket").filter(({ attributes }) => String(attributes.name).includes("archive")).map(({ attributes }) => attributes.name)).toEqual(["binhthuan-prod-archive"]);
+    expect(resourcesOf(stacks, "google_compute_backend_bucket").filter(({ attributes }) => attributes.name === "binhthuan-archives")).toHaveLength(1);
     const folders = resourcesOf(stacks, "google_storage_managed_folder").map(({ attributes }) => attributes);
     expect(folders).toHaveLength(province.retired.filter((unit) => unit.lookup === "archive").length);
-    for (const folder of folders) expect(folder).toMatchObject({ bucket: "binhthuan-archive", name: expect.stringMatching(/^d?\d+\/$/), force_destroy: false, lifecycle: { prevent_destroy: true } });
+    for (const folder of folders) expect(folder).toMatchObject({ bucket: "binhthuan-prod-archive", name: expect.stringMatching(/^d?\d+\/$/), force_destroy: false, lifecycle: { prevent_destroy: true } });
   });
 
   it("claims no hostname twice and delegates nested old zones from the zone above them", () => {
@@ -89,7 +89,7 @@ describe("retired units' modes on the tiny province", () => {
   });
 
   it("archive + forward: the unit's folder of the retained archive, mail forwarded by role and catch-all", () => {
-    expect(resourcesOf(tiny, "google_storage_managed_folder").map(({ attributes }) => [attributes.bucket, attributes.name])).toContainEqual(["thu-archive", "00010/"]);
+    expect(resourcesOf(tiny, "google_storage_managed_folder").map(({ attributes }) => [attributes.bucket, attributes.name])).toContainEqual(["thu-prod-archive", "00010/"]);
     const forwards = resourcesOf(tiny, "dnsimple_email_forward").filter(({ attributes }) => attributes.domain === "anphu.songxanh.thu.gov.vn").map(({ attributes }) => [attributes.alias_name, attributes.destination_email]);
     expect(forwards).toEqual([["(.*)", "vanthu@anphu.thu.gov.vn"], ["ubnd", "ubnd@anphu.thu.gov.vn"]]);
   });
@@ -182,6 +182,6 @@ describe("the change guard", () => {
   it("blocks a rename that would replace buckets and zones", () => {
     const renamed = loadFixture({ settings: TINY_SETTINGS.replace("bucketPrefix: thu", "bucketPrefix: thu2") });
     const result = compareSyntheses(synthesis(before), synthesis(renamed), []);
-    expect(result.violations.map((violation) => violation.message)).toContainEqual(expect.stringMatching(/^google_storage_bucket\..* would be replaced \(name: thu-portal-00010 → thu2-portal-00010\)$/));
+    expect(result.violations.map((violation) => violation.message)).toContainEqual(expect.stringMatching(/^google_storage_bucket\..* would be replaced \(name: thu-prod-portal-00010 → thu2-prod-portal-00010\)$/));
   });
 });

@@ -301,7 +301,7 @@ describe("npm run new-province on bad input", () => {
   });
 
   it("a folder name that is a path, a province of the 34 whose lists are not bundled, and a name that is none", () => {
-    expect(problemsOf({ root: projectRoot(), folder: "../etc" })).toBe(`<folder>: "../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)
+    expect(problemsOf({ root: projectRoot(), folder: "../etc" })).toBe(`<folder>: "../etc" is not a plain folder name (lower-case letters, digits and hyphens, such as lam-dong)
   fix: name the config folder like the bundled provinces (lam-dong, ha-noi): lower-case ASCII words joined by hyphens`);
     expect(problemsOf({ root: projectRoot(), folder: "dong-thap" })).toBe(`<root>/data/vn-2025/dong-thap: the lists of Tỉnh Đồng Tháp (82) are not bundled
   fix: give its new-units.csv, old-units.csv and districts.csv with --from <dir>`);

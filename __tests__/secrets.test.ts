@@ -23,7 +23,7 @@ describe("secrets", () => {
     };
     const outdir = mkdtempSync(join(tmpdir(), "secrets-"));
     // Production refuses placeholders: a copy of the real config with them filled in, as ops would deploy it.
-    const deployable = copyProvince("secrets", withoutPlaceholders);
+    const deployable = copyProvince("secrets", "binh-thuan", withoutPlaceholders);
     try {
       const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, ...secrets, CDKTF_OUTDIR: outdir, PROVINCE: deployable.name, ENV: "production" }, encoding: "utf8" });
       expect(run.stderr).toBe("");

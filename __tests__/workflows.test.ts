@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
-import { COMMENT_LIMIT, OVERVIEW_MARKER, orderStacks, parseChanged, planMarker, renderComment, renderOverview, stacksInOrder, tierOf, workflowOutputs } from "../scripts/plan-comment";
+import { COMMENT_LIMIT, OVERVIEW_MARKER, orderStacks, parseChanged, planMarker, renderComment, renderOverview, stacksInOrder, tierOf, withoutPlansOfRecord, workflowOutputs } from "../scripts/plan-comment";
 import { loadFixture } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
 
@@ -240,7 +240,7 @@ describe("deploy workflow", () => {
   it("is dispatched by hand with a protected environment and one deploy at a time per environment", () => {
     const inputs = (wf.on.workflow_dispatch as { inputs: Record<string, { type: string; options?: string[]; default?: unknown }> }).inputs;
     expect(inputs.environment).toMatchObject({ type: "choice", options: ["staging", "production"] });
-    expect(inputs.province.default).toBe("binh-thuan");
+    expect(inputs.province.default).toBe("lam-dong");
     expect(job.environment).toBe("${{ inputs.environment }}");
     expect(wf.concurrency).toEqual({ group: "deploy-${{ inputs.environment }}", "cancel-in-progress": false });
     expect(job.permissions?.["id-token"]).toBe("write");
@@ -329,6 +329,8 @@ describe("plan-comment helpers", () => {
     const changed = parseChanged("binh-thuan binh-thuan-communes-1\nbinh-thuan binh-thuan-gateway\nlam-dong lam-dong-platform\n");
     expect(workflowOutputs(changed)).toBe('provinces=["binh-thuan","lam-dong"]\nstacks={"binh-thuan":["binh-thuan-communes-1","binh-thuan-gateway"],"lam-dong":["lam-dong-platform"]}\n');
     expect(workflowOutputs(parseChanged(""))).toBe("provinces=[]\nstacks={}\n");
+    // binh-thuan is a plan of record (supersededBy: lam-dong): staging refuses it, so it is not planned.
+    expect(workflowOutputs(withoutPlansOfRecord(changed, join(__dirname, "..", "config")))).toBe('provinces=["lam-dong"]\nstacks={"lam-dong":["lam-dong-platform"]}\n');
     expect(() => parseChanged("changed: 2 stacks differ\n")).toThrow('not a "<province> <stack>" line of npm run changed: "changed: 2 stacks differ"');
 
     const overview = renderOverview(changed, { environment: "staging", ref: "origin/main", sha: "0123456789abcdef" });

@@ -1,7 +1,7 @@
 /**
  * npm run capacity: what a deploy of the province needs of Google Cloud and DNSimple — every quota, hard limit and
  * rate it meets, from the synthesized stacks — so that quota increases are requested before the deploy.
- *   PROVINCE    config folder under config/ (default binh-thuan)
+ *   PROVINCE    config folder under config/ (default lam-dong)
  *   ENV         offline (default), staging or production
  *   --generated=NEW,OLD   instead of PROVINCE, the benchmark's generated province of NEW new and OLD old units
  *                         (bench/generate.ts; e.g. --generated=400,1200, larger than any real province)

@@ -6,7 +6,8 @@
  *                                       are left out)
  *   tier     <tier> [outdir]            the stacks of one tier (platform | shards | gateway), one a line
  *   outputs  <changed>                  from `npm run changed`'s output: the step outputs `provinces` (JSON list)
- *                                       and `stacks` (JSON: province → its changed stacks), for $GITHUB_OUTPUT
+ *                                       and `stacks` (JSON: province → its changed stacks), for $GITHUB_OUTPUT; a
+ *                                       plan of record (supersededBy) is left out of both, and of the overview
  *   overview <changed> <ref>            the pull request's overview comment: what changed, or that nothing is to plan
  *   render   <plans> <outdir> [stack…]  one province's plan comment (PROVINCE): the guard's result from
  *                                       <plans>/guard.txt and .exit, each stack's `cdktf diff` from <plans>/<stack>.txt
@@ -17,6 +18,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readSettings } from "../src/load/read-settings";
 
 /** Hidden markers by which the workflow finds its comments again (scripts/sticky-comment.js reads them too). */
 export const OVERVIEW_MARKER = "<!-- commune-infra-plan -->";
@@ -198,6 +200,14 @@ export function readPlans(plansDir: string, stacks: readonly string[]): StackPla
   });
 }
 
+/**
+ * The changed provinces that are planned: not a plan of record (supersededBy), which staging refuses to synthesize
+ * (its successor deploys its units). A province folder the change deleted has no settings and stays.
+ */
+export function withoutPlansOfRecord(changed: ReadonlyMap<string, readonly string[]>, configRoot = "config"): Map<string, readonly string[]> {
+  return new Map([...changed].filter(([province]) => !readSettings(join(configRoot, province, "settings.yaml")).settings?.supersededBy));
+}
+
 function main(argv: readonly string[]): number {
   const [command, ...args] = argv;
   const ordered = (outdir: string | undefined, only: readonly string[]) => stacksInOrder(readManifest(outdir ?? "cdktf.out"), only);
@@ -211,11 +221,11 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   if (command === "outputs" && args[0]) {
-    process.stdout.write(workflowOutputs(parseChanged(readFileSync(args[0], "utf8"))));
+    process.stdout.write(workflowOutputs(withoutPlansOfRecord(parseChanged(readFileSync(args[0], "utf8")))));
     return 0;
   }
   if (command === "overview" && args[0] && args[1]) {
-    process.stdout.write(renderOverview(parseChanged(readFileSync(args[0], "utf8")), { environment: process.env.ENV ?? "offline", ref: args[1], sha: process.env.PLAN_SHA }));
+    process.stdout.write(renderOverview(withoutPlansOfRecord(parseChanged(readFileSync(args[0], "utf8"))), { environment: process.env.ENV ?? "offline", ref: args[1], sha: process.env.PLAN_SHA }));
     return 0;
   }
   if (command === "render" && args[0] && args[1]) {

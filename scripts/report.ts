@@ -1,7 +1,7 @@
 /**
  * `npm run report`: writes the rollout report of one province (HTML, PDF, Markdown, CSV) from its config, with the
  * capacity a deploy needs (npm run capacity's figures, from a synth of the province).
- *   PROVINCE     config folder under config/ (default binh-thuan)
+ *   PROVINCE     config folder under config/ (default lam-dong)
  *   ENV          the environment whose capacity is measured (default offline)
  *   REPORT_DIR   output folder (default report/<province>/ below the project root, git-ignored)
  *   REPORT_DATE  the report's date, YYYY-MM-DD (default today in Vietnam): dates the report, decides what is overdue

@@ -2,6 +2,7 @@ import type { App } from "cdktf";
 import type { CommuneRoute, RetiredRoute } from "../src/constructs/gateway-routing";
 import { gcpIds } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
+import { provinceFor } from "../src/model/environment-names";
 import { pushTo } from "../src/load/util";
 import type { Province, RetiredUnit } from "../src/model/province";
 import { groupByShard, shardOf } from "../src/model/shards";
@@ -18,9 +19,12 @@ import { platformStackId } from "./province-stack";
  * (the README's runbook). No stack reads another's values except the gateway's addresses: everything else is
  * named, so each stack plans on its own.
  */
-export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment, today: string): PolicyPack {
+export function buildProvinceStacks(app: App, configured: Province, environment: DeployEnvironment, today: string): PolicyPack {
+  // The model carries production's names; the environment's (staging's own) derive from them.
+  const province = provinceFor(configured, environment.name);
   const prefix = province.id;
   const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province), today });
+  policy.checkEnvironments(configured);
   const common = { province, environment, policy, today };
   const zoneDelegations = delegations(province);
   const platform = new PlatformStack(app, platformStackId(province), { ...common, delegations: zoneDelegations });

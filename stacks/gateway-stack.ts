@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import { type CommuneRoute, GatewayRouting } from "../src/constructs/gateway-routing";
-import { ARCHIVE_BACKEND_NAME, gatewayNames, gcpIds } from "../src/model/cloud-names";
+import { archiveBackendName, gatewayNames, gcpIds } from "../src/model/cloud-names";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface GatewayStackProps extends ProvinceStackProps {
@@ -20,7 +20,7 @@ export class GatewayStack extends ProvinceStack {
     new GatewayRouting(this, "gateway", {
       namePrefix: props.province.settings.bucketPrefix,
       routes: props.routes,
-      archiveBackendId: gcpIds.backendBucket(project, ARCHIVE_BACKEND_NAME),
+      archiveBackendId: gcpIds.backendBucket(project, archiveBackendName(props.province.settings.bucketPrefix)),
       ipv4AddressId: gcpIds.globalAddress(project, names.ipv4),
       ipv6AddressId: gcpIds.globalAddress(project, names.ipv6),
       sslPolicyId: gcpIds.sslPolicy(project, names.sslPolicy),

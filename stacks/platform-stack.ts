@@ -7,7 +7,7 @@ import { IdentityPlatformProject } from "../src/constructs/identity-platform-pro
 import { ProjectApis } from "../src/constructs/project-apis";
 import { SiteBucket } from "../src/constructs/site-bucket";
 import type { Delegation } from "../src/model/zones";
-import { ARCHIVE_BACKEND_NAME } from "../src/model/cloud-names";
+import { archiveBackendName } from "../src/model/cloud-names";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface PlatformStackProps extends ProvinceStackProps {
@@ -31,7 +31,7 @@ export class PlatformStack extends ProvinceStack {
     // backend per unit would spend a backend-bucket quota the portals need.
     new SiteBucket(this, "archive", {
       bucketName: province.archiveBucketName,
-      backendName: ARCHIVE_BACKEND_NAME,
+      backendName: archiveBackendName(settings.bucketPrefix),
       location: settings.gcp.region,
       labels: this.labels,
       writers: [],

@@ -10,7 +10,7 @@ export const isTestCopy = (folder: string) => /^zz-.+-\d+$/.test(folder);
  * A copy of a real province's config under config/ (where PROVINCE looks), with its settings edited; the name is
  * unique to the test process. Remove it with the returned function.
  */
-export function copyProvince(tag: string, editSettings: (settings: string) => string = (settings) => settings, from = "binh-thuan"): { name: string; dir: string; remove: () => void } {
+export function copyProvince(tag: string, from: string, editSettings: (settings: string) => string = (settings) => settings): { name: string; dir: string; remove: () => void } {
   const name = `zz-${tag}-${process.pid}`;
   const dir = join(ROOT, "config", name);
   cpSync(join(ROOT, "config", from), dir, { recursive: true });
@@ -19,9 +19,13 @@ export function copyProvince(tag: string, editSettings: (settings: string) => st
   return { name, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The settings with every placeholder filled in, as a province would before its first real deploy. */
+/**
+ * The settings with every placeholder filled in, as a province would before its first real deploy; a plan of
+ * record (binh-thuan) also loses its supersededBy, so that its copy deploys on its own.
+ */
 export function withoutPlaceholders(settings: string): string {
   return settings
+    .replace(/^supersededBy: .*\n/m, "")
     .replace(/"PLACEHOLDER-[^"]*"/g, '"98765"')
     .replace(/placeholder-/g, "bt-")
     .replace(/[ \t]*# PLACEHOLDER[^\n]*/g, "");

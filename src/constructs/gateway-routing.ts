@@ -3,6 +3,7 @@ import { ComputeTargetHttpProxy } from "@cdktf/provider-google/lib/compute-targe
 import { ComputeTargetHttpsProxy } from "@cdktf/provider-google/lib/compute-target-https-proxy";
 import { ComputeUrlMap, type ComputeUrlMapPathMatcherRouteRules } from "@cdktf/provider-google/lib/compute-url-map";
 import { Construct } from "constructs";
+import { gatewayNames } from "../model/cloud-names";
 
 /** What an old unit's hostnames answer: its archive (a folder of the shared archive bucket) or a 301. */
 export type RetiredRoute =
@@ -59,9 +60,9 @@ export class GatewayRouting extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayRoutingProps) {
     super(scope, id);
-    const name = (suffix: string) => `${props.namePrefix}-${suffix}`;
+    const names = gatewayNames(props.namePrefix);
     this.urlMap = new ComputeUrlMap(this, "https-routes", {
-      name: name("portals"),
+      name: names.urlMap,
       // Answers hostnames no host rule names; the first portal is as good as any.
       defaultService: props.routes[0].portalBackendId,
       hostRule: props.routes.map((route) => ({ hosts: [...route.portalHosts, ...route.retired.flatMap((retired) => retired.hosts)], pathMatcher: route.id })),
@@ -72,25 +73,25 @@ export class GatewayRouting extends Construct {
       })),
     });
     const httpsProxy = new ComputeTargetHttpsProxy(this, "https-proxy", {
-      name: name("https"),
+      name: names.httpsProxy,
       urlMap: this.urlMap.id,
       certificateMap: `//certificatemanager.googleapis.com/${props.certificateMapId}`,
       sslPolicy: props.sslPolicyId,
     });
-    const httpRedirect = new ComputeUrlMap(this, "http-redirect", { name: name("http-to-https"), defaultUrlRedirect: PERMANENT_REDIRECT });
-    const httpProxy = new ComputeTargetHttpProxy(this, "http-proxy", { name: name("http"), urlMap: httpRedirect.id });
+    const httpRedirect = new ComputeUrlMap(this, "http-redirect", { name: names.httpRedirectMap, defaultUrlRedirect: PERMANENT_REDIRECT });
+    const httpProxy = new ComputeTargetHttpProxy(this, "http-proxy", { name: names.httpProxy, urlMap: httpRedirect.id });
 
     const listeners = [
-      { key: "https-v4", address: props.ipv4AddressId, target: httpsProxy.id, port: "443" },
-      { key: "https-v6", address: props.ipv6AddressId, target: httpsProxy.id, port: "443" },
-      { key: "http-v4", address: props.ipv4AddressId, target: httpProxy.id, port: "80" },
-      { key: "http-v6", address: props.ipv6AddressId, target: httpProxy.id, port: "80" },
+      { key: "https-v4" as const, address: props.ipv4AddressId, target: httpsProxy.id, port: "443" },
+      { key: "https-v6" as const, address: props.ipv6AddressId, target: httpsProxy.id, port: "443" },
+      { key: "http-v4" as const, address: props.ipv4AddressId, target: httpProxy.id, port: "80" },
+      { key: "http-v6" as const, address: props.ipv6AddressId, target: httpProxy.id, port: "80" },
     ];
     for (const listener of listeners) {
       // A reference, not the IP: the provider compares it with the IP the API returns without a diff (a forwarding
       // rule cannot move to another address in place anyway; that takes a new rule).
       new ComputeGlobalForwardingRule(this, listener.key, {
-        name: name(listener.key),
+        name: names.forwardingRule(listener.key),
         ipAddress: listener.address,
         target: listener.target,
         portRange: listener.port,

@@ -182,7 +182,7 @@ export function buildProvince(
       domain,
       identifierCode: row.identifier_code,
       tenantDisplayName: tenantDisplayName(row.name, row.kind, row.slug),
-      bucketName: portalBucketName(settings.bucketPrefix, row.code),
+      bucketName: portalBucketName(settings.bucketPrefix, "prod", row.code),
       backendName: portalBackendName(row.code),
       adminGroup: fillPattern(settings.portalAdminGroup, { label: domain.split(".")[0] }),
       takenOver: oldUnit ? { oldDomain: domain, archiveHost: `${TAKEOVER_ARCHIVE_LABEL}.${domain}`, oldUnitId: oldUnit.id } : undefined,
@@ -204,6 +204,7 @@ export function buildProvince(
   }
   if (problems.length > 0) return { problems };
 
-  return { province: { id, settings, communes, retired: retiredInOrder, archiveBucketName: archiveBucketName(settings.bucketPrefix) }, problems };
+  // Production's names, which the offline synth previews; staging's derive from them (src/model/environment-names.ts).
+  return { province: { id, settings, communes, retired: retiredInOrder, archiveBucketName: archiveBucketName(settings.bucketPrefix, "prod") }, problems };
 }
 

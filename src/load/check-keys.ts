@@ -43,7 +43,7 @@ export function checkCloudNames(newRows: readonly NewRow[], oldCodes: ReadonlySe
     } else if (other) {
       problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `its identity tenant name "${tenant}" is also ${describeRow(other)}'s (row ${other.row})`, fix: "give one of them a distinct slug" });
     } else tenants.set(tenant, row);
-    const bucketProblem = bucketNameProblem(portalBucketName(settings.bucketPrefix, row.code));
+    const bucketProblem = bucketNameProblem(portalBucketName(settings.bucketPrefix, "prod", row.code));
     if (bucketProblem) problems.push({ file: files.settings, unit: describeRow(row), message: bucketProblem, fix: "shorten bucketPrefix" });
   }
   for (const system of settings.sharedSystems) {
@@ -51,7 +51,7 @@ export function checkCloudNames(newRows: readonly NewRow[], oldCodes: ReadonlySe
       problems.push({ file: files.settings, unit: system.purpose, message: `sharedSystems: label "${system.label}" is used by every commune zone already`, fix: `choose another label (reserved: ${RESERVED_LABELS.join(", ")})` });
     }
   }
-  const archiveBucketProblem = bucketNameProblem(archiveBucketName(settings.bucketPrefix));
+  const archiveBucketProblem = bucketNameProblem(archiveBucketName(settings.bucketPrefix, "prod"));
   if (archiveBucketProblem) problems.push({ file: files.settings, message: archiveBucketProblem, fix: "shorten bucketPrefix" });
   for (const code of Object.keys(settings.legacyTenants)) {
     if (!oldCodes.has(code)) problems.push({ file: files.settings, message: `legacyTenants: ${code} is not the code of an old unit`, fix: `use a code of ${files.oldUnits}` });

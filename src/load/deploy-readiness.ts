@@ -21,12 +21,25 @@ function unusedBy(environment: DeployEnvironment["name"], key: string): boolean 
 }
 
 /**
- * What a real deploy needs that an offline synth does not: no value still marked as a placeholder, and no
- * migration window that has already closed (its grant would mean nothing, so none is declared). Offline, a
+ * What a real deploy needs that an offline synth does not: a province that is not superseded, no value still
+ * marked as a placeholder, and no migration window that has already closed (its grant would mean nothing, so none is declared). Offline, a
  * closed window is only a warning and placeholders are expected.
  */
 export function checkDeployReadiness(province: Province, environment: DeployEnvironment, settingsFile: string, today: string): Readiness {
   const real = environment.name !== "offline";
+  // A plan of record shares its units (zones, hostnames) with its successor, which deploys them: deploying both
+  // would make two owners of every name. The one problem that matters, so it comes alone.
+  const successor = province.settings.supersededBy;
+  if (real && successor) {
+    return {
+      errors: [{
+        file: settingsFile,
+        message: `the province is superseded by ${successor} (supersededBy: ${successor}): it is kept as a plan of record, which ENV=${environment.name} does not deploy`,
+        fix: `deploy ${successor} instead (PROVINCE=${successor}); remove supersededBy only if this province is to run its units itself`,
+      }],
+      warnings: [],
+    };
+  }
   const placeholders: ConfigProblem[] = real
     ? province.placeholders
         .filter((placeholder) => !unusedBy(environment.name, placeholder.key))

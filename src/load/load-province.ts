@@ -3,12 +3,14 @@ import { dirname, join, relative } from "node:path";
 import type { Province } from "../model/province";
 import { buildProvince } from "./build-province";
 import { joinUnits } from "./join-units";
-import { ConfigError } from "./problems";
+import { checkStagingNames } from "./check-environments";
+import { ConfigError, type ConfigProblem } from "./problems";
 import { readSettings } from "./read-settings";
 import { readTable } from "./read-table";
 import { newUnitTable, oldUnitTable } from "./unit-tables";
+import { suggestion } from "./util";
 
-export const DEFAULT_PROVINCE = "binh-thuan";
+export const DEFAULT_PROVINCE = "lam-dong";
 
 /**
  * A province's folder name: lower-case letters and digits in hyphen-separated words. It names the stacks and the
@@ -64,6 +66,21 @@ export function loadProvince(dir: string): Province {
   // Cross-row checks run on the rows that passed, so one run reports row problems and join problems alike.
   const id = dir.split(/[\\/]/).filter(Boolean).pop() ?? DEFAULT_PROVINCE;
   const built = buildProvince(id, files, settings.settings, newUnits, oldUnits);
+  problems.push(...successorProblems(id, settings.settings.supersededBy, dirname(dir), files.settings));
   if (!built.province || problems.length > 0) throw new ConfigError([...problems, ...built.problems]);
+  const stagingProblems = checkStagingNames(built.province, files.settings);
+  if (stagingProblems.length > 0) throw new ConfigError(stagingProblems);
   return { ...built.province, placeholders: settings.placeholders ?? [] };
+}
+
+/** supersededBy names another province folder beside this one: the province that runs these units now. */
+function successorProblems(id: string, successor: string | undefined, configRoot: string, settingsFile: string): ConfigProblem[] {
+  if (successor === undefined) return [];
+  const provinces = folderNames(configRoot).filter((name) => name !== id);
+  if (provinces.includes(successor)) return [];
+  return [{
+    file: settingsFile,
+    message: successor === id ? "supersededBy names this province itself" : `supersededBy: "${successor}" is not a province folder beside this one`,
+    fix: `name the folder of the province that runs these units now${suggestion(successor, provinces)}, or remove supersededBy`,
+  }];
 }

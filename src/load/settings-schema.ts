@@ -27,6 +27,27 @@ const environment = z
   })
   .strict();
 
+const dnsLabel = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS label (a-z, 0-9 and inner hyphens)");
+
+/**
+ * Staging rehearses production for real: its zones live in the real DNSimple account, under `<subdomain>` of the
+ * real parent domain. DNSimple's sandbox is "an isolated test site … independent from the DNSimple production
+ * site" (https://developer.dnsimple.com/sandbox/): no public resolver is delegated to it, so Certificate Manager's
+ * DNS authorizations of zones there never complete.
+ */
+const stagingEnvironment = environment
+  .extend({ subdomain: dnsLabel.default("staging") })
+  .superRefine((staging, context) => {
+    if (staging.dnsimpleSandbox) {
+      context.addIssue({
+        code: "custom",
+        path: ["dnsimpleSandbox"],
+        message: "staging cannot run in DNSimple's sandbox: its zones would never resolve publicly, so Certificate Manager's DNS authorizations would never complete and no certificate would issue",
+        params: { fix: `remove dnsimpleSandbox and set dnsimpleAccount to the real account: staging's zones live under environments.staging.subdomain of the real parent domain` },
+      });
+    }
+  });
+
 const samlIdp = z
   .object({
     kind: z.literal("saml"),
@@ -103,6 +124,12 @@ const reportForm = z
 
 export const settingsSchema = z
   .object({
+    /**
+     * The province (a folder of config/) that runs this one's units now: this config is kept as a plan of record.
+     * It synthesizes offline, diffs and reports; staging and production refuse it; the national check lets it
+     * overlap its successor only.
+     */
+    supersededBy: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a province folder name such as lam-dong").optional(),
     province: z.string().min(1),
     parentDomain: hostname,
     /** Whether the parent zone is hosted in this DNSimple account (then delegations are written into it). */
@@ -178,7 +205,7 @@ export const settingsSchema = z
           /** `{parent}` for this district and its old communes: in a merged province, the old province's domain. */
           parentDomain: hostname.optional(),
           /** `{district}` (and the district's own `{label}`) when its folded name will not do. */
-          label: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS label (a-z, 0-9 and inner hyphens)").optional(),
+          label: dnsLabel.optional(),
           /** The default domain of this district's old communes, where it differs from oldCommuneDomainPattern. */
           communeDomainPattern: z.string().optional(),
           domain: hostname.optional(),
@@ -219,7 +246,7 @@ export const settingsSchema = z
     suppressions: z
       .array(z.object({ rule: z.string().regex(/^[A-Z]+-\d{3}$/, "must be a rule id such as DNS-009"), unit: z.string().regex(/^d?\d{3,5}$/).optional(), reason: z.string().min(20, "must explain the waiver in at least 20 characters") }).strict())
       .default([]),
-    environments: z.partialRecord(z.enum(["staging", "production"]), environment).default({}),
+    environments: z.object({ staging: stagingEnvironment.optional(), production: environment.optional() }).strict().default({}),
   })
   .strict();
 

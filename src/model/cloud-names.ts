@@ -29,17 +29,35 @@ export function certificateName(owner: "commune" | "retired", id: string, role: 
   return `${owner === "commune" ? "c" : "r"}${id}-${role}`;
 }
 
-export function portalBucketName(prefix: string, code: string): string {
-  return `${prefix}-portal-${code}`;
+/**
+ * The environment's part of a global name: Cloud Storage bucket names live in one namespace shared by every
+ * project of every customer (https://cloud.google.com/storage/docs/buckets#naming), so staging's buckets and
+ * production's never share one. The offline environment is production's credential-free preview: its names are
+ * production's.
+ */
+export type BucketQualifier = "prod" | "stg";
+
+export function bucketQualifier(environment: "offline" | "staging" | "production"): BucketQualifier {
+  return environment === "staging" ? "stg" : "prod";
 }
 
-/** The province's one archive bucket; each old unit's archive is its folder `<id>/`. */
-export function archiveBucketName(prefix: string): string {
-  return `${prefix}-archive`;
+/** A commune's portal: `<prefix>-prod-portal-<code>` (staging: `-stg-`). */
+export function portalBucketName(prefix: string, qualifier: BucketQualifier, code: string): string {
+  return `${prefix}-${qualifier}-portal-${code}`;
 }
 
-/** The backend bucket that serves every archive. */
-export const ARCHIVE_BACKEND_NAME = "archives";
+/** The province's one archive bucket, `<prefix>-prod-archive` (staging: `-stg-`); each old unit's archive is its folder `<id>/`. */
+export function archiveBucketName(prefix: string, qualifier: BucketQualifier): string {
+  return `${prefix}-${qualifier}-archive`;
+}
+
+/**
+ * The backend bucket that serves every archive. Backend bucket names are per project: the province's prefix keeps
+ * two provinces sharing a project apart (portal backends are apart already: GSO codes are national).
+ */
+export function archiveBackendName(prefix: string): string {
+  return `${prefix}-archives`;
+}
 
 /** Why a bucket name is refused, or undefined when it is fine. */
 export function bucketNameProblem(bucket: string): string | undefined {
@@ -53,13 +71,22 @@ export function labelValue(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 63);
 }
 
-/** The shared gateway's long-lived pieces, named from the province's prefix. */
+/**
+ * The shared gateway's pieces, named from the province's prefix (GCP names are per project: the prefix keeps
+ * provinces sharing a project apart): the long-lived edge (addresses, TLS policy, certificate map) and the routing.
+ */
 export function gatewayNames(prefix: string) {
   return {
     ipv4: `${prefix}-gateway-v4`,
     ipv6: `${prefix}-gateway-v6`,
     sslPolicy: `${prefix}-tls12`,
     certificateMap: `${prefix}-portals`,
+    urlMap: `${prefix}-portals`,
+    httpRedirectMap: `${prefix}-http-to-https`,
+    httpsProxy: `${prefix}-https`,
+    httpProxy: `${prefix}-http`,
+    /** One forwarding rule per listener: HTTPS and HTTP, on IPv4 and IPv6. */
+    forwardingRule: (listener: "https-v4" | "https-v6" | "http-v4" | "http-v6") => `${prefix}-${listener}`,
   };
 }
 

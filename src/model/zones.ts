@@ -19,6 +19,15 @@ export function parentZoneOf(domain: string, zones: ReadonlySet<string>): string
   return undefined;
 }
 
+/**
+ * The zones no zone of this app delegates: their name servers go to the operator of the zone above them (the
+ * province's parent zone, when it is not managed here; always, for staging, which never writes into the parent zone).
+ */
+export function topLevelZones(province: Province): string[] {
+  const zones = managedZones(province);
+  return [...zones].filter((zone) => parentZoneOf(zone, zones) === undefined).sort();
+}
+
 /** A zone delegated from another zone of this app: the parent carries NS records for it. */
 export interface Delegation {
   readonly parent: string;

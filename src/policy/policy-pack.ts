@@ -6,6 +6,8 @@ import { DnsZone } from "../constructs/dns-zone";
 import { PROTECTED_TYPES } from "../constructs/protection";
 import { HSTS_HEADER } from "../constructs/site-bucket";
 import type { Settings } from "../load/settings-schema";
+import type { Province } from "../model/province";
+import { checkEnvironmentsApart, ENVIRONMENTS_PATH } from "./environment-checks";
 import { checkSynthesizedStacks } from "./output-checks";
 import { type PolicyRule, RULES } from "./rules";
 import type { SynthesizedStack } from "./synthesized";
@@ -110,6 +112,14 @@ export class PolicyPack implements IAspect {
    */
   checkSynthesized(stacks: readonly SynthesizedStack[]): void {
     for (const { path, ...finding } of checkSynthesizedStacks(stacks, this.props.today)) this.recordAt(path, finding);
+  }
+
+  /**
+   * The rules on the province's environments as a whole (src/policy/environment-checks.ts): `province` in
+   * production's names, as the config gives it. Their violations join the others, before any stack is written.
+   */
+  checkEnvironments(province: Province): void {
+    for (const finding of checkEnvironmentsApart(province)) this.recordAt(ENVIRONMENTS_PATH, finding);
   }
 
   private readonly stacks: IConstruct[] = [];

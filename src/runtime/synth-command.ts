@@ -14,7 +14,7 @@ import { dropTokenCreationTraces } from "./token-traces";
 
 /**
  * The synth (`npm run synth`, `cdktf synth`: main.ts runs it): PROVINCE selects config/<province>/ under `root`
- * (default binh-thuan), ENV the environment (default offline, which needs no credentials). A bad config — or one
+ * (default lam-dong), ENV the environment (default offline, which needs no credentials). A bad config — or one
  * a real environment cannot deploy — prints every problem and exits 1 before any construct is built, so nothing
  * is half-synthesized.
  */
