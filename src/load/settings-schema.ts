@@ -141,6 +141,11 @@ export const settingsSchema = z
         account: z.string().min(1),
         nameServers: z.array(hostname).min(2),
         maxRecordsPerZone: z.number().int().positive().default(100),
+        /**
+         * API requests an hour the account allows (X-RateLimit-Limit; DNSimple documents 2,400): what
+         * npm run rollout-plan paces a deploy by. Staging and production share the account, and so its budget.
+         */
+        hourlyRequestLimit: z.number().int().positive().default(2400),
         /** Zones that already exist in the account: adopted (dnsimple_zone), never created. */
         existingZones: z.array(hostname).default([]),
       })
