@@ -107,7 +107,7 @@ export function dnsimpleRequests(stack: SynthesizedStack, recordsInZone: Readonl
 }
 
 /** Certificate Manager's resources: each create is one write against its 300 a minute. */
-export const CERTIFICATE_MANAGER_WRITES = ["certificate", "dns_authorization", "certificate_map_entry", "certificate_map"].map((kind) => `google_certificate_manager_${kind}`);
+const CERTIFICATE_MANAGER_WRITES = ["certificate", "dns_authorization", "certificate_map_entry", "certificate_map"].map((kind) => `google_certificate_manager_${kind}`);
 
 /** Google Cloud writes of a first deploy of some stacks: one create call per resource, and the rate-limited ones. */
 export interface GoogleWrites {
