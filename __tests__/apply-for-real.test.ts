@@ -44,19 +44,32 @@ describe("the Bình Thuận synth applies on a fresh project and account", () =>
     for (const service of services) expect(service.disable_on_destroy).toBe(false);
   });
 
-  it("looks up only the gateway's addresses, always with defaults, and publishes no fallback address", () => {
-    const lookups = stacks.flatMap((stack) => Object.entries((stack.config.data?.terraform_remote_state ?? {}) as Record<string, { defaults?: unknown }>).map(([address, lookup]) => ({ stack: stack.name, address, lookup })));
-    expect(lookups.map(({ stack }) => stack).sort()).toEqual(stacks.filter((stack) => /-(communes|retired)-/.test(stack.name)).map((stack) => stack.name).sort());
-    for (const { lookup } of lookups) expect(lookup.defaults).toEqual({ gateway_ipv4: "192.0.2.1", gateway_ipv6: "2001:db8::1" });
-    // cdktf's own cross-stack references would read outputs named cross-stack-output-…: none are left.
-    for (const stack of stacks) expect([stack.name, stack.json.includes("cross-stack-output")]).toEqual([stack.name, false]);
-    // Every record that carries an address waits for the check that refuses to apply on the fallback.
-    for (const stack of stacks) {
+  it("reads no other stack's state; on stand-ins every shard says so and no address record can apply before its check", () => {
+    for (const stack of stacks) expect([stack.name, stack.config.data?.terraform_remote_state, stack.json.includes("cross-stack-output")]).toEqual([stack.name, undefined, false]);
+    const shards = stacks.filter((stack) => /-communes-/.test(stack.name));
+    for (const stack of shards) {
+      expect([stack.name, stack.config.output?.stand_ins?.value]).toEqual([stack.name, expect.objectContaining({ gateway_ipv4: "192.0.2.1", gateway_ipv6: "2001:db8::1" })]);
       const checks = Object.keys((stack.config.resource?.terraform_data ?? {}) as object);
-      for (const [address, record] of Object.entries((stack.config.resource?.dnsimple_zone_record ?? {}) as Record<string, { type: string; depends_on: string[] }>)) {
-        if (record.type === "A" || record.type === "AAAA") expect([address, record.depends_on]).toEqual([address, expect.arrayContaining([`terraform_data.${checks[0]}`])]);
+      expect([stack.name, checks.length]).toEqual([stack.name, 1]);
+      const records = Object.entries((stack.config.resource?.dnsimple_zone_record ?? {}) as Record<string, { type: string; value: string; depends_on: string[] }>).filter(([, record]) => record.type === "A" || record.type === "AAAA");
+      expect(records.length).toBeGreaterThan(0);
+      for (const [address, record] of records) {
+        expect([address, record.value, record.depends_on]).toEqual([address, record.type === "A" ? "192.0.2.1" : "2001:db8::1", expect.arrayContaining([`terraform_data.${checks[0]}`])]);
       }
     }
+    expect(stacks.filter((stack) => stack.config.output?.stand_ins).map((stack) => stack.name).sort()).toEqual(shards.map((stack) => stack.name).sort());
+  });
+
+  it("with the platform's addresses in the settings, the shards publish them and carry no check", () => {
+    const staging = province.settings.environments.staging!;
+    const applied = { ...province, settings: { ...province.settings, environments: { staging: { ...staging, gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" } } } } };
+    const deployed = synthProvince(applied, "staging");
+    expect(checkSynthesizedStacks(deployed, TEST_TODAY)).toEqual([]);
+    const addresses = resourcesOf(deployed, "dnsimple_zone_record").filter(({ attributes }) => attributes.type === "A" || attributes.type === "AAAA");
+    expect(new Set(addresses.map(({ attributes }) => attributes.value))).toEqual(new Set(["34.120.7.9", "2600:1901:0:7::"]));
+    for (const { address, attributes } of addresses) expect([address, (attributes.depends_on as string[]).filter((target) => target.startsWith("terraform_data."))]).toEqual([address, []]);
+    expect(resourcesOf(deployed, "terraform_data")).toEqual([]);
+    expect(deployed.filter((stack) => stack.config.output?.stand_ins)).toEqual([]);
   });
 
   it("names what other stacks declare instead of looking it up: backend buckets, addresses, the SSL policy and the certificate map", () => {

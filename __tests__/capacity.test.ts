@@ -5,6 +5,7 @@ import { App } from "cdktf";
 import { generateProvince } from "../bench/generate";
 import { type CapacityKey, capacityFigures, increaseNeeded, minimumMinutes } from "../src/capacity/figures";
 import { formatCapacity } from "../src/capacity/format-capacity";
+import { dnsimpleRequests, recordsPerZone } from "../src/capacity/usage";
 import { loadProvince } from "../src/load/load-province";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { checkSynthesizedStacks } from "../src/policy/output-checks";
@@ -40,6 +41,20 @@ describe("capacity", () => {
     expect(firstDeploy).toMatchObject({ kind: "rate", allowance: 2400, per: "hour", subject: expect.stringMatching(/^binh-thuan-communes-\d$/) });
     expect(minimumMinutes(firstDeploy)).toBeCloseTo((firstDeploy.used / 2400) * 60);
     expect(firstDeploy.used).toBeGreaterThan(2400);
+  });
+
+  it("counts DNSimple requests as provider 2.2.0 makes them: one per create; a refresh lists each zone whole, whichever stack declares its records", () => {
+    const records = (n: number, zone: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${zone}-${i}`, { zone_name: zone }]));
+    const shard = { name: "p-communes-0", config: { resource: { dnsimple_domain: { a: {} }, dnsimple_zone_record: records(60, "a.vn"), dnsimple_email_forward: { f: {}, g: {} } } } };
+    const other = { name: "p-communes-1", config: { resource: { dnsimple_zone: { b: {} }, dnsimple_zone_record: { ...records(50, "a.vn"), ...records(3, "b.vn") } } } };
+    const zones = recordsPerZone([shard, other]);
+    // 110 records + 5 of DNSimple's own in a.vn: two pages for each stack that reads it.
+    expect([dnsimpleRequests(shard, zones), dnsimpleRequests(other, zones)]).toEqual([
+      { stack: "p-communes-0", firstDeploy: 1 + 60 + 2, plan: 1 + 2 + 2 },
+      { stack: "p-communes-1", firstDeploy: 1 + 53, plan: 1 + 2 + 1 },
+    ]);
+    const limited = capacityFigures([shard, other], 100, 50);
+    expect(figure(limited, "dnsimpleFirstDeploy")).toMatchObject({ used: 117, allowance: 50, per: "hour", subject: "p-communes-0" });
   });
 
   it("a quota the deploy outgrows says how much to request", () => {

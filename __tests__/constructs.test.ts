@@ -18,7 +18,7 @@ import { ComputeTargetHttpsProxy } from "@cdktf/provider-google/lib/compute-targ
 import { ProjectService } from "@cdktf/provider-google/lib/project-service";
 import { StorageManagedFolder } from "@cdktf/provider-google/lib/storage-managed-folder";
 import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
-import { DataTerraformRemoteStateLocal, Testing } from "cdktf";
+import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ArchiveFolder } from "../src/constructs/archive-folder";
 import { DnsZone } from "../src/constructs/dns-zone";
@@ -231,20 +231,27 @@ describe("HostCertificate and the gateway", () => {
 });
 
 describe("GatewayAddresses", () => {
-  it("reads the platform's outputs with documentation addresses as defaults, and a check that refuses to apply on them", () => {
-    const out = synth((scope) => new GatewayAddresses(scope, "addresses", { platformState: (inner, id, defaults) => new DataTerraformRemoteStateLocal(inner, id, { path: "platform.tfstate", defaults }) }));
-    const json = JSON.parse(out);
-    expect(Object.values(json.data.terraform_remote_state)).toEqual([{ backend: "local", config: { path: "platform.tfstate" }, defaults: { gateway_ipv4: "192.0.2.1", gateway_ipv6: "2001:db8::1" } }]);
-    const [address] = Object.keys(json.data.terraform_remote_state);
-    const output = (name: string) => `data.terraform_remote_state.${address}.outputs.${name}`;
+  it("without the platform's addresses: the stand-ins, an output that names them and a check that refuses to apply them", () => {
+    const json = JSON.parse(synth((scope) => new GatewayAddresses(scope, "addresses", { missing: "environments.staging.gatewayAddresses is not set." })));
+    const why = "documentation addresses (RFC 5737, RFC 3849), never routed: environments.staging.gatewayAddresses is not set.";
+    expect(json.data).toBeUndefined();
     expect(Object.values(json.resource.terraform_data)).toEqual([{
-      input: { ipv4: `\${${output("gateway_ipv4")}}`, ipv6: `\${${output("gateway_ipv6")}}` },
+      input: { gateway_ipv4: "192.0.2.1", gateway_ipv6: "2001:db8::1", why },
       lifecycle: {
         precondition: [{
-          condition: `\${((${output("gateway_ipv4")} != "192.0.2.1") && (${output("gateway_ipv6")} != "2001:db8::1")) ? true : (timestamp() == "never")}`,
-          error_message: "The platform stack has not published the gateway's addresses yet (this stack read the fallback 192.0.2.1 / 2001:db8::1): deploy the platform stack first, then this one.",
+          condition: '${length(local.gateway_stand_ins) == 0 || timestamp() == "never"}',
+          error_message: "This stack carries the stand-in gateway addresses 192.0.2.1 / 2001:db8::1, which are never applied: environments.staging.gatewayAddresses is not set.",
         }],
       },
     }]);
+    expect(json.locals).toEqual({ gateway_stand_ins: { gateway_ipv4: "192.0.2.1", gateway_ipv6: "2001:db8::1" } });
+    expect(json.output).toEqual({ stand_ins: { description: "Values of this plan that are stand-ins, and why", value: { gateway_ipv4: "192.0.2.1", gateway_ipv6: "2001:db8::1", why } } });
+  });
+
+  it("with the platform's addresses: plain values, no check, no stand-ins", () => {
+    let addresses: GatewayAddresses | undefined;
+    const json = JSON.parse(synth((scope) => { addresses = new GatewayAddresses(scope, "addresses", { applied: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }, missing: "unused" }); }));
+    expect([addresses?.ipv4, addresses?.ipv6, addresses?.standInCheck]).toEqual(["34.120.7.9", "2600:1901:0:7::", undefined]);
+    expect([json.resource, json.data, json.locals, json.output]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

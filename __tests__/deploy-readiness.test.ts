@@ -143,7 +143,10 @@ describe("switching ENV", () => {
       writeFileSync(join(platform, ".terraform", "terraform.tfstate"), JSON.stringify({ backend: { type: "local" } }));
       const run = synth("staging");
       expect(run.status).toBe(0);
-      expect(run.stderr).toBe("ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n");
+      expect(run.stderr).toBe(
+        "note: environments.staging.gatewayAddresses is not set, so the shards carry the stand-in addresses 192.0.2.1 / 2001:db8::1: they plan, and refuse to apply until the platform's addresses are in the settings (npm run rollout-plan -- --addresses, once the platform is applied)\n" +
+          "ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n",
+      );
       expect(existsSync(join(platform, ".terraform"))).toBe(false);
       expect(JSON.parse(readFileSync(join(platform, "cdk.tf.json"), "utf8")).terraform.backend).toEqual({ gcs: { bucket: "bt-binhthuan-tfstate-stg", prefix: `${copy.name}/staging/${copy.name}-platform` } });
     } finally {

@@ -31,7 +31,7 @@ const tiny = loadFixture();
 function violationsOf(build: (stack: TerraformStack) => void, settings: Settings = tiny.settings, protect = true) {
   const app = Testing.app();
   const stack = new TerraformStack(app, "stack");
-  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn"]), today: TEST_TODAY });
+  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn", "34.120.7.9"]), today: TEST_TODAY });
   if (protect) Aspects.of(stack).add(new Protection());
   Aspects.of(stack).add(pack);
   pack.register(stack);
@@ -68,7 +68,7 @@ describe("the policy pack", () => {
     ["a bad label, a lower-case type and a long TXT", (zone: DnsZone) => { zone.addRecord({ name: "bad_label-", type: "TXT", value: "x" }); zone.addRecord({ name: "t", type: "txt" as "TXT", value: "y".repeat(1001) }); }, ['DNS-001 TXT bad_label-: domain "bad_label-.anphu.thu.gov.vn" has a label that is not letters, digits and inner hyphens ("bad_label-")', 'DNS-006 txt t: type "txt" is not an upper-case supported type']],
     ["a second SPF with ptr and too many lookups", (zone: DnsZone) => zone.addRecord({ name: "", type: "TXT", value: `v=spf1 ptr ${Array.from({ length: 10 }, (_, i) => `include:s${i}.vn`).join(" ")} ?all` }), ["DNS-007 @ has 2 SPF records", "DNS-007 SPF at @ needs 11 DNS lookups (at most 10)", "DNS-007 SPF at @ uses ptr", "DNS-007 SPF at @ does not end in ~all or -all"]],
     ["a dangling in-zone CNAME and an undeclared target", (zone: DnsZone) => { zone.addRecord({ name: "a", type: "CNAME", value: "nothing.anphu.thu.gov.vn" }); zone.addRecord({ name: "b", type: "CNAME", value: "unknown.thu.gov.vn" }); }, ["DNS-010 CNAME a: aims at nothing.anphu.thu.gov.vn, which has no record in anphu.thu.gov.vn", "DNS-011 CNAME b: aims at unknown.thu.gov.vn, which the app does not declare"]],
-    ["a literal address", (zone: DnsZone) => zone.addRecord({ name: "", type: "A", value: "203.0.113.7" }), ["DNS-011 A @: literal address 203.0.113.7; aim at the gateway's declared address"]],
+    ["an address that is not the gateway's", (zone: DnsZone) => { zone.addRecord({ name: "", type: "A", value: "203.0.113.7" }); zone.addRecord({ name: "www", type: "A", value: "34.120.7.9" }); }, ["DNS-011 A @: address 203.0.113.7 is not the gateway's"]],
     ["an MX beside the null MX", (zone: DnsZone) => zone.addRecord({ name: "", type: "MX", value: "mx1.thu.gov.vn", priority: 10 }), ["MAIL-001 anphu.thu.gov.vn: a null MX must stand alone (no other MX, no forwards)"]],
     ["a DMARC record with tags RFC 9989 removed", (zone: DnsZone) => zone.addRecord({ name: "_dmarc", type: "TXT", value: "v=DMARC1; p=none; pct=50" }), ["MAIL-002 DMARC of anphu.thu.gov.vn uses pct=, removed by RFC 9989"]],
   ])("flags %s", (_, fault, expected) => {
@@ -156,8 +156,20 @@ describe("rules on the synthesized Terraform (what a real apply meets)", () => {
   it.each<[string, SynthesizedStack[], string[]]>([
     ["an old Terraform and the dnsimple provider the bindings pin", [{ name: "p-x", config: { terraform: { required_providers: { dnsimple: { source: "dnsimple/dnsimple", version: "1.10.0" } } } } }],
       ['TF-001 p-x: requires Terraform "any", not ">= 1.12.0"', "TF-001 p-x: runs dnsimple provider 1.10.0, not 2.2.0"]],
-    ["a lookup without defaults", [stack({ dnsimple_zone_record: { a: { zone_name: "a.vn", name: "", type: "A", value: "${data.terraform_remote_state.platform.outputs.gateway_ipv4}" } } }, { data: { terraform_remote_state: { platform: { backend: "gcs", config: {} } } } })],
-      ["TF-002 p-platform/terraform_remote_state.platform: reads gateway_ipv4 of another stack without defaults: its plan fails until that stack has applied"]],
+    ["a read of another stack's state, even with defaults", [stack({ dnsimple_zone_record: { a: { zone_name: "a.vn", name: "", type: "A", value: "${data.terraform_remote_state.platform.outputs.gateway_ipv4}" } } }, { data: { terraform_remote_state: { platform: { backend: "gcs", config: {}, defaults: { gateway_ipv4: "192.0.2.1" } } } } })],
+      ['TF-002 p-platform/terraform_remote_state.platform: reads another stack\'s state (backend gcs): its plan fails ("Unable to find remote state") until that stack has been applied']],
+    ["stand-in addresses published without the check, one waiting for a resource that is no check", [stack({
+      terraform_data: { check: { input: {}, lifecycle: { precondition: [{ condition: "${timestamp() == \"never\"}", error_message: "Never." }] } }, plain: { input: {} } },
+      dnsimple_zone_record: {
+        a: { zone_name: "a.vn", name: "", type: "A", value: "192.0.2.1" },
+        aaaa: { zone_name: "a.vn", name: "", type: "AAAA", value: "2001:db8::1", depends_on: ["terraform_data.plain"] },
+        waits: { zone_name: "a.vn", name: "", type: "A", value: "192.0.2.1", depends_on: ["terraform_data.check"] },
+        real: { zone_name: "a.vn", name: "www", type: "A", value: "34.120.7.9" },
+      },
+    })], [
+      "TF-003 p-platform/dnsimple_zone_record.a: publishes the stand-in 192.0.2.1 without waiting for the check that refuses to apply it",
+      "TF-003 p-platform/dnsimple_zone_record.aaaa: publishes the stand-in 2001:db8::1 without waiting for the check that refuses to apply it",
+    ]],
     ["a domain without prevent_delete", [stack({ dnsimple_domain: { d: { name: "a.vn" } } })], ["PROT-002 p-platform/dnsimple_domain.d: a.vn has no prevent_delete"]],
     ["a grant whose condition has expired", [stack({ google_project_service: services, google_storage_managed_folder_iam_member: { w: { role: "roles/storage.objectUser", member: "group:g@thu.gov.vn", condition: { expression: 'request.time < timestamp("2025-07-01T00:00:00Z")' }, ...waits("storage") } } })],
       ['IAM-003 p-platform/google_storage_managed_folder_iam_member.w: grants roles/storage.objectUser to group:g@thu.gov.vn only before 2025-07-01T00:00:00Z, which has passed']],
@@ -192,7 +204,7 @@ describe("rules on the synthesized Terraform (what a real apply meets)", () => {
   });
 
   it("every rule has a source or is this project's own convention, and the new ones cite theirs", () => {
-    for (const id of ["DNS-006", "BKT-004", "GW-004", "GW-005", "GW-006", "IDP-002", "IAM-003", "PROT-002", "TF-001", "TF-002", "API-001"]) {
+    for (const id of ["DNS-006", "BKT-004", "GW-004", "GW-005", "GW-006", "IDP-002", "IAM-003", "PROT-002", "TF-001", "TF-002", "TF-003", "API-001"]) {
       expect([id, Object.values(RULES).find((rule) => rule.id === id)?.source]).toEqual([id, expect.any(String)]);
     }
   });

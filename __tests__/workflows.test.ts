@@ -287,7 +287,7 @@ describe("the Terraform version", () => {
 
   it("is pinned to the same release by every workflow and the README, one the dnsimple 2.x provider runs on (>= 1.12)", () => {
     const pins = FILES.flatMap((file) => steps(workflow(file)).filter((step) => step.uses === "hashicorp/setup-terraform@v3").map((step) => String(step.with?.terraform_version)));
-    expect(pins).toEqual([TERRAFORM, TERRAFORM, TERRAFORM]);
+    expect(pins).toEqual([TERRAFORM, TERRAFORM, TERRAFORM, TERRAFORM]);
     const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
     expect([...readme.matchAll(/Terraform (\d+\.\d+\.\d+)/g)].map((match) => match[1])).toEqual(expect.arrayContaining([TERRAFORM]));
     expect(readme).not.toMatch(/Terraform (?!1\.12\.2)\d+\.\d+\.\d+/);

@@ -14,7 +14,7 @@
  *                                       and .exit; named stacks the synth no longer has are listed as removed
  *
  * The order follows the dependencies recorded in cdktf.out/manifest.json (cross-stack references add them), with
- * ties broken by tier and name, so a later stack is planned after the stacks whose remote state it reads.
+ * ties broken by tier and name, so a later stack is planned after the stacks it depends on.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -3,6 +3,7 @@ import type { CommuneRoute, RetiredRoute } from "../src/constructs/gateway-routi
 import { gcpIds } from "../src/model/cloud-names";
 import type { DeployEnvironment } from "../src/model/environment";
 import { provinceFor } from "../src/model/environment-names";
+import { STAND_IN_ADDRESSES } from "../src/model/gateway-addresses";
 import { pushTo } from "../src/load/util";
 import type { Province, RetiredUnit } from "../src/model/province";
 import { groupByShard, shardOf } from "../src/model/shards";
@@ -16,14 +17,14 @@ import { platformStackId } from "./province-stack";
 /**
  * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the shards on it (each
  * with its communes and the old units that merged into them), the gateway's routing last. Deploy in that order
- * (the README's runbook). No stack reads another's values except the gateway's addresses: everything else is
- * named, so each stack plans on its own.
+ * (the README's runbook). No stack reads another's values: everything is named, and the gateway's addresses come
+ * from the settings (or stand-ins), so each stack plans on its own.
  */
 export function buildProvinceStacks(app: App, configured: Province, environment: DeployEnvironment, today: string): PolicyPack {
   // The model carries production's names; the environment's (staging's own) derive from them.
   const province = provinceFor(configured, environment.name);
   const prefix = province.id;
-  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province), today });
+  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province, environment), today });
   policy.checkEnvironments(configured);
   const common = { province, environment, policy, today };
   const zoneDelegations = delegations(province);
@@ -61,9 +62,12 @@ export function gatewayRoutes(province: Province, project: string): CommuneRoute
   }));
 }
 
-/** Every name a record of this app may aim at: its zones, its hostnames and the shared systems. */
-function declaredNames(province: Province): Set<string> {
+/** Every name a record of this app may aim at: its zones, its hostnames, the shared systems and the gateway's addresses. */
+function declaredNames(province: Province, environment: DeployEnvironment): Set<string> {
+  const gateway = environment.gatewayAddresses ?? STAND_IN_ADDRESSES;
   return new Set([
+    gateway.ipv4,
+    gateway.ipv6,
     ...province.communes.flatMap((commune) => [commune.domain, ...commune.hostnames.map((host) => host.name)]),
     ...province.retired.flatMap((unit) => [unit.domain, ...unit.lookupHosts.map((host) => host.name)]),
     ...province.settings.sharedSystems.map((system) => system.target),

@@ -1,6 +1,6 @@
 import { DnsimpleProvider } from "@cdktf/provider-dnsimple/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
-import { Aspects, DataTerraformRemoteStateGcs, DataTerraformRemoteStateLocal, GcsBackend, LocalBackend, type TerraformResource, TerraformStack } from "cdktf";
+import { Aspects, GcsBackend, LocalBackend, type TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import type { GatewayEndpoint } from "../src/constructs/commune-site";
 import { GatewayAddresses } from "../src/constructs/gateway-addresses";
@@ -28,12 +28,22 @@ type StateLocation = { readonly bucket: string; readonly prefix: string } | { re
 function stateLocation(province: Province, environment: DeployEnvironment, stackId: string): StateLocation {
   if (environment.stateBucket) return { bucket: environment.stateBucket, prefix: `${province.id}/${environment.name}/${stackId}` };
   // Offline state sits in the project root; the path is relative to the stack's working directory
-  // (cdktf.out/stacks/<stack>), so other stacks' lookups find it too.
+  // (cdktf.out/stacks/<stack>).
   return { path: `../../../terraform.${stackId}.tfstate` };
 }
 
 export function platformStackId(province: Province): string {
   return `${province.id}-platform`;
+}
+
+/** Why a stack of this environment carries the stand-in gateway addresses, and what ends it (a sentence). */
+function standInReason(province: Province, environment: DeployEnvironment): string {
+  const settings = `config/${province.id}/settings.yaml`;
+  if (environment.name === "offline") return `ENV=offline is never deployed; staging and production take the platform's addresses from environments.<env>.gatewayAddresses in ${settings}.`;
+  return (
+    `environments.${environment.name}.gatewayAddresses is not set in ${settings}. Apply the ${platformStackId(province)} stack, ` +
+    "paste what `npm run rollout-plan -- --addresses` prints into the settings, synthesize again, then apply this stack."
+  );
 }
 
 /**
@@ -72,7 +82,7 @@ export class ProvinceStack extends TerraformStack {
   /**
    * cdktf's preparing pass resolves every value of every stack once more, only to find references to another
    * stack's resources and route them through outputs and remote state. These stacks make none (they share names,
-   * and the gateway's addresses through gatewayAddresses(); __tests__/synth-runtime.test.ts holds every province
+   * and the gateway's addresses come from the settings; __tests__/synth-runtime.test.ts holds every province
    * to it), and the pass cost a third of the synth: what is left of it is the backend every stack has anyway.
    */
   override prepareStack(): void {
@@ -93,17 +103,12 @@ export class ProvinceStack extends TerraformStack {
   }
 
   /**
-   * What the sites of this stack need of the shared gateway. Call it once: the addresses are the one lookup a stack
-   * makes, from the platform stack's state; everything else another stack declares derives from names.
+   * What the sites of this stack need of the shared gateway. Call it once. The addresses are plain values from the
+   * settings (or stand-ins, refused at apply); everything else another stack declares derives from names.
    */
   protected gatewayEndpoint(): GatewayEndpoint {
     const { province, environment } = this.props;
-    const addresses = new GatewayAddresses(this, "gateway-addresses", {
-      platformState: (scope, id, defaults) => {
-        const state = stateLocation(province, environment, platformStackId(province));
-        return "bucket" in state ? new DataTerraformRemoteStateGcs(scope, id, { ...state, defaults }) : new DataTerraformRemoteStateLocal(scope, id, { ...state, defaults });
-      },
-    });
-    return { ipv4: addresses.ipv4, ipv6: addresses.ipv6, published: addresses.published, certificateMapName: gatewayNames(province.settings.bucketPrefix).certificateMap };
+    const addresses = new GatewayAddresses(this, "gateway-addresses", { applied: environment.gatewayAddresses, missing: standInReason(province, environment) });
+    return { ipv4: addresses.ipv4, ipv6: addresses.ipv6, standInCheck: addresses.standInCheck, certificateMapName: gatewayNames(province.settings.bucketPrefix).certificateMap };
   }
 }

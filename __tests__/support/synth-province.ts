@@ -33,8 +33,8 @@ export function stableSynth(stack: TerraformStack): string {
 }
 
 /** Synthesizes every stack of a province the way main.ts does, with Testing.synth's stable output. */
-export function synthProvince(province: Province = realProvince(), environmentName = "offline", today = TEST_TODAY): SynthStack[] {
-  const environment = resolveEnvironment(province.settings, environmentName) as DeployEnvironment;
+export function synthProvince(province: Province = realProvince(), environmentName: string | DeployEnvironment = "offline", today = TEST_TODAY): SynthStack[] {
+  const environment = typeof environmentName === "string" ? (resolveEnvironment(province.settings, environmentName) as DeployEnvironment) : environmentName;
   const app = Testing.app();
   buildProvinceStacks(app, province, environment, today);
   return app.node.children

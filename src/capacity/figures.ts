@@ -1,6 +1,6 @@
 import { resourcesIn, type SynthesizedStack } from "../policy/synthesized";
 import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS, DNSIMPLE_REQUESTS_PER_HOUR, URL_MAP_LIMITS } from "./limits";
-import { countByType, dnsimpleRequests, recordsPerZone, urlMapUsage } from "./usage";
+import { countByType, dnsimpleRequests, googleWrites, recordsPerZone, urlMapUsage } from "./usage";
 
 /**
  * What a deploy of the province uses of one limit, quota or rate (plain data; the CLI and the rollout report
@@ -40,15 +40,17 @@ export function increaseNeeded(figure: CapacityFigure): number {
 
 /**
  * What a deploy of these stacks needs of Google Cloud and DNSimple: every quota, hard limit and rate it meets, from
- * the synthesized Terraform. `maxRecordsPerZone` is the DNSimple plan's limit from the settings.
+ * the synthesized Terraform. `maxRecordsPerZone` is the DNSimple plan's limit from the settings, and
+ * `hourlyRequestLimit` the account's API requests an hour (settings dnsimple.hourlyRequestLimit).
  */
-export function capacityFigures(stacks: readonly SynthesizedStack[], maxRecordsPerZone: number): CapacityFigure[] {
+export function capacityFigures(stacks: readonly SynthesizedStack[], maxRecordsPerZone: number, hourlyRequestLimit = DNSIMPLE_REQUESTS_PER_HOUR): CapacityFigure[] {
   const count = countByType(stacks);
   const n = (type: string) => count.get(type) ?? 0;
   const routing = resourcesIn(stacks, "google_compute_url_map").map(urlMapUsage).sort((a, b) => b.bytes - a.bytes)[0];
   const zones = recordsPerZone(stacks);
   const [fullestZone, fullest] = [...zones].reduce<[string, number]>((best, entry) => (entry[1] > best[1] ? entry : best), ["", 0]);
-  const requests = stacks.map(dnsimpleRequests);
+  const requests = stacks.map((stack) => dnsimpleRequests(stack, zones));
+  const writes = googleWrites(stacks);
   const busiest = requests.reduce((best, stack) => (stack.firstDeploy > best.firstDeploy ? stack : best), { stack: "", firstDeploy: 0, plan: 0 });
   const google = (key: CapacityKey, used: number, kind: CapacityFigure["kind"], allowance?: number, per?: CapacityFigure["per"]): CapacityFigure => ({ key, service: "Google Cloud", used, kind, allowance, per });
 
@@ -70,12 +72,12 @@ export function capacityFigures(stacks: readonly SynthesizedStack[], maxRecordsP
     google("mapEntries", n("google_certificate_manager_certificate_map_entry"), "quota", CERTIFICATE_QUOTAS.mapEntries),
     google("dnsAuthorizations", n("google_certificate_manager_dns_authorization"), "quota", CERTIFICATE_QUOTAS.dnsAuthorizations),
     google("certificateMaps", n("google_certificate_manager_certificate_map"), "quota", CERTIFICATE_QUOTAS.certificateMaps),
-    google("certificateWrites", ["certificate", "dns_authorization", "certificate_map_entry", "certificate_map"].reduce((sum, kind) => sum + n(`google_certificate_manager_${kind}`), 0), "rate", CERTIFICATE_QUOTAS.writesPerMinute, "minute"),
-    google("bucketCreations", n("google_storage_bucket"), "rate", BUCKET_CREATIONS_PER_SECOND * 60, "minute"),
+    google("certificateWrites", writes.certificateManagerWrites, "rate", CERTIFICATE_QUOTAS.writesPerMinute, "minute"),
+    google("bucketCreations", writes.bucketCreations, "rate", BUCKET_CREATIONS_PER_SECOND * 60, "minute"),
     google("archiveFolders", n("google_storage_managed_folder"), "limit"),
     google("tenants", n("google_identity_platform_tenant"), "limit"),
     { key: "zoneRecords", service: "DNSimple", used: fullest, kind: "limit", allowance: maxRecordsPerZone, subject: fullestZone },
-    { key: "dnsimpleFirstDeploy", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.firstDeploy, 0), kind: "rate", allowance: DNSIMPLE_REQUESTS_PER_HOUR, per: "hour", subject: busiest.stack },
-    { key: "dnsimplePlan", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.plan, 0), kind: "rate", allowance: DNSIMPLE_REQUESTS_PER_HOUR, per: "hour" },
+    { key: "dnsimpleFirstDeploy", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.firstDeploy, 0), kind: "rate", allowance: hourlyRequestLimit, per: "hour", subject: busiest.stack },
+    { key: "dnsimplePlan", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.plan, 0), kind: "rate", allowance: hourlyRequestLimit, per: "hour" },
   ];
 }

@@ -9,5 +9,6 @@ import { type CapacityFigure, capacityFigures } from "./figures";
 export function provinceCapacity(province: Province, environment: DeployEnvironment, workdir: string): { figures: CapacityFigure[] } | { violations: readonly PolicyViolation[] } {
   const result = synthesizeProvince(province, environment, todayInVietnam(), workdir);
   if ("violations" in result) return result;
-  return { figures: capacityFigures(result.stacks, province.settings.dnsimple.maxRecordsPerZone) };
+  const { maxRecordsPerZone, hourlyRequestLimit } = province.settings.dnsimple;
+  return { figures: capacityFigures(result.stacks, maxRecordsPerZone, hourlyRequestLimit) };
 }

@@ -10,11 +10,11 @@ import { SiteBucket } from "./site-bucket";
 
 /** What every site needs of the shared gateway. */
 export interface GatewayEndpoint {
-  /** The addresses, as looked up from the platform stack's state. */
+  /** The addresses: the platform's from the settings, or the stand-ins. */
   readonly ipv4: string;
   readonly ipv6: string;
-  /** Refuses to apply while the addresses are only the lookup's fallback; address records wait for it. */
-  readonly published: TerraformResource;
+  /** On stand-ins, the check that refuses to apply them; address records wait for it. */
+  readonly standInCheck?: TerraformResource;
   readonly certificateMapName: string;
 }
 
@@ -27,6 +27,13 @@ export interface CommuneSiteProps {
   readonly adoptZone: boolean;
   /** The province SSO's OIDC client secret, as a reference to a sensitive variable. */
   readonly ssoClientSecret?: string;
+}
+
+/** The apex's A and AAAA records to the gateway; on stand-ins they wait for the check that refuses them. */
+export function addGatewayRecords(zone: DnsZone, gateway: GatewayEndpoint): void {
+  const waitFor = gateway.standInCheck ? [gateway.standInCheck] : [];
+  zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, waitFor);
+  zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, waitFor);
 }
 
 /** CAA: only Google's CA (for the gateway's certificates) may issue, and nobody may issue wildcards. */
@@ -46,8 +53,7 @@ export class CommuneSite extends Construct {
     const { commune, settings, gateway } = props;
     this.zone = new DnsZone(this, "zone", { domain: commune.domain, adopt: props.adoptZone });
 
-    this.zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, [gateway.published]);
-    this.zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, [gateway.published]);
+    addGatewayRecords(this.zone, gateway);
     for (const host of commune.hostnames.filter((hostname) => hostname.role !== "apex")) {
       this.zone.addHostRecord(host.name, { type: "CNAME", value: commune.domain });
     }

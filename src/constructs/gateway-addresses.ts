@@ -1,48 +1,62 @@
-import { DataResource, Fn, Op, type TerraformRemoteState } from "cdktf";
+import { DataResource, TerraformLocal, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { type GatewayAddressValues, STAND_IN_ADDRESSES } from "../model/gateway-addresses";
 
-/** The platform stack's outputs that carry the gateway's addresses, the only values other stacks look up. */
+/** The platform stack's outputs that carry the gateway's addresses, which ops copy into the settings. */
 export const GATEWAY_ADDRESS_OUTPUTS = { ipv4: "gateway_ipv4", ipv6: "gateway_ipv6" } as const;
 
-/**
- * What a lookup yields before the platform has published its addresses: documentation addresses (RFC 5737,
- * RFC 3849), never routed, so that a plan can still be made and read.
- */
-export const UNPUBLISHED_GATEWAY = { ipv4: "192.0.2.1", ipv6: "2001:db8::1" } as const;
+/** The output a stack on stand-ins carries, so that its plan says which values are not real yet. */
+export const STAND_INS_OUTPUT = "stand_ins";
+/** The local value holding them, which the check refers to. */
+const STAND_INS_LOCAL = "gateway_stand_ins";
 
 export interface GatewayAddressesProps {
-  /** The platform stack's state, read with `defaults` so that a plan works before the platform has applied. */
-  readonly platformState: (scope: Construct, id: string, defaults: Record<string, string>) => TerraformRemoteState;
+  /** The platform's addresses from the settings, once it has been applied; absent, the stand-ins are used. */
+  readonly applied?: GatewayAddressValues;
+  /** Why they are absent and how to get them (a sentence), for the plan and the check's error. */
+  readonly missing: string;
 }
 
 /**
- * The gateway's cloud-assigned addresses, read from the platform stack's state. Until the platform is applied
- * the lookup falls back to UNPUBLISHED_GATEWAY: plans still work, but `published` refuses to apply, and every
- * record that carries an address waits for it, so a fallback address is never published.
+ * The gateway's addresses as plain values: no stack reads another's state (a `terraform_remote_state` read fails
+ * at plan while the other stack has no state). The platform's addresses come from the settings once it has been
+ * applied; until then the documentation stand-ins, which the plan names (`stand_ins` output, the check's input)
+ * and `standInCheck` refuses to apply. Every record that carries an address waits for that check, so a stand-in
+ * is never published. With the applied addresses there is no check.
  */
 export class GatewayAddresses extends Construct {
   readonly ipv4: string;
   readonly ipv6: string;
-  /** Fails at apply, before anything that depends on it, while either address is the fallback. */
-  readonly published: DataResource;
+  /** Present on stand-ins only: passes the plan, fails the apply before anything that waits for it. */
+  readonly standInCheck?: DataResource;
 
   constructor(scope: Construct, id: string, props: GatewayAddressesProps) {
     super(scope, id);
-    const platform = props.platformState(this, "platform", { [GATEWAY_ADDRESS_OUTPUTS.ipv4]: UNPUBLISHED_GATEWAY.ipv4, [GATEWAY_ADDRESS_OUTPUTS.ipv6]: UNPUBLISHED_GATEWAY.ipv6 });
-    this.ipv4 = platform.getString(GATEWAY_ADDRESS_OUTPUTS.ipv4);
-    this.ipv6 = platform.getString(GATEWAY_ADDRESS_OUTPUTS.ipv6);
-    const isPublished = Op.and(Op.neq(this.ipv4, UNPUBLISHED_GATEWAY.ipv4), Op.neq(this.ipv6, UNPUBLISHED_GATEWAY.ipv6));
-    this.published = new DataResource(this, "published", {
-      input: { ipv4: this.ipv4, ipv6: this.ipv6 },
+    const addresses = props.applied ?? STAND_IN_ADDRESSES;
+    this.ipv4 = addresses.ipv4;
+    this.ipv6 = addresses.ipv6;
+    if (props.applied) return;
+
+    const why = `documentation addresses (RFC 5737, RFC 3849), never routed: ${props.missing}`;
+    const standIns = { gateway_ipv4: STAND_IN_ADDRESSES.ipv4, gateway_ipv6: STAND_IN_ADDRESSES.ipv6 };
+    // Terraform refuses a condition that refers to nothing: this one refers to the stand-ins it guards.
+    new TerraformLocal(this, "stand-ins", standIns).overrideLogicalId(STAND_INS_LOCAL);
+    this.standInCheck = new DataResource(this, "stand-in-check", {
+      input: { ...standIns, why },
       lifecycle: {
         precondition: [
           {
-            // timestamp() is unknown while planning, so a plan on the fallback passes and the apply fails here.
-            condition: Fn.conditional(isPublished, true, Op.eq(Fn.timestamp(), "never")),
-            errorMessage: `The platform stack has not published the gateway's addresses yet (this stack read the fallback ${UNPUBLISHED_GATEWAY.ipv4} / ${UNPUBLISHED_GATEWAY.ipv6}): deploy the platform stack first, then this one.`,
+            // No stand-ins, or else never: timestamp() is unknown while planning, so the plan passes and the
+            // apply fails here, before anything that waits for it.
+            condition: `\${length(local.${STAND_INS_LOCAL}) == 0 || timestamp() == "never"}`,
+            errorMessage: `This stack carries the stand-in gateway addresses ${STAND_IN_ADDRESSES.ipv4} / ${STAND_IN_ADDRESSES.ipv6}, which are never applied: ${props.missing}`,
           },
         ],
       },
     });
+    new TerraformOutput(this, "stand-ins-output", {
+      description: "Values of this plan that are stand-ins, and why",
+      value: { ...standIns, why },
+    }).overrideLogicalId(STAND_INS_OUTPUT);
   }
 }

@@ -3,7 +3,7 @@ import type { Settings } from "../load/settings-schema";
 import { isWindowOpen } from "../model/migration-window";
 import type { Commune, RetiredUnit } from "../model/province";
 import { ArchiveFolder } from "./archive-folder";
-import { CAA_VALUES, type GatewayEndpoint } from "./commune-site";
+import { addGatewayRecords, CAA_VALUES, type GatewayEndpoint } from "./commune-site";
 import { DnsZone } from "./dns-zone";
 import { HostCertificate } from "./host-certificate";
 import { IdentityTenant } from "./identity-tenant";
@@ -51,8 +51,7 @@ export class RetiredSite extends Construct {
 
     const zone = new DnsZone(this, "zone", { domain: unit.domain, adopt: props.adoptZone });
     this.zone = zone;
-    zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, [gateway.published]);
-    zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, [gateway.published]);
+    addGatewayRecords(zone, gateway);
     for (const host of unit.lookupHosts.filter((hostname) => hostname.role !== "apex")) zone.addHostRecord(host.name, { type: "CNAME", value: unit.domain });
     for (const value of CAA_VALUES) zone.addRecord({ name: "", type: "CAA", value });
     for (const hostname of unit.lookupHosts) {

@@ -1,4 +1,6 @@
+import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
+import { isDocumentationAddress } from "../model/gateway-addresses";
 
 /**
  * The shape of `config/<province>/settings.yaml`. Everything a province decides that is not a row of its unit
@@ -18,12 +20,27 @@ const migrationWindow = z
   .refine((window) => window.from < window.until, { message: "from must be before until" });
 const mailMode = z.enum(["forward", "none"]);
 
+/** An address Google assigned to the gateway: never one of the documentation ranges the stand-ins come from. */
+const assignedAddress = (isVersion: (address: string) => boolean, version: string) =>
+  z
+    .string()
+    .refine(isVersion, `must be an ${version} address, as \`npm run rollout-plan -- --addresses\` prints it`)
+    .refine((address) => !isDocumentationAddress(address), "is a documentation address (a stand-in), never the gateway's: write what `npm run rollout-plan -- --addresses` prints");
+
+/**
+ * The gateway's addresses once the platform stack has been applied (npm run rollout-plan -- --addresses prints
+ * them): the shards write them into their address records. Until then they plan with stand-ins they refuse to
+ * apply (src/constructs/gateway-addresses.ts).
+ */
+const gatewayAddresses = z.object({ ipv4: assignedAddress(isIPv4, "IPv4"), ipv6: assignedAddress(isIPv6, "IPv6") }).strict();
+
 const environment = z
   .object({
     gcpProject: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "must be a GCP project id"),
     dnsimpleAccount: z.string().min(1),
     dnsimpleSandbox: z.boolean().default(false),
     stateBucket: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, "must be a GCS bucket name"),
+    gatewayAddresses: gatewayAddresses.optional(),
   })
   .strict();
 
@@ -151,6 +168,11 @@ export const settingsSchema = z
         account: z.string().min(1),
         nameServers: z.array(hostname).min(2),
         maxRecordsPerZone: z.number().int().positive().default(100),
+        /**
+         * API requests an hour the account allows (X-RateLimit-Limit; DNSimple documents 2,400): what
+         * npm run rollout-plan paces a deploy by. Staging and production share the account, and so its budget.
+         */
+        hourlyRequestLimit: z.number().int().positive().default(2400),
         /** Zones that already exist in the account: adopted (dnsimple_zone), never created. */
         existingZones: z.array(hostname).default([]),
       })

@@ -1,4 +1,5 @@
 import type { Settings } from "../load/settings-schema";
+import type { GatewayAddressValues } from "./gateway-addresses";
 
 /** Where a synth is meant to be deployed, chosen by ENV. */
 export interface DeployEnvironment {
@@ -8,6 +9,8 @@ export interface DeployEnvironment {
   readonly dnsimpleSandbox: boolean;
   /** Remote state in GCS; absent offline, where state stays local. */
   readonly stateBucket?: string;
+  /** The gateway's addresses, once the platform stack is applied and they are in the settings; else stand-ins. */
+  readonly gatewayAddresses?: GatewayAddressValues;
 }
 
 export const ENVIRONMENT_NAMES = ["offline", "staging", "production"] as const;

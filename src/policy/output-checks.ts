@@ -3,6 +3,7 @@ import { urlMapUsage } from "../capacity/usage";
 import { defaultAuthorizedDomains } from "../constructs/identity-platform-project";
 import { PROJECT_APIS, type ProjectApi } from "../constructs/project-apis";
 import { GCP_RESOURCE_NAME } from "../model/cloud-names";
+import { isDocumentationAddress } from "../model/gateway-addresses";
 import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
 import type { PolicyRule } from "./rules";
 import { RULES } from "./rules";
@@ -49,12 +50,9 @@ export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[], toda
   }
 
   for (const lookup of dataSourcesIn(stacks, "terraform_remote_state")) {
-    const stack = stacks.find((candidate) => candidate.name === lookup.stack)!;
-    const read = new Set([...JSON.stringify(stack.config).matchAll(new RegExp(`data\\.terraform_remote_state\\.${lookup.address}\\.outputs\\.([A-Za-z0-9_-]+)`, "g"))].map((match) => match[1]));
-    const defaults = (lookup.attributes.defaults as Record<string, unknown> | undefined) ?? {};
-    const missing = [...read].filter((output) => !(output in defaults));
-    if (missing.length > 0) find(RULES.lookupDefaults, lookup, `reads ${missing.join(", ")} of another stack without defaults: its plan fails until that stack has applied`);
+    find(RULES.noStateReads, lookup, `reads another stack's state (backend ${String(lookup.attributes.backend)}): its plan fails ("Unable to find remote state") until that stack has been applied`);
   }
+  checkStandIns(stacks, find);
 
   for (const domain of resourcesIn(stacks, "dnsimple_domain")) {
     if (domain.attributes.prevent_delete !== true) find(RULES.preventDelete, domain, `${String(domain.attributes.name)} has no prevent_delete`);
@@ -105,6 +103,17 @@ export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[], toda
     if (dropped.length > 0) find(RULES.authorizedDefaults, config, `authorized_domains drops the project's defaults ${dropped.join(", ")}`);
   }
   return findings;
+}
+
+/** TF-003: an address record that carries a documentation address waits for a check (a terraform_data precondition) of its stack. */
+function checkStandIns(stacks: readonly SynthesizedStack[], find: (rule: PolicyRule, where: SynthesizedResource | string, message: string) => void): void {
+  const checks = new Set(resourcesIn(stacks, "terraform_data").filter((check) => (check.attributes.lifecycle as { precondition?: unknown[] } | undefined)?.precondition?.length).map((check) => `${check.stack} terraform_data.${check.address}`));
+  for (const record of resourcesIn(stacks, "dnsimple_zone_record")) {
+    const value = String(record.attributes.value);
+    if (!["A", "AAAA"].includes(String(record.attributes.type)) || !isDocumentationAddress(value)) continue;
+    const waits = ((record.attributes.depends_on as string[] | undefined) ?? []).some((target) => checks.has(`${record.stack} ${target}`));
+    if (!waits) find(RULES.standInAddresses, record, `publishes the stand-in ${value} without waiting for the check that refuses to apply it`);
+  }
 }
 
 /**

@@ -26,7 +26,7 @@ export interface SuppressedViolation extends PolicyViolation {
 
 export interface PolicyPackProps {
   readonly settings: Settings;
-  /** Every domain and hostname the app declares, plus shared-system targets (for DNS-011). */
+  /** Every domain and hostname the app declares, plus shared-system targets and the gateway's addresses (for DNS-011). */
   readonly declaredNames: ReadonlySet<string>;
   /** The day of the synth (YYYY-MM-DD), for conditions that may already have expired. */
   readonly today: string;

@@ -16,7 +16,7 @@ export interface ZoneFacts {
   /** Mail forwards declared for the zone's domain. */
   readonly forwardCount: number;
   readonly maxRecords: number;
-  /** Names the app declares (managed zones and their records), and shared-system targets. */
+  /** Names the app declares (managed zones and their records), shared-system targets and the gateway's addresses. */
   readonly declaredNames: ReadonlySet<string>;
   /** The province's parent domain: CNAME targets under it must be declared. */
   readonly parentDomain: string;
@@ -65,7 +65,7 @@ export function checkZone(facts: ZoneFacts): Finding[] {
     if (record.type === "TXT" && (record.value?.length ?? 0) > 1000) findings.push({ rule: RULES.recordFormat, message: `${label(record)}: TXT of ${record.value!.length} characters (at most 1000)` });
     if (record.ttl !== undefined && (record.ttl < 60 || record.ttl > 86400)) findings.push({ rule: RULES.ttl, message: `${label(record)}: TTL ${record.ttl} is outside 60-86400` });
     if (record.type === "A" || record.type === "AAAA") {
-      if (record.value !== undefined) findings.push({ rule: RULES.undeclaredTarget, message: `${label(record)}: literal address ${record.value}; aim at the gateway's declared address` });
+      if (record.value !== undefined && !facts.declaredNames.has(record.value)) findings.push({ rule: RULES.undeclaredTarget, message: `${label(record)}: address ${record.value} is not the gateway's` });
     }
     if (record.type === "CNAME" && record.value !== undefined) {
       const target = record.value.replace(/\.$/, "");

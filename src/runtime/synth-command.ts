@@ -6,6 +6,7 @@ import { checkDeployReadiness } from "../load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError, formatProblem } from "../load/problems";
 import { resolveEnvironment } from "../model/environment";
+import { STAND_IN_ADDRESSES } from "../model/gateway-addresses";
 import { todayInVietnam } from "../model/today";
 import { formatViolations } from "../policy/check-app";
 import { resourcesIn } from "../policy/synthesized";
@@ -29,6 +30,12 @@ export function runSynth(root: string): void {
     const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
     if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
     for (const warning of readiness.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
+    if (environment.name !== "offline" && !environment.gatewayAddresses) {
+      process.stderr.write(
+        `note: environments.${environment.name}.gatewayAddresses is not set, so the shards carry the stand-in addresses ${STAND_IN_ADDRESSES.ipv4} / ${STAND_IN_ADDRESSES.ipv6}: ` +
+          "they plan, and refuse to apply until the platform's addresses are in the settings (npm run rollout-plan -- --addresses, once the platform is applied)\n",
+      );
+    }
     // Synthesized into a fresh folder, moved into the real one only when every stack is written: a failure
     // leaves the previous output (and Terraform's .terraform folders in it) as it was.
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
