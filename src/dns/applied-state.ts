@@ -48,8 +48,8 @@ export function readAppliedState(dir: string, stackNames: readonly string[]): Ap
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(file, "utf8"));
-    } catch (error) {
-      problems.push({ file, message: `is not JSON (${(error as Error).message})`, fix: `write it with: terraform state pull > ${file}` });
+    } catch {
+      problems.push({ file, message: "is not JSON", fix: `write it with: terraform state pull > ${file}` });
       continue;
     }
     const parsed = stateSchema.safeParse(json);
