@@ -27,6 +27,21 @@ export interface DeclaredZone {
   readonly forwards: readonly DeclaredForward[];
 }
 
+/**
+ * DNSimple places the MX of its email-forwarding service in a forwarding domain itself; the config declares none
+ * (MAIL-001). The zone files stand in for it, so that the zone's mail is visible and a zone served elsewhere is
+ * not mistaken for one that takes no mail: mail would need the forwarding service's MX there.
+ */
+const FORWARDING_MX: DeclaredRecord = {
+  name: "",
+  type: "MX",
+  priority: 10,
+  value: "forwarding-mx.invalid",
+  ttl: DEFAULT_TTL,
+  standIn: "DNSimple's email-forwarding MX, which DNSimple places for the forwards (not declared in the stacks)",
+  placedByProvider: true,
+};
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Apex first, then by name, type, priority and value: the same stacks give the same order. */
@@ -66,7 +81,12 @@ export function declaredZones(stacks: readonly SynthesizedStack[], state?: Appli
   }
   return [...zones.entries()]
     .sort(([a], [b]) => byText(a, b))
-    .map(([name, found]) => ({ name, ...found, records: found.records.sort(compareRecords), forwards: found.forwards.sort((a, b) => byText(a.alias, b.alias)) }));
+    .map(([name, found]) => ({
+      name,
+      ...found,
+      records: [...found.records, ...(found.forwards.length > 0 ? [FORWARDING_MX] : [])].sort(compareRecords),
+      forwards: found.forwards.sort((a, b) => byText(a.alias, b.alias)),
+    }));
 }
 
 /** A record's full name: ("www", "a.vn") → "www.a.vn", ("", "a.vn") → "a.vn". */

@@ -9,6 +9,8 @@ export interface RecordValue {
   readonly standIn?: string;
   /** The value came from the applied state (`--state`). */
   readonly applied?: boolean;
+  /** A record the provider places itself (not declared, any value of it will do): DNSimple's forwarding MX. */
+  readonly placedByProvider?: boolean;
 }
 
 /**

@@ -58,8 +58,8 @@ export interface ZoneFileOptions {
 
 /**
  * One zone as an RFC 1035 master file (§5): $ORIGIN, $TTL, SOA, apex NS, then every declared record. The SOA's
- * RNAME is hostmaster@<zone> (RFC 2142 §7). Forwarded mail is listed in the header: DNSimple places the MX of its
- * forwarding service itself, which the config does not declare, so no MX is written for such a zone.
+ * RNAME is hostmaster@<zone> (RFC 2142 §7). Forwarded mail is listed in the header, and DNSimple's forwarding MX,
+ * which DNSimple places itself, is a stand-in.
  */
 export function zoneFile(zone: DeclaredZone, options: ZoneFileOptions): string {
   const standIns = zone.records.filter((record) => record.standIn).length;
@@ -68,7 +68,7 @@ export function zoneFile(zone: DeclaredZone, options: ZoneFileOptions): string {
     `Declared by the stack ${zone.stack}${zone.adopted ? " (an adopted zone)" : ""}; SOA serial ${options.serial}, timers per RIPE-203.`,
     standIns > 0 ? `${standIns} value(s) are stand-ins until their stacks are applied (see the comments; npm run zone-files -- --state DIR).` : "Every value is known.",
     ...(zone.forwards.length > 0
-      ? ["Mail: DNSimple email forwarding (DNSimple publishes its own MX for it; not written here):", ...zone.forwards.map((forward) => `  ${forward.alias === "(.*)" ? "any address" : `${forward.alias}@${zone.name}`} -> ${forward.destination}`)]
+      ? ["Mail: DNSimple email forwarding (DNSimple places its own MX for it: the MX below stands in for it):", ...zone.forwards.map((forward) => `  ${forward.alias === "(.*)" ? "any address" : `${forward.alias}@${zone.name}`} -> ${forward.destination}`)]
       : []),
   ];
   const soa = `${options.nameServers[0]}. hostmaster.${zone.name}. ${options.serial} ${SOA_TIMERS.refresh} ${SOA_TIMERS.retry} ${SOA_TIMERS.expire} ${SOA_TIMERS.negativeTtl}`;
