@@ -22,20 +22,24 @@ export function writeParentZone(dir: string, parent: string): string {
   return file;
 }
 
+/** What one named serves: the province's zones, the parents around the hand-over files, or both. */
+export type Served = "zones" | "parents" | "all";
+
 /**
- * A named.conf serving, as primary, every `<zone>.zone` that zone-files wrote into `dir`, and every hand-over
- * fragment inside a parent zone of its own (writeParentZone); `port` on 127.0.0.1, no recursion.
+ * A named.conf (`named-<served>.conf`) serving, as primary, every `<zone>.zone` that zone-files wrote into `dir`,
+ * and/or every hand-over fragment inside a parent zone of its own (writeParentZone); `port` on 127.0.0.1, no
+ * recursion. Apart, the parents answer a delegation with a referral, as they will on the Internet.
  */
-export function writeNamedConf(dir: string, port: number): string {
-  const zones = readdirSync(dir).filter((file) => file.endsWith(".zone") && !file.endsWith(".parent.zone")).map((file) => ({ name: file.slice(0, -".zone".length), file }));
-  const parents = existsSync(join(dir, HANDOVER_FOLDER))
+export function writeNamedConf(dir: string, port: number, served: Served = "all"): string {
+  const zones = served === "parents" ? [] : readdirSync(dir).filter((file) => file.endsWith(".zone") && !file.endsWith(".parent.zone")).map((file) => ({ name: file.slice(0, -".zone".length), file }));
+  const parents = served !== "zones" && existsSync(join(dir, HANDOVER_FOLDER))
     ? readdirSync(join(dir, HANDOVER_FOLDER)).map((file) => file.slice(0, -".zone".length)).map((name) => ({ name, file: writeParentZone(dir, name) }))
     : [];
-  const conf = join(dir, "named.conf");
+  const conf = join(dir, `named-${served}.conf`);
   writeFileSync(
     conf,
     [
-      `options { directory "${dir}"; pid-file "${join(dir, "named.pid")}"; listen-on port ${port} { 127.0.0.1; }; listen-on-v6 { none; }; recursion no; notify no; dnssec-validation no; };`,
+      `options { directory "${dir}"; pid-file "${join(dir, `named-${served}.pid`)}"; session-keyfile "${join(dir, `session-${served}.key`)}"; listen-on port ${port} { 127.0.0.1; }; listen-on-v6 { none; }; recursion no; notify no; dnssec-validation no; };`,
       ...[...zones, ...parents].map((zone) => `zone "${zone.name}" { type primary; file "${zone.file}"; };`),
       "",
     ].join("\n"),
@@ -73,12 +77,12 @@ export interface RunningNamed {
 }
 
 /**
- * Starts BIND's named in the foreground on the config's zones and waits until it answers the SOA of `probeZone`
+ * Starts BIND's named in the foreground on what `served` names and waits until it answers the SOA of `probeZone`
  * (dig, at most ~30 s). The caller stops it.
  */
-export async function startNamed(dir: string, probeZone: string): Promise<RunningNamed> {
+export async function startNamed(dir: string, probeZone: string, served: Served = "all"): Promise<RunningNamed> {
   const port = await freePort();
-  const conf = writeNamedConf(dir, port);
+  const conf = writeNamedConf(dir, port, served);
   const child = spawn(NAMED, ["-g", "-c", conf, "-n", "1"], { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   child.stderr!.on("data", (chunk) => (log += chunk));
