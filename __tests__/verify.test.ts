@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,14 +37,27 @@ async function serve(dir: string, probe: string, served: "zones" | "parents"): P
   return named;
 }
 
-function provinceDns(province: string): ProvinceDns {
-  const dns = loadProvinceDns(ROOT, { PROVINCE: province });
+function provinceDns(province: string, root = ROOT): ProvinceDns {
+  const dns = loadProvinceDns(root, { PROVINCE: province });
   if ("violations" in dns || "stateProblems" in dns) throw new Error(JSON.stringify(dns));
   return dns;
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "verify.ts"), ...args], { cwd: ROOT, env: { ...process.env, ENV: "offline", ...env } });
+/**
+ * A temporary tree that runs the app's scripts on one extra province, so the test never writes into config/: the
+ * code copied, node_modules linked, config/<name>/ from `provinceDir`.
+ */
+function treeWith(provinceDir: string, name: string): string {
+  const tree = tempDir("verify-tree-");
+  for (const entry of ["src", "stacks", "scripts", "package.json", "tsconfig.json"]) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"));
+  mkdirSync(join(tree, "config"));
+  cpSync(provinceDir, join(tree, "config", name), { recursive: true });
+  return tree;
+}
+
+function run(tree: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(tree, "scripts", "verify.ts"), ...args], { cwd: tree, env: { ...process.env, ENV: "offline", ...env } });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -80,8 +93,8 @@ describe("npm run verify, on a small province", () => {
 00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã An Phú,Xã An Phú,
 00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã Sông Xanh,Xã An Phú,
 `;
-  const province = `zz-verify-${process.pid}`;
-  const configDir = join(ROOT, "config", province);
+  const province = "tinh-thu";
+  let tree: string;
   let dns: ProvinceDns;
   let good: string;
   let broken: string;
@@ -93,8 +106,10 @@ describe("npm run verify, on a small province", () => {
   const faults = { noHsts: new Set<string>(), wrongPolicy: new Set<string>(), wrongRedirect: new Set<string>() };
 
   beforeAll(async () => {
-    cpSync(writeProvince({ newUnits: TINY_NEW_UNITS, oldUnits, settings: TINY_SETTINGS.replace("reportTo: dmarc@thu.gov.vn", "reportTo: dmarc@baocao.vn") }), configDir, { recursive: true });
-    dns = provinceDns(province);
+    const fixture = writeProvince({ newUnits: TINY_NEW_UNITS, oldUnits, settings: TINY_SETTINGS.replace("reportTo: dmarc@thu.gov.vn", "reportTo: dmarc@baocao.vn") });
+    temps.push(join(fixture, ".."));
+    tree = treeWith(fixture, province);
+    dns = provinceDns(province, tree);
     good = join(tempDir("verify-good-"), "zones");
     writeZoneFiles(dns, good, 1);
     broken = join(tempDir("verify-broken-"), "zones");
@@ -139,10 +154,7 @@ describe("npm run verify, on a small province", () => {
     httpsPort = (https.address() as { port: number }).port;
   });
   let faultsOn = false;
-  afterAll(async () => {
-    rmSync(configDir, { recursive: true, force: true });
-    await new Promise((resolve) => https?.close(resolve));
-  });
+  afterAll(() => new Promise((resolve) => https?.close(resolve)));
 
   const args = (which: "good" | "broken") => [
     "--nameserver", `127.0.0.1:${servers[which].zones}`,
@@ -153,7 +165,7 @@ describe("npm run verify, on a small province", () => {
 
   it("exits 0 when every record and every hostname answers as declared", async () => {
     faultsOn = false;
-    const result = await run(args("good"), { PROVINCE: province });
+    const result = await run(tree, args("good"), { PROVINCE: province });
     expect(result.stdout).toBe("verify: Tỉnh Thử (ENV=offline): 67 DNS record sets, 13 HTTPS hostnames: everything answers as declared; 26 values not compared (stand-ins: any value counts; give --state DIR)\n");
     expect(result.stderr.split("\n")).toEqual([
       `verify: synthesizing ${province} (ENV=offline)…`,
@@ -169,7 +181,7 @@ describe("npm run verify, on a small province", () => {
     faults.noHsts.add("anphu.thu.gov.vn");
     faults.wrongPolicy.add("mta-sts.songxanh.thu.gov.vn");
     faults.wrongRedirect.add("www.doicat.songxanh.thu.gov.vn");
-    const result = await run(args("broken"), { PROVINCE: province });
+    const result = await run(tree, args("broken"), { PROVINCE: province });
     expect(result.stdout.split("\n")).toEqual([
       "mismatch: anphu.thu.gov.vn anphu.thu.gov.vn HSTS: expected Strict-Transport-Security: max-age=31536000; got nothing",
       // www has no record left, but _acme-challenge.www has one: the name exists, empty (NODATA, not NXDOMAIN).
@@ -190,7 +202,7 @@ describe("npm run verify, on a small province", () => {
   it("says how to call it, and exits 2, when called wrong", async () => {
     const usage =
       "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run verify -- [--nameserver host:port] [--handover-nameserver host:port] [--dns-only] [--state DIR] [--https-address host:port] [--ca FILE]\n";
-    expect(await run(["--nameserver", "127.0.0.1:99999"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --nameserver 127.0.0.1:99999 is not host:port\n${usage}` });
-    expect(await run(["--ca", "/nonexistent/ca.pem"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --ca /nonexistent/ca.pem: no such file\n${usage}` });
+    expect(await run(tree, ["--nameserver", "127.0.0.1:99999"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --nameserver 127.0.0.1:99999 is not host:port\n${usage}` });
+    expect(await run(tree, ["--ca", "/nonexistent/ca.pem"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --ca /nonexistent/ca.pem: no such file\n${usage}` });
   });
 });
