@@ -52,7 +52,9 @@ function compareRecords(a: DeclaredRecord, b: DeclaredRecord): number {
 /**
  * Every zone the synthesized stacks declare, with its records and mail forwards, sorted by name. Values known only
  * after apply come from `state` when it has them, else are stand-ins that say so (DeclaredRecord.standIn). The
- * apex SOA and NS are DNSimple's system records, never declared: the zone files add them.
+ * apex SOA and NS are DNSimple's system records, never declared: the zone files add them. Attributes read as
+ * dnsimple/terraform-provider-dnsimple v2.2.0 names them (internal/framework/resources/zone_record_resource.go:
+ * zone_name, name, type, value, ttl, priority; email_forward_resource.go: domain, alias_name, destination_email).
  */
 export function declaredZones(stacks: readonly SynthesizedStack[], state?: AppliedState): DeclaredZone[] {
   const zones = new Map<string, { stack: string; adopted: boolean; records: DeclaredRecord[]; forwards: DeclaredForward[] }>();

@@ -36,7 +36,13 @@ const GATEWAY_STAND_INS: ReadonlyMap<string, { output: string; what: string }> =
   [UNPUBLISHED_GATEWAY.ipv6, { output: GATEWAY_ADDRESS_OUTPUTS.ipv6, what: "the gateway's IPv6 address" }],
 ]);
 
-/** `${expr}` or `${trimsuffix(expr, "x")}`, the two shapes a record's value takes when it is a reference. */
+/**
+ * `${expr}` or `${trimsuffix(expr, "x")}`, the two shapes a record's value takes when it is a reference: a remote
+ * state's output, or a resource's computed attribute such as a DNS authorization's `dns_resource_record[0].data`
+ * (hashicorp/terraform-provider-google v6.50.0,
+ * google/services/certificatemanager/resource_certificate_manager_dns_authorization.go: a computed list of
+ * name, type, data).
+ */
 const INTERPOLATION = /^\$\{(?:trimsuffix\((?<inner>[^,]+),\s*"(?<suffix>[^"]*)"\)|(?<plain>[^}]+))\}$/;
 const REMOTE_OUTPUT = /^data\.terraform_remote_state\.(?<source>[^.]+)\.outputs\.(?<output>[A-Za-z0-9_-]+)$/;
 const RESOURCE_ATTRIBUTE = /^(?<type>[a-z0-9_]+)\.(?<name>[A-Za-z0-9_-]+)(?<path>(?:\.[a-z0-9_]+|\[\d+\])+)$/;
