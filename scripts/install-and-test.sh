@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one command that installs everything the tests need and runs them (README, .ci/run).
 # System packages (Debian's): Chromium, for the tests that open the rollout report's HTML page and print its PDF;
-# the Liberation 2 fonts, the PDF's Times New Roman with every Vietnamese letter (Liberation 1 lacks some); and jq,
-# which the drift workflow's province listing uses and its test runs.
+# the Liberation 2 fonts, the PDF's Times New Roman with every Vietnamese letter (Liberation 1 lacks some); jq,
+# which the drift workflow's province listing uses and its test runs; and BIND 9 — named, named-checkzone and dig —
+# which the zone-files and verify tests run (an authoritative server serving the zone files the tests write).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 [ -d /usr/share/fonts/truetype/liberation2 ] || missing+=(fonts-liberation2)
+command -v named >/dev/null 2>&1 || missing+=(bind9)
+command -v named-checkzone >/dev/null 2>&1 || missing+=(bind9-utils)
+command -v dig >/dev/null 2>&1 || missing+=(bind9-dnsutils)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-and-test: installing ${missing[*]} (Debian)"
   apt_get update

@@ -1,0 +1,267 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseZone } from "dnsz";
+import { readAppliedState } from "../src/dns/applied-state";
+import { type DeclaredZone, declaredZones, fullName } from "../src/dns/declared-dns";
+import { type ProvinceDns, loadProvinceDns } from "../src/dns/province-dns";
+import { recordValue } from "../src/dns/record-values";
+import { isZoneFilesFolder, writeZoneFiles } from "../src/dns/write-zone-files";
+import { txtStrings, zoneFile } from "../src/dns/zone-file";
+import { checkConfZones, writeNamedConf } from "./support/bind";
+import { ROOT } from "./support/config-copy";
+
+const temps: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function provinceDns(province: string, stateDir?: string): ProvinceDns {
+  const dns = loadProvinceDns(ROOT, { PROVINCE: province }, stateDir);
+  if ("violations" in dns || "stateProblems" in dns) throw new Error(JSON.stringify(dns));
+  return dns;
+}
+
+/** A TXT record's data as read back: its character-strings unquoted and joined. */
+function txtValue(content: string): string {
+  return [...content.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(([, text]) => text.replace(/\\(.)/g, "$1")).join("");
+}
+
+/** The records of a zone file read back with dnsz, as [name, type, value] (MX with its preference). */
+function readBack(text: string): string[][] {
+  return parseZone(text).records.map((record) => [record.name, record.type, record.type === "TXT" ? txtValue(record.content) : record.content]);
+}
+
+function expectedLines(zone: DeclaredZone): string[][] {
+  const dotted = (value: string) => `${value}.`;
+  return zone.records.map((record) => {
+    const value = record.type === "MX" ? `${record.priority} ${dotted(record.value)}` : record.type === "CNAME" || record.type === "NS" ? dotted(record.value) : record.value;
+    return [fullName(record.name, zone.name), record.type, value];
+  });
+}
+
+describe.each([
+  ["binh-thuan", 166, 2524, ["binhthuan.gov.vn"]],
+  ["lam-dong", 481, 7034, ["binhthuan.gov.vn", "daknong.gov.vn", "lamdong.gov.vn"]],
+])("zone-files for %s", (province, zoneCount, recordCount, handovers) => {
+  let dns: ProvinceDns;
+  let out: string;
+  beforeAll(() => {
+    dns = provinceDns(province);
+    out = join(tempDir("zone-files-"), "zones");
+    writeZoneFiles(dns, out, 2026112901);
+  });
+
+  it("writes one master file per declared zone and one hand-over file per parent the config does not manage", () => {
+    expect(dns.zones).toHaveLength(zoneCount);
+    expect(dns.zones.reduce((sum, zone) => sum + zone.records.length, 0)).toBe(recordCount);
+    expect(readdirSync(out).filter((file) => file.endsWith(".zone"))).toHaveLength(zoneCount);
+    expect(readdirSync(join(out, "handover")).sort()).toEqual(handovers.map((parent) => `${parent}.zone`));
+  });
+
+  it("every file loads in BIND: each zone, and each hand-over fragment $INCLUDEd in a parent zone (named-checkconf -z)", () => {
+    const { status, output } = checkConfZones(writeNamedConf(out, 53));
+    expect(output.split("\n").filter((line) => line && !/: loaded serial \d+$/.test(line))).toEqual([]);
+    expect(output.match(/loaded serial 2026112901/g)).toHaveLength(zoneCount);
+    expect(output.match(/loaded serial 1$/gm)).toHaveLength(handovers.length);
+    expect(status).toBe(0);
+  });
+
+  it("reads back as declared: SOA and apex NS first, then every record with absolute names and TXT whole", () => {
+    for (const zone of dns.zones) {
+      const text = readFileSync(join(out, `${zone.name}.zone`), "utf8");
+      const lines = readBack(text);
+      expect(lines[0]).toEqual([zone.name, "SOA", `ns1.dnsimple.com. hostmaster.${zone.name}. 2026112901 86400 7200 3600000 3600`]);
+      expect(lines.slice(1, 5)).toEqual(dns.province.settings.dnsimple.nameServers.map((server) => [zone.name, "NS", `${server}.`]));
+      expect(lines.slice(5)).toEqual(expectedLines(zone));
+    }
+  });
+});
+
+describe("zone-files", () => {
+  const dns = provinceDns("binh-thuan");
+  const zone = dns.zones.find((candidate) => candidate.name === "hamliem.binhthuan.gov.vn")!;
+
+  it("writes a zone with its stand-ins marked on their lines and counted in its header", () => {
+    const text = zoneFile(zone, { nameServers: ["ns1.dnsimple.com", "ns2.dnsimple-edge.net"], serial: 7, origin: "test" });
+    expect(text.split("\n").slice(0, 9)).toEqual([
+      ";; hamliem.binhthuan.gov.vn: test",
+      ";; Declared by the stack binh-thuan-communes-0; SOA serial 7, timers per RIPE-203.",
+      ";; 5 value(s) are stand-ins until their stacks are applied (see the comments; npm run zone-files -- --state DIR).",
+      "",
+      "$ORIGIN hamliem.binhthuan.gov.vn.",
+      "$TTL 3600",
+      "",
+      "@\t3600\tIN\tSOA\tns1.dnsimple.com. hostmaster.hamliem.binhthuan.gov.vn. 7 86400 7200 3600000 3600",
+      "@\t3600\tIN\tNS\tns1.dnsimple.com.",
+    ]);
+    expect(text).toContain("@\t3600\tIN\tA\t192.0.2.1\t; stand-in: the gateway's IPv4 address, known once the platform stack is applied\n");
+    expect(text).toContain(
+      "_acme-challenge.www\t3600\tIN\tCNAME\tknown-after-apply.invalid.\t; stand-in: google_certificate_manager_dns_authorization c23095-www.dns_resource_record[0].data, known once binh-thuan-communes-0 is applied\n",
+    );
+    expect(text).toContain('@\t3600\tIN\tCAA\t0 issue "pki.goog"\n');
+    expect(text).toContain("@\t3600\tIN\tMX\t10 mx1.mail.binhthuan.gov.vn.\n");
+    expect(text).toContain("www\t3600\tIN\tCNAME\thamliem.binhthuan.gov.vn.\n");
+  });
+
+  it("lists a forwarding domain's forwards in its header, and DNSimple's own MX as a stand-in", () => {
+    const forwarding = dns.zones.find((candidate) => candidate.name === "hamcan.hamthuannam.binhthuan.gov.vn")!;
+    const text = zoneFile(forwarding, { nameServers: ["ns1.dnsimple.com"], serial: 7, origin: "test" });
+    expect(text).toContain(";; Mail: DNSimple email forwarding (DNSimple places its own MX for it: the MX below stands in for it):\n;; any address -> vanthu@hamthanh.binhthuan.gov.vn\n");
+    expect(text.split("\n").filter((line) => line.includes("\tMX\t"))).toEqual([
+      "@\t3600\tIN\tMX\t10 forwarding-mx.invalid.\t; stand-in: DNSimple's email-forwarding MX, which DNSimple places for the forwards (not declared in the stacks)",
+    ]);
+  });
+
+  it("splits a TXT longer than 255 bytes into character-strings that BIND joins back", () => {
+    const key = `v=DKIM1; k=rsa; p=${"A".repeat(392)}"\\`;
+    expect(txtStrings(key)).toBe(`"${key.slice(0, 255)}" "${key.slice(255, -2)}\\"\\\\"`);
+    const long: DeclaredZone = { ...zone, records: [{ name: "s1._domainkey", type: "TXT", value: key, ttl: 3600 }] };
+    const dir = tempDir("long-txt-");
+    writeFileSync(join(dir, `${zone.name}.zone`), zoneFile(long, { nameServers: ["ns1.dnsimple.com"], serial: 1, origin: "test" }));
+    const check = spawnSync("named-checkzone", ["-D", "-o", "-", zone.name, join(dir, `${zone.name}.zone`)], { encoding: "utf8" });
+    expect(check.status).toBe(0);
+    const line = check.stdout.split("\n").find((candidate) => candidate.startsWith(`s1._domainkey.${zone.name}.`))!;
+    expect(txtValue(line)).toBe(key);
+  });
+
+  it("is deterministic: the same stacks and serial give the same bytes", () => {
+    const [a, b] = [join(tempDir("same-"), "z"), join(tempDir("same-"), "z")];
+    writeZoneFiles(dns, a, 5);
+    writeZoneFiles(provinceDns("binh-thuan"), b, 5);
+    for (const file of readdirSync(a).filter((name) => name.endsWith(".zone"))) expect(readFileSync(join(b, file), "utf8")).toBe(readFileSync(join(a, file), "utf8"));
+    expect(readFileSync(join(b, "handover", "binhthuan.gov.vn.zone"), "utf8")).toBe(readFileSync(join(a, "handover", "binhthuan.gov.vn.zone"), "utf8"));
+  });
+
+  it("takes values known after apply from the stacks' applied state", () => {
+    const stateDir = tempDir("state-");
+    const platform = { version: 4, terraform_version: "1.12.2", serial: 3, lineage: "x", outputs: { gateway_ipv4: { value: "34.120.1.2", type: "string" }, gateway_ipv6: { value: "2600:1901:0:1::", type: "string" } }, resources: [] };
+    const shard = {
+      version: 4,
+      outputs: {},
+      resources: [
+        {
+          mode: "managed",
+          type: "google_certificate_manager_dns_authorization",
+          name: "commune-23095_certificate-www_authorization_C1D2F5E3",
+          provider: 'provider["registry.terraform.io/hashicorp/google"]',
+          instances: [{ schema_version: 0, attributes: { dns_resource_record: [{ name: "_acme-challenge.www.hamliem.binhthuan.gov.vn.", type: "CNAME", data: "8f2a.9.authorize.certificatemanager.goog." }] } }],
+        },
+      ],
+    };
+    const address = Object.keys(dns.stacks.find((stack) => stack.name === "binh-thuan-communes-0")!.config.resource!.google_certificate_manager_dns_authorization).find((name) => name.startsWith("commune-23095_certificate-www_"))!;
+    shard.resources[0].name = address;
+    writeFileSync(join(stateDir, "binh-thuan-platform.tfstate"), JSON.stringify(platform));
+    writeFileSync(join(stateDir, "binh-thuan-communes-0.tfstate"), JSON.stringify(shard));
+    const state = readAppliedState(stateDir, dns.stacks.map((stack) => stack.name));
+    if (Array.isArray(state)) throw new Error(JSON.stringify(state));
+    const applied = declaredZones(dns.stacks, state).find((candidate) => candidate.name === zone.name)!;
+    const record = (name: string, type: string) => applied.records.find((candidate) => candidate.name === name && candidate.type === type);
+    expect(record("", "A")).toMatchObject({ value: "34.120.1.2", applied: true });
+    expect(record("", "AAAA")).toMatchObject({ value: "2600:1901:0:1::", applied: true });
+    expect(record("_acme-challenge.www", "CNAME")).toMatchObject({ value: "8f2a.9.authorize.certificatemanager.goog", applied: true });
+    expect(record("_acme-challenge", "CNAME")!.standIn).toMatch(/^google_certificate_manager_dns_authorization c23095-apex/);
+    expect(applied.records.filter((candidate) => candidate.standIn)).toHaveLength(2);
+  });
+
+  it("handles literal addresses and the documentation stand-ins as literals (gateway addresses from the settings)", () => {
+    const stack = dns.stacks[0];
+    expect(recordValue("34.1.2.3", "A", stack, undefined)).toEqual({ value: "34.1.2.3" });
+    expect(recordValue("192.0.2.1", "A", stack, undefined)).toEqual({ value: "192.0.2.1", standIn: "the gateway's IPv4 address, known once the platform stack is applied" });
+    const state = new Map([["binh-thuan-platform", { version: 4 as const, outputs: { gateway_ipv6: { value: "2600::5" } }, resources: [] }]]);
+    expect(recordValue("2001:db8::1", "AAAA", stack, state)).toEqual({ value: "2600::5", applied: true });
+    expect(recordValue("192.0.2.1", "TXT", stack, state)).toEqual({ value: "192.0.2.1" });
+  });
+
+  it("refuses a state folder it cannot read, naming every file and the fix", () => {
+    const stateDir = tempDir("bad-state-");
+    writeFileSync(join(stateDir, "binh-thuan-platform.tfstate"), "{");
+    writeFileSync(join(stateDir, "binh-thuan-communes-1.tfstate"), JSON.stringify({ version: 3 }));
+    writeFileSync(join(stateDir, "other.tfstate"), "{}");
+    const problems = readAppliedState(stateDir, ["binh-thuan-platform", "binh-thuan-communes-1"]);
+    expect(problems).toEqual([
+      { file: join(stateDir, "binh-thuan-communes-1.tfstate"), message: "is not a Terraform state of format 4: version: Invalid input: expected 4", fix: `write it with: terraform state pull > ${join(stateDir, "binh-thuan-communes-1.tfstate")}` },
+      { file: join(stateDir, "binh-thuan-platform.tfstate"), message: "is not JSON", fix: `write it with: terraform state pull > ${join(stateDir, "binh-thuan-platform.tfstate")}` },
+      { file: join(stateDir, "other.tfstate"), message: "names no stack of this province (binh-thuan-platform, binh-thuan-communes-1)", fix: "name each file after its stack, <stack>.tfstate, or remove it" },
+    ]);
+  });
+
+  it("replaces only a folder it wrote", () => {
+    const dir = tempDir("out-");
+    expect(isZoneFilesFolder(join(dir, "new"))).toBe(true);
+    mkdirSync(join(dir, "mine", "handover"), { recursive: true });
+    writeFileSync(join(dir, "mine", "a.vn.zone"), "");
+    expect(isZoneFilesFolder(join(dir, "mine"))).toBe(true);
+    writeFileSync(join(dir, "mine", "notes.txt"), "");
+    expect(isZoneFilesFolder(join(dir, "mine"))).toBe(false);
+  });
+});
+
+describe("the hand-over files", () => {
+  const dns = provinceDns("lam-dong");
+  const handover = (name: string) => dns.handovers.find((candidate) => candidate.name === name)!;
+
+  it("delegate every top-level zone of the province, commune and retired, from the zone above it", () => {
+    expect(dns.handovers.map((candidate) => [candidate.name, candidate.delegations.length, candidate.reportAuthorizations.length])).toEqual([
+      ["binhthuan.gov.vn", 10, 0],
+      ["daknong.gov.vn", 8, 0],
+      ["lamdong.gov.vn", 157, 210],
+    ]);
+    expect(handover("binhthuan.gov.vn").delegations).toContain("bacbinh.binhthuan.gov.vn");
+    // Every declared zone is reachable: it is delegated from a hand-over zone or from a declared zone.
+    const declared = new Set(dns.zones.map((zone) => zone.name));
+    const delegated = new Set(dns.handovers.flatMap((candidate) => candidate.delegations));
+    for (const zone of dns.zones) {
+      const parentZone = zone.name.slice(zone.name.indexOf(".") + 1);
+      const label = zone.name.split(".")[0];
+      const fromParent = declared.has(parentZone) && dns.zones.find((candidate) => candidate.name === parentZone)!.records.some((record) => record.name === label && record.type === "NS");
+      expect([zone.name, delegated.has(zone.name) || fromParent]).toEqual([zone.name, true]);
+    }
+  });
+
+  it("authorize the DMARC reports of the zones of another organizational domain (RFC 7489 §7.1), and only those", () => {
+    const authorized = handover("lamdong.gov.vn").reportAuthorizations;
+    expect(authorized).toContain("bacbinh.binhthuan.gov.vn");
+    expect(authorized.every((zone) => zone.endsWith(".binhthuan.gov.vn") || zone.endsWith(".daknong.gov.vn"))).toBe(true);
+    const out = join(tempDir("handover-"), "z");
+    writeZoneFiles(dns, out, 1);
+    const text = readFileSync(join(out, "handover", "lamdong.gov.vn.zone"), "utf8");
+    expect(text).toContain('bacbinh.binhthuan.gov.vn._report._dmarc\t3600\tIN\tTXT\t"v=DMARC1"\n');
+    expect(text).toContain("bacbinh.binhthuan.gov.vn._report._dmarc\t3600\tIN\tTXT");
+    expect(text.split("\n").slice(0, 4)).toEqual([
+      ";; lamdong.gov.vn: Tỉnh Lâm Đồng (PROVINCE=lam-dong, ENV=offline), written by npm run zone-files",
+      ";; Records this zone must hold; its SOA and NS stay as they are. Add them, or $INCLUDE this file in the zone.",
+      ";; 157 delegation(s) to the province's name servers (ns1.dnsimple.com, ns2.dnsimple-edge.net, ns3.dnsimple.com, ns4.dnsimple-edge.org).",
+      ";; 210 DMARC report authorization(s) (RFC 7489 section 7.1).",
+    ]);
+  });
+});
+
+describe("npm run zone-files", () => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "zone-files.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, PROVINCE: "binh-thuan", ENV: "offline", ...env } });
+  const usage = "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run zone-files -- --out DIR [--state DIR] [--serial N]\n";
+
+  it("says how to call it, and exits 2, when called wrong", () => {
+    expect(run([])).toMatchObject({ status: 2, stdout: "", stderr: `zone-files: --out DIR is required\n${usage}` });
+    expect(run(["--out", tempDir("o-"), "--serial", "0"])).toMatchObject({ status: 2, stderr: `zone-files: --serial 0 is not a whole number from 1 to 4294967295\n${usage}` });
+    const busy = tempDir("busy-");
+    writeFileSync(join(busy, "keep.txt"), "");
+    expect(run(["--out", busy])).toMatchObject({ status: 2, stderr: `zone-files: ${busy} holds files zone-files did not write; give a new or empty folder, or one it wrote before\n${usage}` });
+  });
+
+  it("writes the province's zones and says what it wrote", () => {
+    const out = join(tempDir("cli-"), "zones");
+    const result = run(["--out", out, "--serial", "2026112901"]);
+    expect(result.stderr).toBe("zone-files: synthesizing binh-thuan (ENV=offline)…\n");
+    expect(result.stdout).toBe(
+      `Bình Thuận (ENV=offline): 166 zones, 2524 records, 840 stand-ins (values known after apply: give --state DIR; each marked on its line), SOA serial 2026112901; written to ${out}/\n` +
+        `1 hand-over zones (records for zones the config does not manage):\n  ${out}/handover/binhthuan.gov.vn.zone: 45 delegations, 0 DMARC report authorizations\n`,
+    );
+    expect(result.status).toBe(0);
+  });
+});

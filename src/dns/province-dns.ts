@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { synthesizeProvince } from "../../stacks/synthesize";
+import { checkDeployReadiness } from "../load/deploy-readiness";
+import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
+import { type ConfigProblem, ConfigError } from "../load/problems";
+import { type DeployEnvironment, resolveEnvironment } from "../model/environment";
+import type { Province } from "../model/province";
+import { todayInVietnam } from "../model/today";
+import type { PolicyViolation } from "../policy/policy-pack";
+import type { SynthesizedStack } from "../policy/synthesized";
+import { readAppliedState } from "./applied-state";
+import { type DeclaredZone, declaredZones } from "./declared-dns";
+import { type HandoverZone, handoverZones } from "./handover";
+
+/** What a province declares in DNS, as zone-files writes it and verify checks it. */
+export interface ProvinceDns {
+  readonly province: Province;
+  readonly environment: DeployEnvironment;
+  readonly stacks: readonly SynthesizedStack[];
+  readonly zones: readonly DeclaredZone[];
+  readonly handovers: readonly HandoverZone[];
+  /** Whether values came from applied state (`--state`). */
+  readonly withState: boolean;
+}
+
+/**
+ * Loads PROVINCE (under `root`) for ENV as the synth does — same checks, same stacks, synthesized in a temp folder
+ * removed afterwards — and reads its DNS, with the applied state of `stateDir` when given. A bad config, state or
+ * ENV throws ConfigError (every problem at once); policy violations and unreadable state files are returned.
+ */
+export function loadProvinceDns(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  stateDir?: string,
+): ProvinceDns | { readonly violations: readonly PolicyViolation[] } | { readonly stateProblems: readonly ConfigProblem[] } {
+  const dir = provinceDir(env.PROVINCE || DEFAULT_PROVINCE, root);
+  const province = loadProvince(dir);
+  const environment = resolveEnvironment(province.settings, env.ENV || "offline");
+  if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+  const today = todayInVietnam();
+  const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
+  if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
+  const work = mkdtempSync(join(tmpdir(), "province-dns-"));
+  try {
+    const result = synthesizeProvince(province, environment, today, work);
+    if ("violations" in result) return result;
+    const state = stateDir === undefined ? undefined : readAppliedState(stateDir, result.stacks.map((stack) => stack.name));
+    if (Array.isArray(state)) return { stateProblems: state };
+    const zones = declaredZones(result.stacks, state);
+    return { province, environment, stacks: result.stacks, zones, handovers: handoverZones(zones, province.settings), withState: state !== undefined };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
