@@ -52,11 +52,11 @@ describe("capacity", () => {
   it("the generated 400/1,200 province's gateway stays inside every hard limit", () => {
     const generated = loadProvince(generateProvince(mkdtempSync(`${tmpdir()}/capacity-`), { id: "bench-400", name: "Tỉnh Thử Nghiệm", newUnits: 400, oldUnits: 1200, seed: 400 }).dir);
     const environment = resolveEnvironment(generated.settings, "offline") as DeployEnvironment;
-    const policy = new PolicyPack({ settings: generated.settings, declaredNames: new Set(), today: TEST_TODAY });
-    const gateway = new GatewayStack(new App(), "bench-400-gateway", { province: generated, environment, policy, today: TEST_TODAY, routes: gatewayRoutes(generated, environment.gcpProject) });
+    const policy = new PolicyPack({ settings: generated.settings, declaredNames: new Set() });
+    const gateway = new GatewayStack(new App(), "bench-400-gateway", { province: generated, environment, policy, routes: gatewayRoutes(generated, environment.gcpProject) });
     const stacks = [{ name: gateway.node.id, config: JSON.parse(stableSynth(gateway)) }];
     // Alone, the gateway stack has no platform to enable its API; every other rule must pass.
-    expect(checkSynthesizedStacks(stacks, TEST_TODAY).filter((finding) => finding.rule.id !== "API-001")).toEqual([]);
+    expect(checkSynthesizedStacks(stacks).filter((finding) => finding.rule.id !== "API-001")).toEqual([]);
     const limits = capacityFigures(stacks, 100).filter((candidate) => candidate.service === "Google Cloud" && candidate.kind === "limit" && candidate.allowance !== undefined);
     expect(limits.length).toBeGreaterThanOrEqual(7);
     for (const limit of limits) expect([limit.key, limit.used <= limit.allowance!]).toEqual([limit.key, true]);

@@ -18,10 +18,10 @@ import { platformStackId } from "./province-stack";
  * (the README's runbook). No stack reads another's values except the gateway's addresses: everything else is
  * named, so each stack plans on its own.
  */
-export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment, today: string): PolicyPack {
+export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment): PolicyPack {
   const prefix = province.id;
-  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province), today });
-  const common = { province, environment, policy, today };
+  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province) });
+  const common = { province, environment, policy };
   const zoneDelegations = delegations(province);
   const platform = new PlatformStack(app, platformStackId(province), { ...common, delegations: zoneDelegations });
   // An old unit goes with its successor, so a change to one commune touches its own shard only.

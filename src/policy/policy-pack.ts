@@ -26,8 +26,6 @@ export interface PolicyPackProps {
   readonly settings: Settings;
   /** Every domain and hostname the app declares, plus shared-system targets (for DNS-011). */
   readonly declaredNames: ReadonlySet<string>;
-  /** The day of the synth (YYYY-MM-DD), for conditions that may already have expired. */
-  readonly today: string;
 }
 
 type Attributes = Record<string, unknown>;
@@ -109,7 +107,7 @@ export class PolicyPack implements IAspect {
    * once they are synthesized; their violations join the others.
    */
   checkSynthesized(stacks: readonly SynthesizedStack[]): void {
-    for (const { path, ...finding } of checkSynthesizedStacks(stacks, this.props.today)) this.recordAt(path, finding);
+    for (const { path, ...finding } of checkSynthesizedStacks(stacks)) this.recordAt(path, finding);
   }
 
   private readonly stacks: IConstruct[] = [];
