@@ -42,6 +42,16 @@ describe("capacity", () => {
     expect(firstDeploy.used).toBeGreaterThan(2400);
   });
 
+  it("shows each workflow's requests against the hour: a deploy, a drift check, a pull request's plan", () => {
+    const text = formatCapacity(figures);
+    const drift = figure(figures, "dnsimplePlan")!;
+    expect(drift.used).toBeLessThan(2400);
+    expect(text).toMatch(new RegExp(`\\nDNSimple +API requests of a drift check \\(every stack refreshed\\) +${drift.used} +rate +2400/h`));
+    expect(text).toContain(`fits in its hour slot, leaving ${2400 - drift.used} for a deploy that hour`);
+    expect(text).toMatch(/\nDNSimple +API requests of a pull request's plan \(no refresh\) +12 +rate +2400\/h +no record is read \(-refresh=false\); at most one request per stack\n/);
+    expect(text).toMatch(/\nDNSimple +API requests of a first deploy \(deploy workflow\) +\d+ +rate +2400\/h +at least \d+ min; the busiest stack is binh-thuan-communes-\d\n/);
+  });
+
   it("a quota the deploy outgrows says how much to request", () => {
     const certificates = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`c${i}`, {}]));
     const big = capacityFigures([{ name: "p-communes-0", config: { resource: { google_certificate_manager_certificate: certificates } } }], 100);
