@@ -119,6 +119,26 @@ describe("a cancelled deploy", () => {
   });
 });
 
+describe("the provider lock file", () => {
+  it("is generated for the providers every stack requires, refused while missing or different, accepted once committed", async () => {
+    const work = standIn([{ name: "p-platform" }, { name: "p-gateway" }]);
+    try {
+      const lockFile = join(work.root, ".terraform.lock.hcl");
+      const missing = await run(work, ["lock-check", "--lock-file", lockFile, "--outdir", work.outdir]);
+      expect([missing.status, missing.stderr]).toEqual([1, `${lockFile} is not committed: terraform providers lock wrote ${lockFile}.generated; commit it as ${lockFile}\n`]);
+      // The stand-in writes what it was asked to lock: the one set of providers of every stack, for linux_amd64.
+      expect(JSON.parse(readFileSync(`${lockFile}.generated`, "utf8").split("\n").slice(1).join("\n"))).toEqual({ terraform: { required_providers: { google: { source: "google", version: "6.50.0" } } } });
+      writeFileSync(lockFile, readFileSync(`${lockFile}.generated`));
+      const committed = await run(work, ["lock-check", "--lock-file", lockFile, "--outdir", work.outdir]);
+      expect([committed.status, committed.stderr]).toEqual([0, `${lockFile}: matches the providers every stack requires (linux_amd64)\n`]);
+      writeFileSync(lockFile, "# an older lock\n");
+      expect((await run(work, ["lock-check", "--lock-file", lockFile, "--outdir", work.outdir])).status).toBe(1);
+    } finally {
+      work.remove();
+    }
+  });
+});
+
 describe("usage and bad input", () => {
   let work: StandIn;
   beforeAll(() => {

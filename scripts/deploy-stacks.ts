@@ -72,7 +72,7 @@ function options(argv: readonly string[]) {
         attempts: { type: "string" },
         "stop-after": { type: "string" },
         grace: { type: "string" },
-        "dnsimple-api": { type: "string", default: process.env.DNSIMPLE_API ?? DNSIMPLE_API.production },
+        "dnsimple-api": { type: "string", default: process.env.DNSIMPLE_API ?? DNSIMPLE_API },
       },
     });
   } catch (error) {

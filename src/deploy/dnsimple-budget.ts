@@ -3,7 +3,8 @@
  * X-RateLimit-Remaining and X-RateLimit-Reset (epoch seconds), and past the limit the API answers
  * 429 Too Many Requests with the same headers (https://developer.dnsimple.com/v2/#rate-limiting).
  */
-export const DNSIMPLE_API = { production: "https://api.dnsimple.com", sandbox: "https://api.sandbox.dnsimple.com" } as const;
+/** The production API; the sandbox's is https://api.sandbox.dnsimple.com, a test's a local server (--dnsimple-api). */
+export const DNSIMPLE_API = "https://api.dnsimple.com";
 
 export interface Budget {
   readonly limit: number;
