@@ -57,6 +57,16 @@ describe("capacity", () => {
     expect(figure(limited, "dnsimpleFirstDeploy")).toMatchObject({ used: 117, allowance: 50, per: "hour", subject: "p-communes-0" });
   });
 
+  it("shows each workflow's requests against the hour: a deploy, a drift check, a pull request's plan", () => {
+    const text = formatCapacity(figures);
+    const drift = figure(figures, "dnsimplePlan")!;
+    expect(drift.used).toBeLessThan(2400);
+    expect(text).toMatch(new RegExp(`\\nDNSimple +API requests of a drift check \\(every stack refreshed\\) +${drift.used} +rate +2400/h`));
+    expect(text).toContain(`fits in its hour slot, leaving ${2400 - drift.used} for a deploy that hour`);
+    expect(text).toMatch(/\nDNSimple +API requests of a pull request's plan \(no refresh\) +12 +rate +2400\/h +no record is read \(-refresh=false\); at most one request per stack\n/);
+    expect(text).toMatch(/\nDNSimple +API requests of a first deploy \(deploy workflow\) +\d+ +rate +2400\/h +at least \d+ min; the busiest stack is binh-thuan-communes-\d\n/);
+  });
+
   it("a quota the deploy outgrows says how much to request", () => {
     const certificates = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`c${i}`, {}]));
     const big = capacityFigures([{ name: "p-communes-0", config: { resource: { google_certificate_manager_certificate: certificates } } }], 100);
@@ -67,11 +77,11 @@ describe("capacity", () => {
   it("the generated 400/1,200 province's gateway stays inside every hard limit", () => {
     const generated = loadProvince(generateProvince(mkdtempSync(`${tmpdir()}/capacity-`), { id: "bench-400", name: "Tỉnh Thử Nghiệm", newUnits: 400, oldUnits: 1200, seed: 400 }).dir);
     const environment = resolveEnvironment(generated.settings, "offline") as DeployEnvironment;
-    const policy = new PolicyPack({ settings: generated.settings, declaredNames: new Set(), today: TEST_TODAY });
-    const gateway = new GatewayStack(new App(), "bench-400-gateway", { province: generated, environment, policy, today: TEST_TODAY, routes: gatewayRoutes(generated, environment.gcpProject) });
+    const policy = new PolicyPack({ settings: generated.settings, declaredNames: new Set() });
+    const gateway = new GatewayStack(new App(), "bench-400-gateway", { province: generated, environment, policy, routes: gatewayRoutes(generated, environment.gcpProject) });
     const stacks = [{ name: gateway.node.id, config: JSON.parse(stableSynth(gateway)) }];
     // Alone, the gateway stack has no platform to enable its API; every other rule must pass.
-    expect(checkSynthesizedStacks(stacks, TEST_TODAY).filter((finding) => finding.rule.id !== "API-001")).toEqual([]);
+    expect(checkSynthesizedStacks(stacks).filter((finding) => finding.rule.id !== "API-001")).toEqual([]);
     const limits = capacityFigures(stacks, 100).filter((candidate) => candidate.service === "Google Cloud" && candidate.kind === "limit" && candidate.allowance !== undefined);
     expect(limits.length).toBeGreaterThanOrEqual(7);
     for (const limit of limits) expect([limit.key, limit.used <= limit.allowance!]).toEqual([limit.key, true]);

@@ -46,8 +46,8 @@ function repository(): string {
   return repo;
 }
 
-function changed(repo: string, ref = "HEAD"): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/changed.ts", ref], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
+function changed(repo: string, ref = "HEAD", ...flags: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/changed.ts", ref, ...flags], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -112,6 +112,53 @@ describe("npm run changed", () => {
   it("refuses a ref that is not a commit", () => {
     const repo = repository();
     expect(changed(repo, "origin/no-such-branch")).toEqual({ status: 1, stdout: "", stderr: 'changed: "origin/no-such-branch" is not a commit of this repository; fetch it first (git fetch origin)\n' });
+  });
+});
+
+describe("a change only staging or production shows: the state bucket moves", () => {
+  const production = (bucket: string) => `environments: { production: { gcpProject: thu-prod-1, dnsimpleAccount: "1", stateBucket: ${bucket} } }\n`;
+  const guard = (repo: string) => spawnSync(process.execPath, ["--import", "tsx", "scripts/guard.ts", "HEAD"], { cwd: repo, env: { ...process.env, ENV: "production", PROVINCE: "thu" }, encoding: "utf8" });
+  let repo: string;
+  let stacks: string[];
+  beforeAll(() => {
+    repo = repository();
+    writeConfig(repo, "thu", { ...TINY, settings: TINY_SETTINGS + production("thu-tfstate-prod") });
+    git(repo, "commit", "-q", "-am", "production");
+    writeConfig(repo, "thu", { ...TINY, settings: TINY_SETTINGS + production("thu-tfstate-new") });
+    stacks = [...digests("thu", TINY).keys()].sort();
+  });
+
+  it("offline sees nothing; with --environments, every stack whose backend moved is listed, and a province without production is skipped saying so", () => {
+    expect(changed(repo).stdout).toBe("");
+    writeConfig(repo, "thu-hai", { ...TINY, settings: TINY_SETTINGS + "# edited\n" });
+    const result = changed(repo, "HEAD", "--environments", "staging,production");
+    expect([result.status, result.stdout]).toEqual([0, lines("thu", stacks)]);
+    expect(result.stderr).toContain("changed: thu-hai: not compared for production: neither side synthesizes for it (placeholders, or another config problem)\n");
+    writeConfig(repo, "thu-hai", TINY);
+    expect(changed(repo, "HEAD", "--environments", "prod").status).toBe(2);
+  });
+
+  it("the guard refuses the move with the migration's exact steps, and lets a declared move through", () => {
+    const blocked = guard(repo);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout).toContain(`guard: BLOCKED — ${stacks.length} stacks would move to another state, project or account (ENV=production):\n`);
+    expect(blocked.stdout).toContain(`\n  thu-gateway: state gs://thu-tfstate-prod/thu/production/thu-gateway → gs://thu-tfstate-new/thu/production/thu-gateway: terraform init would start from an empty state and create everything again, orphaning the old state\n`);
+    expect(blocked.stdout).toContain(
+      [
+        "fix: restore the value in the settings; or, when the move is intended, move first, then declare it in config/thu/settings.yaml:",
+        "  stateMigrations:",
+        '    - { environment: production, from: "thu-tfstate-prod", to: "thu-tfstate-new", reason: "<why it moves>" }',
+        "  moving the state, with nobody deploying, from a checkout of this change:",
+        "    git worktree add ../before HEAD && (cd ../before && npm ci && ENV=production PROVINCE=thu npm run synth)",
+        "    ENV=production PROVINCE=thu CDKTF_OUTDIR=cdktf.moved npm run synth",
+        `    terraform -chdir=../before/cdktf.out/stacks/${stacks[0]} init -input=false`,
+        `    cp cdktf.moved/stacks/${stacks[0]}/cdk.tf.json ../before/cdktf.out/stacks/${stacks[0]}/ && terraform -chdir=../before/cdktf.out/stacks/${stacks[0]} init -migrate-state -force-copy -input=false`,
+      ].join("\n"),
+    );
+    writeConfig(repo, "thu", { ...TINY, settings: `${TINY_SETTINGS}${production("thu-tfstate-new")}stateMigrations: [{ environment: production, from: thu-tfstate-prod, to: thu-tfstate-new, reason: "the old bucket was in the wrong region" }]\n` });
+    const declared = guard(repo);
+    expect(declared.status).toBe(0);
+    expect(declared.stdout).toContain("declared move: thu-gateway: state gs://thu-tfstate-prod/thu/production/thu-gateway → gs://thu-tfstate-new/thu/production/thu-gateway — the old bucket was in the wrong region\n");
   });
 });
 

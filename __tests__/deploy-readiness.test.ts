@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkDeployReadiness } from "../src/load/deploy-readiness";
+import { checkDeployReadiness, migrationWindowWarnings } from "../src/load/deploy-readiness";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
@@ -26,7 +26,7 @@ describe("a real deploy refuses placeholders", () => {
 
   it("names every placeholder key production would use, and only those", () => {
     const production = row("production");
-    expect(lines(checkDeployReadiness(province, environment(province, "production"), settingsFile, TEST_TODAY).errors)).toEqual([
+    expect(lines(checkDeployReadiness(province, environment(province, "production"), settingsFile))).toEqual([
       placeholder("dnsimple.existingZones", row("existingZones"), "production"),
       placeholder("mail.dkim", row("dkim"), "production"),
       placeholder("portalAdminGroup", row("portalAdminGroup"), "production"),
@@ -38,12 +38,12 @@ describe("a real deploy refuses placeholders", () => {
   });
 
   it("staging names its own environment's keys, not production's", () => {
-    const keys = checkDeployReadiness(province, environment(province, "staging"), settingsFile, TEST_TODAY).errors.map((problem) => problem.message.split(" ")[0]);
+    const keys = checkDeployReadiness(province, environment(province, "staging"), settingsFile).map((problem) => problem.message.split(" ")[0]);
     expect(keys.filter((key) => key.startsWith("environments."))).toEqual(["environments.staging.gcpProject", "environments.staging.dnsimpleAccount", "environments.staging.stateBucket"]);
   });
 
   it("offline accepts them", () => {
-    expect(checkDeployReadiness(province, environment(province, "offline"), settingsFile, TEST_TODAY)).toEqual({ errors: [], warnings: [] });
+    expect(checkDeployReadiness(province, environment(province, "offline"), settingsFile)).toEqual([]);
   });
 
   it("ENV=production npm run synth on the shipped config exits 1, names the keys, writes nothing and prints no stack trace", () => {
@@ -63,11 +63,11 @@ describe("a province superseded by another (a plan of record)", () => {
     `config/binh-thuan/settings.yaml: the province is superseded by lam-dong (supersededBy: lam-dong): it is kept as a plan of record, which ENV=${env} does not deploy\n  fix: deploy lam-dong instead (PROVINCE=lam-dong); remove supersededBy only if this province is to run its units itself`;
 
   it("is refused by staging and production, naming its successor, and alone", () => {
-    for (const env of ["staging", "production"]) expect(lines(checkDeployReadiness(province, environment(province, env), "config/binh-thuan/settings.yaml", TEST_TODAY).errors)).toEqual([refusal(env)]);
+    for (const env of ["staging", "production"]) expect(lines(checkDeployReadiness(province, environment(province, env), "config/binh-thuan/settings.yaml"))).toEqual([refusal(env)]);
   });
 
   it("still synthesizes offline", () => {
-    expect(checkDeployReadiness(province, environment(province, "offline"), "config/binh-thuan/settings.yaml", TEST_TODAY)).toEqual({ errors: [], warnings: [] });
+    expect(checkDeployReadiness(province, environment(province, "offline"), "config/binh-thuan/settings.yaml")).toEqual([]);
   });
 
   it("ENV=staging npm run synth exits 1 with the refusal, writes nothing and prints no stack trace", () => {
@@ -78,29 +78,70 @@ describe("a province superseded by another (a plan of record)", () => {
   });
 });
 
-describe("a migration window that has closed", () => {
-  const closed = loadFixture({ settings: TINY_SETTINGS + 'retirement: { migrationWindow: { from: "2025-07-01", until: "2026-01-01" }, migrationWindows: { "00011": { from: "2025-07-01", until: "2026-06-01" } } }\n' });
+describe("migration windows: warnings on the day, never a different Terraform", () => {
+  const windows = 'retirement: { migrationWindow: { from: "2025-07-01", until: "2026-01-01" }, migrationWindows: { "00011": { from: "2027-01-01", until: "2027-06-01" } } }\n';
+  const fixture = loadFixture({ settings: TINY_SETTINGS + windows });
 
-  it("is an error for staging and production, naming the window and the units it leaves without writers", () => {
-    const deployable = { ...closed, settings: { ...closed.settings, environments: { production: { gcpProject: "thu-prod", dnsimpleAccount: "1", dnsimpleSandbox: false, stateBucket: "thu-state" } } } };
-    expect(lines(checkDeployReadiness(deployable, environment(deployable, "production"), "settings.yaml", TEST_TODAY).errors)).toEqual([
-      "settings.yaml: retirement.migrationWindow closed on 2026-01-01: nobody may write the archives of its 3 old units any more, so no grant is declared\n  fix: extend until if old content is still to be copied in; once it is all in, remove migrationWindow (the window is closed)",
-      'settings.yaml, Thị trấn Đồi Cát (00011): retirement.migrationWindows: 00011 closed on 2026-06-01, so no grant is declared\n  fix: extend until if its old content is still to be copied in; once it is in, remove the entry "00011"',
+  it("a closed window and one not open yet are warnings that name the window and the units it covers", () => {
+    expect(lines(migrationWindowWarnings(fixture, "settings.yaml", TEST_TODAY))).toEqual([
+      "settings.yaml: retirement.migrationWindow closed on 2026-01-01: its grants to the successors' admins on the archives of its 3 old units are declared but grant nothing any more\n  fix: extend until if old content is still to be copied in; once it is all in, remove migrationWindow and deploy (the grants go)",
+      "settings.yaml, Thị trấn Đồi Cát (00011): retirement.migrationWindows: 00011 opens on 2027-01-01: its grants to the successor's admins on its archive are declared but grant nothing until then\n  fix: nothing to do if that is the planned start; move from earlier if the copying must start sooner",
     ]);
   });
 
-  it("is a warning offline", () => {
-    const readiness = checkDeployReadiness(closed, environment(closed, "offline"), "settings.yaml", TEST_TODAY);
-    expect(readiness.errors).toEqual([]);
-    expect(readiness.warnings.map((warning) => warning.message)).toEqual([
-      "retirement.migrationWindow closed on 2026-01-01: nobody may write the archives of its 3 old units any more, so no grant is declared",
-      "retirement.migrationWindows: 00011 closed on 2026-06-01, so no grant is declared",
-    ]);
-  });
-
-  it("an open window is no problem", () => {
+  it("an open window is no warning; the day it closes (Vietnam) it is", () => {
     const open = loadFixture({ settings: TINY_SETTINGS + 'retirement: { migrationWindow: { from: "2026-12-01", until: "2027-07-01" } }\n' });
-    expect(checkDeployReadiness(open, environment(open, "offline"), "settings.yaml", TEST_TODAY)).toEqual({ errors: [], warnings: [] });
+    expect(migrationWindowWarnings(open, "settings.yaml", "2027-06-30")).toEqual([]);
+    expect(migrationWindowWarnings(open, "settings.yaml", "2027-07-01").map((warning) => warning.message)).toEqual([
+      "retirement.migrationWindow closed on 2027-07-01: its grants to the successors' admins on the archives of its 4 old units are declared but grant nothing any more",
+    ]);
+  });
+
+  it("a real environment refuses no window: readiness only looks at placeholders", () => {
+    const deployable = { ...fixture, settings: { ...fixture.settings, environments: { production: { gcpProject: "thu-prod", dnsimpleAccount: "1", dnsimpleSandbox: false, stateBucket: "thu-state" } } } };
+    expect(checkDeployReadiness(deployable, environment(deployable, "production"), "settings.yaml")).toEqual([]);
+  });
+
+  describe("ENV=production npm run synth on two days, with the clock of the synth process set by a preload", () => {
+    const work = mkdtempSync(join(tmpdir(), "clock-"));
+    // Sets the process's clock without a hook in the app: `new Date()` and `Date.now()` answer the given instant.
+    const fakeClock = join(work, "fake-clock.js");
+    writeFileSync(fakeClock, "const fixed = Date.parse(process.env.FAKE_NOW);\nconst Real = Date;\nglobalThis.Date = class extends Real { constructor(...args) { if (args.length === 0) super(fixed); else super(...args); } static now() { return fixed; } };\n");
+    const copy = copyProvince("clock", "binh-thuan", (settings) =>
+      // The platform's addresses known, so the synth's only notes are the day's.
+      withoutPlaceholders(settings).replace(/^  production:\n/m, '  production:\n    gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }\n'),
+    );
+    afterAll(() => {
+      copy.remove();
+      rmSync(work, { recursive: true, force: true });
+    });
+    const synthOn = (instant: string) => {
+      const outdir = join(work, instant.slice(0, 10));
+      const run = spawnSync(process.execPath, ["--require", fakeClock, "--require", "tsx/cjs", "main.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, PROVINCE: copy.name, ENV: "production", CDKTF_OUTDIR: outdir, FAKE_NOW: instant },
+        encoding: "utf8",
+      });
+      const stacks = existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")).sort() : [];
+      return { run, stacks, files: stacks.map((stack) => readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) };
+    };
+    // Bình Thuận's window: 2026-12-01 to 2027-07-01 (Vietnam). 2027-03-01 is inside it; 2027-06-30T17:00Z is 1 July in Vietnam.
+    const during = synthOn("2027-03-01T03:00:00Z");
+    const after = synthOn("2027-06-30T17:00:00Z");
+
+    it("both exit 0; the day after the window closes warns, naming it, and the day inside it does not", () => {
+      expect([during.run.status, after.run.status]).toEqual([0, 0]);
+      expect(during.run.stderr).toBe("");
+      expect(after.run.stderr).toMatch(/^warning: config\/zz-clock-\d+\/settings\.yaml: retirement\.migrationWindow closed on 2027-07-01: its grants to the successors' admins on the archives of its \d+ old units are declared but grant nothing any more\n/);
+      expect(after.run.stderr).toMatch(/\nwarning: \[IAM-003\] zz-clock-\d+-communes-\d+\/\S+: grants roles\/storage\.objectUser to group:\S+, and \d+ other grants, only before 2027-07-01T00:00:00\+07:00, which has passed: they grant nothing\n$/);
+    });
+
+    it("writes byte-identical Terraform, the window's grants declared with their condition in both", () => {
+      expect(during.stacks.length).toBeGreaterThan(3);
+      expect(after.stacks).toEqual(during.stacks);
+      expect(after.files).toEqual(during.files);
+      expect(during.files.join("\n")).toContain('request.time >= timestamp(\\"2026-12-01T00:00:00+07:00\\") && request.time < timestamp(\\"2027-07-01T00:00:00+07:00\\")');
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import { delegations, topLevelZones } from "../src/model/zones";
 import { checkPolicies, formatViolations } from "../src/policy/check-app";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { configErrorOf, loadFixture, TINY_NEW_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
+import { resourcesOf, synthProvince } from "./support/synth-province";
 
 /**
  * Environments apart: staging's names derive from production's (src/model/environment-names.ts), and rules
@@ -79,7 +79,7 @@ describe("staging's names", () => {
   it("synthesizes staging with the policy pack: no production name in any stack", () => {
     const province = loadFixture({ settings: TINY_SETTINGS + ENVIRONMENTS });
     const app = Testing.app();
-    expect(checkPolicies(app, buildProvinceStacks(app, province, environment(province, "staging"), TEST_TODAY))).toEqual([]);
+    expect(checkPolicies(app, buildProvinceStacks(app, province, environment(province, "staging")))).toEqual([]);
     const stacks = synthProvince(province, "staging");
     expect(resourcesOf(stacks, "dnsimple_domain").map(({ attributes }) => attributes.name).sort()).toEqual(["anphu.songxanh.staging.thu.gov.vn", "anphu.staging.thu.gov.vn", "binhminh.songxanh.staging.thu.gov.vn", "doicat.songxanh.staging.thu.gov.vn", "songxanh.staging.thu.gov.vn"]);
     expect(resourcesOf(stacks, "google_storage_bucket").map(({ attributes }) => attributes.name).sort()).toEqual(["thu-stg-archive", "thu-stg-portal-00010", "thu-stg-portal-00020"]);
@@ -122,7 +122,7 @@ describe("rules ENV-001 to ENV-003: staging and production share no global name"
   const violations = (settings: string, newUnits = TINY_NEW_UNITS) => {
     const province = loadFixture({ settings, newUnits });
     const app = Testing.app();
-    return formatViolations(checkPolicies(app, buildProvinceStacks(app, province, environment(province, "offline"), TEST_TODAY)).filter((violation) => violation.rule.startsWith("ENV-")));
+    return formatViolations(checkPolicies(app, buildProvinceStacks(app, province, environment(province, "offline"))).filter((violation) => violation.rule.startsWith("ENV-")));
   };
 
   it("pass the real provinces' environments, and the tiny one's", () => {

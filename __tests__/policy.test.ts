@@ -16,14 +16,14 @@ import type { Settings } from "../src/load/settings-schema";
 import type { DeployEnvironment } from "../src/model/environment";
 import { resolveEnvironment } from "../src/model/environment";
 import { checkPolicies } from "../src/policy/check-app";
-import { checkSynthesizedStacks } from "../src/policy/output-checks";
+import { checkSynthesizedStacks, expiredConditions } from "../src/policy/output-checks";
 import { PolicyPack } from "../src/policy/policy-pack";
 import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
 import { RULES } from "../src/policy/rules";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { copyProvince, ROOT } from "./support/config-copy";
 import { loadFixture } from "./support/fixture-config";
-import { realProvince, TEST_TODAY } from "./support/synth-province";
+import { realProvince } from "./support/synth-province";
 
 const tiny = loadFixture();
 
@@ -31,7 +31,7 @@ const tiny = loadFixture();
 function violationsOf(build: (stack: TerraformStack) => void, settings: Settings = tiny.settings, protect = true) {
   const app = Testing.app();
   const stack = new TerraformStack(app, "stack");
-  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn", "34.120.7.9"]), today: TEST_TODAY });
+  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn", "34.120.7.9"]) });
   if (protect) Aspects.of(stack).add(new Protection());
   Aspects.of(stack).add(pack);
   pack.register(stack);
@@ -52,7 +52,7 @@ describe("the policy pack", () => {
   it("passes the real Bình Thuận app, every stack and zone", () => {
     const province = realProvince();
     const app = Testing.app();
-    const pack = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment, TEST_TODAY);
+    const pack = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment);
     expect(checkPolicies(app, pack)).toEqual([]);
   });
 
@@ -149,7 +149,7 @@ describe("rules on the synthesized Terraform (what a real apply meets)", () => {
     name: "p-platform",
     config: { terraform: good, provider: { google: [{ project: "thu-project" }] }, resource, ...extra },
   });
-  const findings = (stacks: SynthesizedStack[], today = TEST_TODAY) => checkSynthesizedStacks(stacks, today).map((finding) => `${finding.rule.id} ${finding.path}: ${finding.message}`);
+  const findings = (stacks: SynthesizedStack[]) => checkSynthesizedStacks(stacks).map((finding) => `${finding.rule.id} ${finding.path}: ${finding.message}`);
   const services = Object.fromEntries(["compute", "certificatemanager", "identitytoolkit", "storage"].map((api) => [api, { service: `${api}.googleapis.com`, disable_on_destroy: false }]));
   const waits = (api: string) => ({ depends_on: [`google_project_service.${api}`] });
 
@@ -171,8 +171,6 @@ describe("rules on the synthesized Terraform (what a real apply meets)", () => {
       "TF-003 p-platform/dnsimple_zone_record.aaaa: publishes the stand-in 2001:db8::1 without waiting for the check that refuses to apply it",
     ]],
     ["a domain without prevent_delete", [stack({ dnsimple_domain: { d: { name: "a.vn" } } })], ["PROT-002 p-platform/dnsimple_domain.d: a.vn has no prevent_delete"]],
-    ["a grant whose condition has expired", [stack({ google_project_service: services, google_storage_managed_folder_iam_member: { w: { role: "roles/storage.objectUser", member: "group:g@thu.gov.vn", condition: { expression: 'request.time < timestamp("2025-07-01T00:00:00Z")' }, ...waits("storage") } } })],
-      ['IAM-003 p-platform/google_storage_managed_folder_iam_member.w: grants roles/storage.objectUser to group:g@thu.gov.vn only before 2025-07-01T00:00:00Z, which has passed']],
     ["a resource whose API nobody enables, and one that does not wait for its API", [stack({ google_project_service: { storage: { service: "storage.googleapis.com", disable_on_destroy: true } }, google_compute_global_address: { ip: { name: "gw" } }, google_storage_bucket: { b: { name: "b" } } })],
       ["API-001 p-platform/google_project_service.storage: storage.googleapis.com would be disabled on destroy", "API-001 p-platform/google_storage_bucket.b: does not wait for storage.googleapis.com to be enabled", "API-001 p-platform/google_compute_global_address.ip: compute.googleapis.com is needed (google_compute_global_address) but no google_project_service enables it"]],
     ["a resource type no API is known for", [stack({ google_project_service: services, google_pubsub_topic: { t: { name: "t" } } })], ["API-001 p-platform/google_pubsub_topic.t: google_pubsub_topic: no API is known for this type"]],
@@ -197,10 +195,25 @@ describe("rules on the synthesized Terraform (what a real apply meets)", () => {
     expect(findings(stacks)).toEqual(expected);
   });
 
-  it("a condition still in the future is no finding", () => {
-    const grant = { google_project_service: services, google_storage_managed_folder_iam_member: { w: { role: "r", member: "m", condition: { expression: 'request.time < timestamp("2027-07-01T00:00:00+07:00")' }, ...waits("storage") } } };
-    expect(findings([stack(grant)])).toEqual([]);
-    expect(findings([stack(grant)], "2027-07-01")).toHaveLength(1);
+  describe("IAM-003, a warning the synth command asks with the day (the synth itself takes none)", () => {
+    const grant = (name: string, until: string) => ({ role: "roles/storage.objectUser", member: `group:${name}@thu.gov.vn`, condition: { expression: `request.time >= timestamp("2025-07-01T00:00:00+07:00") && request.time < timestamp("${until}")` }, ...waits("storage") });
+    const grants = stack({ google_project_service: services, google_storage_managed_folder_iam_member: { a: grant("a", "2027-07-01T00:00:00+07:00"), b: grant("b", "2027-07-01T00:00:00+07:00"), c: grant("c", "2026-01-01T00:00:00+07:00") } });
+    const warnings = (today: string) => expiredConditions([grants], today).map((finding) => `${finding.rule.id} ${finding.path}: ${finding.message}`);
+
+    it("is no finding of the synth's rules, whatever the conditions say", () => {
+      expect(findings([grants])).toEqual([]);
+    });
+
+    it("names each expired instant once, with how many grants end then", () => {
+      expect(warnings("2027-07-01")).toEqual([
+        "IAM-003 p-platform/google_storage_managed_folder_iam_member.a: grants roles/storage.objectUser to group:a@thu.gov.vn, and 1 other grant, only before 2027-07-01T00:00:00+07:00, which has passed: they grant nothing",
+        "IAM-003 p-platform/google_storage_managed_folder_iam_member.c: grants roles/storage.objectUser to group:c@thu.gov.vn only before 2026-01-01T00:00:00+07:00, which has passed: it grants nothing",
+      ]);
+    });
+
+    it("says nothing of a condition still in the future", () => {
+      expect(warnings("2025-12-31")).toEqual([]);
+    });
   });
 
   it("every rule has a source or is this project's own convention, and the new ones cite theirs", () => {

@@ -8,12 +8,12 @@ import { checkPolicies, formatViolations } from "../src/policy/check-app";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { writeProvince } from "./support/fixture-config";
 import { type GeneratedProvince, generatedProvince, provinceFiles } from "./support/generate-province";
-import { synthProvince, TEST_TODAY } from "./support/synth-province";
+import { synthProvince } from "./support/synth-province";
 
 /** Builds the app as main.ts does, checks the policy pack, then synthesizes every stack; returns the stack names. */
 function synthChecked(province: Province): string[] {
   const app = Testing.app();
-  const policy = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment, TEST_TODAY);
+  const policy = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment);
   const violations = checkPolicies(app, policy);
   if (violations.length > 0) throw new Error(formatViolations(violations));
   const stacks = app.node.children.filter((child): child is TerraformStack => "toTerraform" in child);

@@ -241,6 +241,16 @@ describe("the HTML page", () => {
     expect(html).toContain("@page { size: A4; margin: 20mm 15mm 20mm 30mm;");
   });
 
+  it("says, under the overview, which migration windows grant nothing on its day (and nothing while they are open)", () => {
+    const windows = loadFixture({ settings: TINY_SETTINGS + 'retirement: { migrationWindow: { from: "2025-07-01", until: "2026-01-01" }, migrationWindows: { "00011": { from: "2027-01-01", until: "2027-06-01" } } }\n' });
+    expect(buildRolloutReport(windows, "2026-02-05").windowNotices).toEqual([
+      "Thời hạn chuyển đổi dữ liệu vào lưu trữ của 3 đơn vị cũ (từ ngày 01/07/2025 đến trước ngày 01/01/2026) đã kết thúc: quyền ghi không còn hiệu lực.",
+      "Thời hạn chuyển đổi dữ liệu vào lưu trữ của Thị trấn Đồi Cát (00011) (từ ngày 01/01/2027 đến trước ngày 01/06/2027) chưa bắt đầu: quyền ghi chưa có hiệu lực.",
+    ]);
+    expect(renderMarkdown(buildRolloutReport(windows, "2026-02-05"))).toContain("Thời hạn chuyển đổi dữ liệu vào lưu trữ của 3 đơn vị cũ");
+    expect(buildRolloutReport(province, "2027-01-15").windowNotices).toEqual([]);
+  });
+
   it("renders without a report block, every missing text visibly marked", () => {
     const { report: _, ...settings } = province.settings;
     const bare = renderHtml(buildRolloutReport({ ...province, settings }, "2026-02-05"));

@@ -11,7 +11,7 @@ import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
 import { synthesizeProvince } from "../stacks/synthesize";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { realProvince, resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
+import { realProvince, resourcesOf, synthProvince } from "./support/synth-province";
 
 const province = realProvince();
 const stacks = synthProvince(province);
@@ -94,15 +94,16 @@ describe("retired units' modes on the tiny province", () => {
     expect(forwards).toEqual([["(.*)", "vanthu@anphu.thu.gov.vn"], ["ubnd", "ubnd@anphu.thu.gov.vn"]]);
   });
 
-  it("the migration window: the successor's admins write the unit's folder while it is open; a closed window grants nothing", () => {
+  it("the migration window: the successor's admins write the unit's folder under an IAM condition, declared whatever the day", () => {
     const windows = TINY_SETTINGS + 'retirement: { migrationWindow: { from: "2026-12-01", until: "2027-07-01" }, migrationWindows: { "00012": { from: "2025-07-01", until: "2026-01-01" } } }\n';
     const grants = resourcesOf(synthProvince(loadFixture({ settings: windows })), "google_storage_managed_folder_iam_member").map(({ attributes }) => attributes);
     expect(grants.map((grant) => [grant.managed_folder, grant.member, (grant.condition as { expression: string }).expression]).sort()).toEqual([
       [expect.stringContaining("google_storage_managed_folder.retired-00010_archive_folder"), "group:admins-anphu@thu.gov.vn", 'request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")'],
       [expect.stringContaining("google_storage_managed_folder.retired-00011_archive_folder"), "group:admins-songxanh@thu.gov.vn", 'request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")'],
+      // 00012's own window has closed: its grant stays, with the condition that makes it grant nothing.
+      [expect.stringContaining("google_storage_managed_folder.retired-00012_archive_folder"), "group:admins-anphu@thu.gov.vn", 'request.time >= timestamp("2025-07-01T00:00:00+07:00") && request.time < timestamp("2026-01-01T00:00:00+07:00")'],
       [expect.stringContaining("google_storage_managed_folder.retired-d900_archive_folder"), "group:admins-songxanh@thu.gov.vn", 'request.time >= timestamp("2026-12-01T00:00:00+07:00") && request.time < timestamp("2027-07-01T00:00:00+07:00")'],
     ]);
-    expect(resourcesOf(synthProvince(loadFixture({ settings: windows }), "offline", "2027-07-01"), "google_storage_managed_folder_iam_member")).toEqual([]);
   });
 
   it("a unit with a tenant has it imported and disabled, never deleted", () => {
@@ -136,7 +137,7 @@ describe("the change guard", () => {
   /** Synthesizes as main.ts does (cdk.tf.json with construct paths, policy pack included), into a temp folder. */
   const synthesis = (model: Province): Synthesis => {
     const outdir = mkdtempSync(join(tmpdir(), "guard-test-"));
-    const result = synthesizeProvince(model, resolveEnvironment(model.settings, "offline") as DeployEnvironment, TEST_TODAY, outdir);
+    const result = synthesizeProvince(model, resolveEnvironment(model.settings, "offline") as DeployEnvironment, outdir);
     if ("violations" in result) throw new Error(formatViolations(result.violations));
     return new Map(result.stacks.map((stack) => [stack.name, stack.config]));
   };

@@ -14,7 +14,7 @@ import { type StackLoad, stackLoads } from "../src/rollout/stack-load";
 import { synthesizeProvince } from "../stacks/synthesize";
 import { readManifest } from "../scripts/plan-comment";
 import { ROOT } from "./support/config-copy";
-import { realProvince, TEST_TODAY } from "./support/synth-province";
+import { realProvince } from "./support/synth-province";
 
 /** A stack's load with only what pacing looks at. */
 const load = (stack: string, dnsimpleRequests: number, extra: Partial<StackLoad> = {}): StackLoad => ({
@@ -32,7 +32,7 @@ const shape = (plan: RolloutPlan) => plan.batches.map((batch) => [batch.stacks.j
 function planOf(province: Province, hourlyLimit = province.settings.dnsimple.hourlyRequestLimit): { plan: RolloutPlan; loads: StackLoad[] } {
   const work = mkdtempSync(join(tmpdir(), "rollout-"));
   try {
-    const result = synthesizeProvince(province, resolveEnvironment(province.settings, "offline") as DeployEnvironment, TEST_TODAY, work);
+    const result = synthesizeProvince(province, resolveEnvironment(province.settings, "offline") as DeployEnvironment, work);
     if ("violations" in result) throw new Error(JSON.stringify(result.violations));
     const loads = stackLoads(result.stacks);
     return { plan: planRollout(loads, readManifest(work), hourlyLimit), loads };
@@ -140,7 +140,7 @@ batch  stacks                     DNSimple requests  Google writes  earliest sta
     const generated = loadProvince(generateProvince(mkdtempSync(join(tmpdir(), "rollout-generated-")), { id: "rollout-120", name: "Tỉnh Thử Nghiệm", newUnits: 120, oldUnits: 360, seed: 120 }).dir);
     const work = mkdtempSync(join(tmpdir(), "rollout-"));
     try {
-      const result = synthesizeProvince(generated, resolveEnvironment(generated.settings, "offline") as DeployEnvironment, TEST_TODAY, work);
+      const result = synthesizeProvince(generated, resolveEnvironment(generated.settings, "offline") as DeployEnvironment, work);
       if ("violations" in result) throw new Error(JSON.stringify(result.violations));
       const loads = stackLoads(result.stacks);
       const dependencies = readManifest(work);

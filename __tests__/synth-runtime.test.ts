@@ -13,7 +13,6 @@ import { compiledEntry, loadCompiled } from "../src/runtime/compiled-entry";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { loadFixture } from "./support/fixture-config";
 import { generatedProvince, provinceFiles } from "./support/generate-province";
-import { TEST_TODAY } from "./support/synth-province";
 
 const ROOT = join(__dirname, "..");
 
@@ -27,7 +26,7 @@ function crossStackWiring(app: App): string[] {
 
 function provinceApp(province: Province, environmentName: string): App {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), "prepare-")), skipValidation: true });
-  buildProvinceStacks(app, province, resolveEnvironment(province.settings, environmentName) as DeployEnvironment, TEST_TODAY);
+  buildProvinceStacks(app, province, resolveEnvironment(province.settings, environmentName) as DeployEnvironment);
   return app;
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { compareSyntheses, type Synthesis } from "../src/guard/compare-synths";
+import { environmentChanges, formatEnvironmentChanges, type StackFrame } from "../src/guard/environment-moves";
 import { formatGuard } from "../src/guard/format-guard";
 import { extractRef, isCommit } from "../src/guard/ref-tree";
 import { readSynthesis, synthesizeTree, type SynthRun } from "../src/guard/synthesize-tree";
@@ -12,7 +13,10 @@ import type { Province } from "../src/model/province";
 /**
  * npm run guard -- <git-ref>: synthesizes <git-ref> and the working tree with the same PROVINCE and ENV and
  * fails when the change would destroy, replace or move a protected resource, or change more than 30 % of a
- * large zone's records, unless the working tree's settings acknowledge it. Needs no credentials.
+ * large zone's records, unless the working tree's settings acknowledge it; and, for staging and production, when a
+ * stack's state bucket, GCP project or DNSimple account moves, unless the settings declare the move
+ * (stateMigrations). A province neither side can synthesize for a real ENV (placeholders) is not compared.
+ * Needs no credentials.
  */
 const root = join(__dirname, "..");
 const province = process.env.PROVINCE || DEFAULT_PROVINCE;
@@ -46,7 +50,14 @@ async function main(): Promise<void> {
     extractRef(root, ref, refTree);
     // Both trees at once, one process each; a failure is reported the ref's first, as when they ran in turn.
     const [refRun, workRun] = await Promise.all([synthesizeTree(refTree, join(work, "before")), synthesizeTree(root, join(work, "after"))]);
-    const before = synthesisOf(refTree, refRun, join(work, "before"));
+    const environment = process.env.ENV || "offline";
+    const placeholders = (run: SynthRun) => !run.ok && run.stderr.includes("is still a placeholder");
+    if (environment !== "offline" && placeholders(refRun) && placeholders(workRun)) {
+      process.stdout.write(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${environment}): neither side synthesizes for ${environment} (placeholders), nothing to compare\n`);
+      return;
+    }
+    // A province that becomes deployable here (the ref still had placeholders) is compared with nothing.
+    const before: Synthesis = environment !== "offline" && placeholders(refRun) && workRun.ok ? new Map() : synthesisOf(refTree, refRun, join(work, "before"));
     const after = synthesisOf(root, workRun, join(work, "after"));
 
     let current: Province;
@@ -64,9 +75,13 @@ async function main(): Promise<void> {
     }
     const result = compareSyntheses(before, after, current.settings.acknowledgements);
     const settingsFile = relative(process.cwd(), join(provinceDir(province, root), "settings.yaml"));
-    process.stdout.write(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${process.env.ENV || "offline"})\n\n`);
+    const frames = (synthesis: Synthesis) => synthesis as unknown as ReadonlyMap<string, StackFrame>;
+    const moved = environmentChanges(frames(before), frames(after), environment, current.settings.stateMigrations);
+    process.stdout.write(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${environment})\n\n`);
     process.stdout.write(formatGuard(result, names, settingsFile));
-    process.exitCode = result.violations.length > 0 ? 1 : 0;
+    const movedLines = formatEnvironmentChanges(moved, { ref, province, environment, settingsFile });
+    if (movedLines.length > 0) process.stdout.write(`${movedLines.join("\n")}\n`);
+    process.exitCode = result.violations.length > 0 || moved.moves.length > 0 ? 1 : 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -10,8 +10,13 @@
  *                                       plan of record (supersededBy) is left out of both, and of the overview
  *   overview <changed> <ref>            the pull request's overview comment: what changed, or that nothing is to plan
  *   render   <plans> <outdir> [stack…]  one province's plan comment (PROVINCE): the guard's result from
- *                                       <plans>/guard.txt and .exit, each stack's `cdktf diff` from <plans>/<stack>.txt
- *                                       and .exit; named stacks the synth no longer has are listed as removed
+ *                                       <plans>/guard.txt and .exit, each stack's plan from <plans>/<stack>.txt and
+ *                                       .exit (npm run deploy -- plan); named stacks the synth no longer has are
+ *                                       listed as removed
+ *   select   <changed>                  the lines of `npm run changed` a pull request plans: every province whose
+ *                                       config changed (CONFIG_CHANGED), and for a code change at most three more,
+ *                                       deployed to staging (DEPLOYED) first: see representativeProvinces
+ *   batches  <rollout.json> <from>      the deploy's batch matrix from the rollout plan: batches=[from, …, last]
  *
  * The order follows the dependencies recorded in cdktf.out/manifest.json (cross-stack references add them), with
  * ties broken by tier and name, so a later stack is planned after the stacks it depends on.
@@ -19,60 +24,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSettings } from "../src/load/read-settings";
+import { parseRolloutPlan } from "../src/deploy/rollout-plan";
+import { readManifest, stacksInOrder, tierOf } from "../src/deploy/stack-order";
+
+export { orderStacks, readManifest, stacksInOrder, tierOf, type Tier } from "../src/deploy/stack-order";
 
 /** Hidden markers by which the workflow finds its comments again (scripts/sticky-comment.js reads them too). */
 export const OVERVIEW_MARKER = "<!-- commune-infra-plan -->";
 export const planMarker = (province: string) => `<!-- commune-infra-plan province=${province} -->`;
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_000;
-
-export type Tier = "platform" | "shards" | "gateway" | "other";
-
-interface ManifestStack {
-  readonly dependencies?: readonly string[];
-}
-
-export function tierOf(stack: string): Tier {
-  if (stack.endsWith("-platform")) return "platform";
-  if (/-(communes|retired)-\d+$/.test(stack)) return "shards";
-  if (stack.endsWith("-gateway")) return "gateway";
-  return "other";
-}
-
-const TIER_RANK: Record<Tier, number> = { platform: 0, shards: 1, other: 2, gateway: 3 };
-
-function compareStacks(a: string, b: string): number {
-  return TIER_RANK[tierOf(a)] - TIER_RANK[tierOf(b)] || a.localeCompare(b, "en", { numeric: true });
-}
-
-/** Topological order of the stacks (Kahn), the ready ones taken by tier then name; throws on a cycle. */
-export function orderStacks(dependencies: Readonly<Record<string, readonly string[]>>): string[] {
-  const names = Object.keys(dependencies);
-  const pending = new Map(names.map((name) => [name, new Set((dependencies[name] ?? []).filter((d) => d in dependencies))]));
-  const ordered: string[] = [];
-  while (pending.size > 0) {
-    const ready = [...pending].filter(([, deps]) => deps.size === 0).map(([name]) => name).sort(compareStacks);
-    if (ready.length === 0) throw new Error(`dependency cycle among stacks: ${[...pending.keys()].join(", ")}`);
-    const next = ready[0];
-    ordered.push(next);
-    pending.delete(next);
-    for (const deps of pending.values()) deps.delete(next);
-  }
-  return ordered;
-}
-
-/** The stacks in deploy order; only those named in `only` when it names any (names not synthesized are dropped). */
-export function stacksInOrder(dependencies: Readonly<Record<string, readonly string[]>>, only: readonly string[] = []): string[] {
-  const stacks = orderStacks(dependencies);
-  return only.length > 0 ? stacks.filter((stack) => only.includes(stack)) : stacks;
-}
-
-export function readManifest(outdir: string): Record<string, readonly string[]> {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks?: Record<string, ManifestStack> };
-  const result: Record<string, readonly string[]> = {};
-  for (const [name, stack] of Object.entries(manifest.stacks ?? {})) result[name] = stack.dependencies ?? [];
-  return result;
-}
 
 export interface StackPlan {
   readonly stack: string;
@@ -137,7 +98,7 @@ export function renderComment(plans: readonly StackPlan[], context: PlanContext)
     "",
     ...(guard ? [guard.exitCode === 0 ? "Guard: ✅ passed — nothing protected is lost." : "Guard: ❌ **BLOCKED** — a change would lose protected resources or records; see below.", ""] : []),
     plans.length > 0
-      ? "The stacks this pull request changes, planned with `cdktf diff` in dependency order; nothing was applied."
+      ? "The stacks planned, in dependency order (`npm run deploy -- plan`); nothing was applied."
       : "No stack of this province was planned.",
     "",
     ...(plans.length > 0 ? ["| # | stack | result | summary |", "| ---: | --- | --- | --- |", ...plans.map((plan, index) => `| ${index + 1} | \`${plan.stack}\` | ${STATUS[outcome(plan)]} | ${headline(plan)} |`), ""] : []),
@@ -168,7 +129,7 @@ export function workflowOutputs(changed: ReadonlyMap<string, readonly string[]>)
 }
 
 /** The pull request's one overview comment: the changed stacks per province, or that there is nothing to plan. */
-export function renderOverview(changed: ReadonlyMap<string, readonly string[]>, context: { environment: string; ref: string; sha?: string }): string {
+export function renderOverview(changed: ReadonlyMap<string, readonly string[]>, context: { environment: string; ref: string; sha?: string; omitted?: readonly string[] }): string {
   const stacks = [...changed.values()].flat().length;
   const lines = [OVERVIEW_MARKER, `### Terraform plan — \`${context.environment}\`${context.sha ? ` at ${context.sha.slice(0, 7)}` : ""}`, ""];
   if (changed.size === 0) {
@@ -182,7 +143,37 @@ export function renderOverview(changed: ReadonlyMap<string, readonly string[]>, 
       ...[...changed].map(([province, list]) => `| ${province} | ${list.map((stack) => `\`${stack}\``).join(", ")} |`),
     );
   }
+  const omitted = context.omitted ?? [];
+  if (omitted.length > 0) {
+    lines.push("", `A code change reaches ${omitted.length} more province${omitted.length === 1 ? "" : "s"}, not planned here (a representative set is, within the DNSimple hour): ${omitted.join(", ")}.`);
+  }
   return `${lines.join("\n")}\n`.slice(0, COMMENT_LIMIT);
+}
+
+/**
+ * A code change can change every province's Terraform; planning all of them would spend tens of thousands of
+ * DNSimple requests and 33 jobs. These stand for the rest, in this order: binh-thuan (the hand-curated seed the
+ * snapshots hold), lam-dong (a merged province: old provinces' domains, the largest first deploy) and ha-noi (the
+ * most split units and top-level retired zones).
+ */
+export const REPRESENTATIVE_PROVINCES = ["binh-thuan", "lam-dong", "ha-noi"] as const;
+const REPRESENTATIVE_COUNT = 3;
+
+/**
+ * The provinces a pull request plans: every province whose own config changed, and, for the others a code change
+ * reaches, at most three — those deployed to staging first (a plan against real state tells more than one of
+ * everything to add), the representative ones first among them. Returns what to plan and what is left out.
+ */
+export function representativeProvinces(changed: ReadonlyMap<string, readonly string[]>, configChanged: ReadonlySet<string>, deployed: ReadonlySet<string>): { planned: Map<string, readonly string[]>; omitted: string[] } {
+  const preference = (province: string) => {
+    const index = (REPRESENTATIVE_PROVINCES as readonly string[]).indexOf(province);
+    return index < 0 ? REPRESENTATIVE_PROVINCES.length : index;
+  };
+  const byCode = [...changed.keys()]
+    .filter((province) => !configChanged.has(province))
+    .sort((a, b) => Number(!deployed.has(a)) - Number(!deployed.has(b)) || preference(a) - preference(b) || a.localeCompare(b));
+  const chosen = new Set([...[...changed.keys()].filter((province) => configChanged.has(province)), ...byCode.slice(0, REPRESENTATIVE_COUNT)]);
+  return { planned: new Map([...changed].filter(([province]) => chosen.has(province))), omitted: byCode.slice(REPRESENTATIVE_COUNT).sort() };
 }
 
 function readRun(plansDir: string, name: string): { exitCode: number; output: string } | undefined {
@@ -225,7 +216,22 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   if (command === "overview" && args[0] && args[1]) {
-    process.stdout.write(renderOverview(withoutPlansOfRecord(parseChanged(readFileSync(args[0], "utf8"))), { environment: process.env.ENV ?? "offline", ref: args[1], sha: process.env.PLAN_SHA }));
+    const omitted = (process.env.OMITTED ?? "").split(/\s+/).filter(Boolean);
+    process.stdout.write(renderOverview(withoutPlansOfRecord(parseChanged(readFileSync(args[0], "utf8"))), { environment: process.env.ENV ?? "offline", ref: args[1], sha: process.env.PLAN_SHA, omitted }));
+    return 0;
+  }
+  if (command === "select" && args[0]) {
+    const words = (name: string) => new Set((process.env[name] ?? "").split(/\s+/).filter(Boolean));
+    const { planned, omitted } = representativeProvinces(parseChanged(readFileSync(args[0], "utf8")), words("CONFIG_CHANGED"), words("DEPLOYED"));
+    print([...planned].flatMap(([province, stacks]) => stacks.map((stack) => `${province} ${stack}`)));
+    if (omitted.length > 0) process.stderr.write(`not planned (code change, represented by the others): ${omitted.join(" ")}\n`);
+    return 0;
+  }
+  if (command === "batches" && args[0] && args[1]) {
+    const plan = parseRolloutPlan(readFileSync(args[0], "utf8"), args[0]);
+    const from = Number(args[1]);
+    if (!Number.isInteger(from) || from < 1 || from > plan.batches.length) throw new Error(`from_batch ${args[1]}: the rollout plan has batches 1 to ${plan.batches.length}`);
+    process.stdout.write(`batches=${JSON.stringify(Array.from({ length: plan.batches.length - from + 1 }, (_, index) => from + index))}\n`);
     return 0;
   }
   if (command === "render" && args[0] && args[1]) {
@@ -243,7 +249,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   process.stderr.write(
-    "usage: plan-comment.ts order [outdir] [stack…] | tier <platform|shards|gateway> [outdir] | outputs <changed> | overview <changed> <ref> | render <plansdir> <outdir> [stack…]\n",
+    "usage: plan-comment.ts order [outdir] [stack…] | tier <platform|shards|gateway> [outdir] | outputs <changed> | overview <changed> <ref> | render <plansdir> <outdir> [stack…] | select <changed> | batches <rollout.json> <from>\n",
   );
   return 2;
 }

@@ -24,7 +24,6 @@ import { ConfigError } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { isDocumentationAddress } from "../src/model/gateway-addresses";
 import type { Province } from "../src/model/province";
-import { todayInVietnam } from "../src/model/today";
 import { formatViolations } from "../src/policy/check-app";
 import { formatRolloutPlan } from "../src/rollout/format-rollout";
 import { planRollout } from "../src/rollout/plan-rollout";
@@ -56,7 +55,7 @@ function printPlan(province: Province, environment: DeployEnvironment, json: boo
   process.stderr.write(`rollout-plan: synthesizing ${province.id} (ENV=${environment.name})…\n`);
   const work = mkdtempSync(join(tmpdir(), "rollout-plan-"));
   try {
-    const result = synthesizeProvince(province, environment, todayInVietnam(), work);
+    const result = synthesizeProvince(province, environment, work);
     if ("violations" in result) {
       process.stderr.write(formatViolations(result.violations));
       process.exitCode = 1;

@@ -20,13 +20,13 @@ import { platformStackId } from "./province-stack";
  * (the README's runbook). No stack reads another's values: everything is named, and the gateway's addresses come
  * from the settings (or stand-ins), so each stack plans on its own.
  */
-export function buildProvinceStacks(app: App, configured: Province, environment: DeployEnvironment, today: string): PolicyPack {
+export function buildProvinceStacks(app: App, configured: Province, environment: DeployEnvironment): PolicyPack {
   // The model carries production's names; the environment's (staging's own) derive from them.
   const province = provinceFor(configured, environment.name);
   const prefix = province.id;
-  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province, environment), today });
+  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province, environment) });
   policy.checkEnvironments(configured);
-  const common = { province, environment, policy, today };
+  const common = { province, environment, policy };
   const zoneDelegations = delegations(province);
   const platform = new PlatformStack(app, platformStackId(province), { ...common, delegations: zoneDelegations });
   // An old unit goes with its successor, so a change to one commune touches its own shard only.

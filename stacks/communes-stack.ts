@@ -63,7 +63,6 @@ export class CommunesStack extends ProvinceStack {
         labels: { ...this.labels, "unit-code": unit.code },
         adoptZone: existingZones.has(unit.domain),
         archiveBucketName: province.archiveBucketName,
-        today: props.today,
       });
       if (site.zone) zones.set(unit.domain, site.zone.resource);
     }

@@ -18,8 +18,6 @@ export interface ProvinceStackProps {
   readonly environment: DeployEnvironment;
   /** The province's policy pack, shared by its stacks so zone rules see records declared in any of them. */
   readonly policy: PolicyPack;
-  /** The day of the synth (YYYY-MM-DD): a migration window closed by then grants nothing. */
-  readonly today: string;
 }
 
 /** Where a stack keeps its state: a GCS prefix per province, environment and stack, or a local file offline. */

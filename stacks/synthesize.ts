@@ -22,12 +22,12 @@ export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
  * no violation is returned. The construct rules run over the whole app first, so nothing is written when one
  * fails; the rules on the written Terraform run on what was written.
  */
-export function synthesizeProvince(province: Province, environment: DeployEnvironment, today: string, outdir: string): SynthResult {
+export function synthesizeProvince(province: Province, environment: DeployEnvironment, outdir: string): SynthResult {
   // cdktf's validations here are two: that each stack declares its resources' providers (ProvinceStack declares
   // both) and, per terraform_data, a `terraform version` run on this machine — ten or more processes per synth,
   // and a synth that fails without Terraform installed. Every stack requires Terraform >= 1.12 anyway.
   const app = new App({ outdir, skipValidation: true });
-  const policy = buildProvinceStacks(app, province, environment, today);
+  const policy = buildProvinceStacks(app, province, environment);
   if (checkPolicies(app, policy).length > 0) return { violations: policy.violations };
   app.synth();
   const stacks = readSynthesizedStacks(outdir);

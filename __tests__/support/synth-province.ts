@@ -16,7 +16,7 @@ export interface SynthStack {
   readonly config: TerraformJson;
 }
 
-/** The day every test synthesizes on: migration windows and IAM conditions are judged against it. */
+/** The day the tests judge migration windows and IAM conditions on (the synth itself takes no day). */
 export const TEST_TODAY = "2026-11-29";
 
 export function realProvince(): Province {
@@ -33,10 +33,10 @@ export function stableSynth(stack: TerraformStack): string {
 }
 
 /** Synthesizes every stack of a province the way main.ts does, with Testing.synth's stable output. */
-export function synthProvince(province: Province = realProvince(), environmentName: string | DeployEnvironment = "offline", today = TEST_TODAY): SynthStack[] {
+export function synthProvince(province: Province = realProvince(), environmentName: string | DeployEnvironment = "offline"): SynthStack[] {
   const environment = typeof environmentName === "string" ? (resolveEnvironment(province.settings, environmentName) as DeployEnvironment) : environmentName;
   const app = Testing.app();
-  buildProvinceStacks(app, province, environment, today);
+  buildProvinceStacks(app, province, environment);
   return app.node.children
     .filter((child): child is TerraformStack => "toTerraform" in child)
     .map((stack) => {

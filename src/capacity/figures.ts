@@ -25,7 +25,7 @@ export type CapacityKey =
   | "urlMapBytes" | "hostRules" | "pathMatchers" | "hostsPerHostRule" | "routeRulesPerPathMatcher" | "predicatesPerPathMatcher" | "distinctBackends"
   | "backendBuckets" | "urlMaps" | "targetProxies" | "forwardingRules" | "globalAddresses" | "sslPolicies"
   | "certificates" | "mapEntries" | "dnsAuthorizations" | "certificateMaps" | "certificateWrites" | "bucketCreations" | "archiveFolders" | "tenants"
-  | "zoneRecords" | "dnsimpleFirstDeploy" | "dnsimplePlan";
+  | "zoneRecords" | "dnsimpleFirstDeploy" | "dnsimplePlan" | "dnsimplePullRequestPlan";
 
 /** The least time a rate allows for `used` operations, in minutes. */
 export function minimumMinutes(figure: CapacityFigure): number {
@@ -79,5 +79,7 @@ export function capacityFigures(stacks: readonly SynthesizedStack[], maxRecordsP
     { key: "zoneRecords", service: "DNSimple", used: fullest, kind: "limit", allowance: maxRecordsPerZone, subject: fullestZone },
     { key: "dnsimpleFirstDeploy", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.firstDeploy, 0), kind: "rate", allowance: hourlyRequestLimit, per: "hour", subject: busiest.stack },
     { key: "dnsimplePlan", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.plan, 0), kind: "rate", allowance: hourlyRequestLimit, per: "hour" },
+    // A pull request plans with -refresh=false: no record is read; at most the provider's set-up, once per stack.
+    { key: "dnsimplePullRequestPlan", service: "DNSimple", used: stacks.length, kind: "rate", allowance: hourlyRequestLimit, per: "hour" },
   ];
 }

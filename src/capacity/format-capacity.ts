@@ -25,8 +25,9 @@ const ITEMS: Readonly<Record<CapacityKey, string>> = {
   archiveFolders: "archive folders (managed folders)",
   tenants: "Identity Platform tenants",
   zoneRecords: "records in the fullest zone",
-  dnsimpleFirstDeploy: "API requests of a first deploy",
-  dnsimplePlan: "API requests of a plan of every stack",
+  dnsimpleFirstDeploy: "API requests of a first deploy (deploy workflow)",
+  dnsimplePlan: "API requests of a drift check (every stack refreshed)",
+  dnsimplePullRequestPlan: "API requests of a pull request's plan (no refresh)",
 };
 
 /** The Compute Engine quota metric to compare with (`gcloud compute project-info describe`), where Google publishes no default. */
@@ -55,7 +56,11 @@ function note(figure: CapacityFigure): string {
     case "dnsimpleFirstDeploy":
       return `at least ${duration(minimumMinutes(figure))}; the busiest stack is ${figure.subject}`;
     case "dnsimplePlan":
-      return figure.used > figure.allowance! ? "plan the stacks in batches an hour apart" : "fits in one hour";
+      return figure.used > figure.allowance!
+        ? "over the hour: the province's drift check overruns its hour slot, and no deploy fits beside it"
+        : `fits in its hour slot, leaving ${figure.allowance! - figure.used} for a deploy that hour`;
+    case "dnsimplePullRequestPlan":
+      return "no record is read (-refresh=false); at most one request per stack";
   }
   if (figure.kind === "rate") return `at least ${duration(minimumMinutes(figure))}`;
   if (figure.kind === "quota" && figure.allowance === undefined) return `per-project quota; compare with yours (gcloud compute project-info describe: ${METRICS[figure.key]})`;

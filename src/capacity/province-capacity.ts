@@ -1,13 +1,12 @@
 import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
-import { todayInVietnam } from "../model/today";
 import type { PolicyViolation } from "../policy/policy-pack";
 import { synthesizeProvince } from "../../stacks/synthesize";
 import { type CapacityFigure, capacityFigures } from "./figures";
 
 /** Synthesizes the province into `workdir` (policy pack included) and measures what its deploy needs. */
 export function provinceCapacity(province: Province, environment: DeployEnvironment, workdir: string): { figures: CapacityFigure[] } | { violations: readonly PolicyViolation[] } {
-  const result = synthesizeProvince(province, environment, todayInVietnam(), workdir);
+  const result = synthesizeProvince(province, environment, workdir);
   if ("violations" in result) return result;
   const { maxRecordsPerZone, hourlyRequestLimit } = province.settings.dnsimple;
   return { figures: capacityFigures(result.stacks, maxRecordsPerZone, hourlyRequestLimit) };

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import type { Settings } from "../load/settings-schema";
-import { isWindowOpen } from "../model/migration-window";
 import type { Commune, RetiredUnit } from "../model/province";
 import { ArchiveFolder } from "./archive-folder";
 import { addGatewayRecords, CAA_VALUES, type GatewayEndpoint } from "./commune-site";
@@ -19,8 +18,6 @@ export interface RetiredSiteProps {
   readonly adoptZone: boolean;
   /** The province's archive bucket, where this unit's archive is a folder. */
   readonly archiveBucketName: string;
-  /** The day of the synth (YYYY-MM-DD): a migration window closed by then grants nothing. */
-  readonly today: string;
 }
 
 /**
@@ -40,8 +37,9 @@ export class RetiredSite extends Construct {
       new ArchiveFolder(this, "archive", {
         bucketName: props.archiveBucketName,
         folder: unit.archiveFolder,
-        // The successor's admins copy the old content in while the window is open; a closed window grants nothing.
-        writer: window && isWindowOpen(window, props.today) ? { member: `group:${successor.adminGroup}`, window } : undefined,
+        // The successor's admins copy the old content in during the window. The grant is declared whatever the
+        // day: its IAM condition opens and closes it, so the Terraform is the same on any day and shows no drift.
+        writer: window ? { member: `group:${successor.adminGroup}`, window } : undefined,
       });
     }
     if (unit.legacyTenantId) {

@@ -7,7 +7,6 @@ import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-provin
 import { type ConfigProblem, ConfigError } from "../load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
-import { todayInVietnam } from "../model/today";
 import type { PolicyViolation } from "../policy/policy-pack";
 import type { SynthesizedStack } from "../policy/synthesized";
 import { readAppliedState } from "./applied-state";
@@ -39,12 +38,11 @@ export function loadProvinceDns(
   const province = loadProvince(dir);
   const environment = resolveEnvironment(province.settings, env.ENV || "offline");
   if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
-  const today = todayInVietnam();
-  const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
-  if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
+  const problems = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")));
+  if (problems.length > 0) throw new ConfigError(problems);
   const work = mkdtempSync(join(tmpdir(), "province-dns-"));
   try {
-    const result = synthesizeProvince(province, environment, today, work);
+    const result = synthesizeProvince(province, environment, work);
     if ("violations" in result) return result;
     const state = stateDir === undefined ? undefined : readAppliedState(stateDir, result.stacks.map((stack) => stack.name));
     if (Array.isArray(state)) return { stateProblems: state };

@@ -269,6 +269,13 @@ export const settingsSchema = z
       .array(z.object({ rule: z.string().regex(/^[A-Z]+-\d{3}$/, "must be a rule id such as DNS-009"), unit: z.string().regex(/^d?\d{3,5}$/).optional(), reason: z.string().min(20, "must explain the waiver in at least 20 characters") }).strict())
       .default([]),
     environments: z.object({ staging: stagingEnvironment.optional(), production: environment.optional() }).strict().default({}),
+    /**
+     * Moves of an environment's state bucket, GCP project or DNSimple account the guard lets through, once the
+     * state (or the resources) have been moved: the old and new value and why. Remove an entry once deployed.
+     */
+    stateMigrations: z
+      .array(z.object({ environment: z.enum(["staging", "production"]), from: z.string().min(1), to: z.string().min(1), reason: z.string().min(20, "must explain the move in at least 20 characters") }).strict())
+      .default([]),
   })
   .strict();
 

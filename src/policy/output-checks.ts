@@ -35,10 +35,10 @@ function projectOf(stack: SynthesizedStack): string | undefined {
 
 /**
  * The rules a synth can check only on the Terraform it writes: what a real `terraform apply` on Google Cloud
- * and DNSimple would refuse or get wrong (shared/CONTEXT.md §6), and the hard limits of the clouds. `today` is
- * the synth's day (YYYY-MM-DD, Vietnam).
+ * and DNSimple would refuse or get wrong (shared/CONTEXT.md §6), and the hard limits of the clouds. None depends
+ * on the day: IAM-003 is a warning, asked separately (expiredConditions).
  */
-export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[], today: string): OutputFinding[] {
+export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[]): OutputFinding[] {
   const findings: OutputFinding[] = [];
   const find = (rule: PolicyRule, where: SynthesizedResource | string, message: string) => findings.push({ rule, path: typeof where === "string" ? where : where.path, message });
 
@@ -60,13 +60,6 @@ export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[], toda
 
   // Every resource once; the rules below that look at many types filter this list.
   const all = resourcesIn(stacks);
-  for (const member of all.filter((resource) => /_iam_(member|binding)$/.test(resource.type))) {
-    const expression = (member.attributes.condition as { expression?: string } | undefined)?.expression ?? "";
-    for (const [, instant] of expression.matchAll(EXPIRY)) {
-      if (new Date(instant).getTime() <= new Date(`${today}T00:00:00+07:00`).getTime()) find(RULES.expiredCondition, member, `grants ${String(member.attributes.role)} to ${String(member.attributes.member)} only before ${instant}, which has passed`);
-    }
-  }
-
   checkApis(all, find);
 
   for (const resource of all.filter((candidate) => NAMED_TYPES.test(candidate.type))) {
@@ -143,4 +136,28 @@ function checkApis(all: readonly SynthesizedResource[], find: (rule: PolicyRule,
   for (const [api, example] of needed) {
     if (!enabled.has(PROJECT_APIS[api])) find(RULES.apis, example, `${PROJECT_APIS[api]} is needed (${example.type}) but no google_project_service enables it`);
   }
+}
+
+/**
+ * IAM-003, a warning: grants whose condition ended before `today` (YYYY-MM-DD, Vietnam) grant nothing. Asked by the
+ * synth command after the synth, never by the synth itself, so that the day changes the warnings and not the
+ * Terraform. One finding per instant (a province-wide migration window conditions a grant per archive): how many
+ * grants end then, and the first of them.
+ */
+export function expiredConditions(stacks: readonly SynthesizedStack[], today: string): OutputFinding[] {
+  const byInstant = new Map<string, SynthesizedResource[]>();
+  for (const member of resourcesIn(stacks).filter((resource) => /_iam_(member|binding)$/.test(resource.type))) {
+    const expression = (member.attributes.condition as { expression?: string } | undefined)?.expression ?? "";
+    for (const [, instant] of expression.matchAll(EXPIRY)) {
+      if (new Date(instant).getTime() <= new Date(`${today}T00:00:00+07:00`).getTime()) byInstant.set(instant, [...(byInstant.get(instant) ?? []), member]);
+    }
+  }
+  return [...byInstant].map(([instant, [first, ...others]]) => ({
+    rule: RULES.expiredCondition,
+    path: first.path,
+    message:
+      others.length === 0
+        ? `grants ${String(first.attributes.role)} to ${String(first.attributes.member)} only before ${instant}, which has passed: it grants nothing`
+        : `grants ${String(first.attributes.role)} to ${String(first.attributes.member)}, and ${others.length} other grant${others.length === 1 ? "" : "s"}, only before ${instant}, which has passed: they grant nothing`,
+  }));
 }

@@ -28,8 +28,6 @@ export interface PolicyPackProps {
   readonly settings: Settings;
   /** Every domain and hostname the app declares, plus shared-system targets and the gateway's addresses (for DNS-011). */
   readonly declaredNames: ReadonlySet<string>;
-  /** The day of the synth (YYYY-MM-DD), for conditions that may already have expired. */
-  readonly today: string;
 }
 
 type Attributes = Record<string, unknown>;
@@ -111,7 +109,7 @@ export class PolicyPack implements IAspect {
    * once they are synthesized; their violations join the others.
    */
   checkSynthesized(stacks: readonly SynthesizedStack[]): void {
-    for (const { path, ...finding } of checkSynthesizedStacks(stacks, this.props.today)) this.recordAt(path, finding);
+    for (const { path, ...finding } of checkSynthesizedStacks(stacks)) this.recordAt(path, finding);
   }
 
   /**

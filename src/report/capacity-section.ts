@@ -27,7 +27,8 @@ const ITEMS: Readonly<Record<CapacityKey, string>> = {
   tenants: "Số đơn vị trên hệ thống xác thực tập trung",
   zoneRecords: "Số bản ghi của vùng DNS nhiều bản ghi nhất",
   dnsimpleFirstDeploy: "Số yêu cầu API DNSimple khi triển khai lần đầu",
-  dnsimplePlan: "Số yêu cầu API DNSimple của một lần lập kế hoạch (plan) mọi stack",
+  dnsimplePlan: "Số yêu cầu API DNSimple của một lần kiểm tra sai lệch (drift, đọc lại mọi stack)",
+  dnsimplePullRequestPlan: "Số yêu cầu API DNSimple của một lần lập kế hoạch cho yêu cầu hợp nhất (không đọc lại)",
 };
 
 const KINDS: Readonly<Record<CapacityFigure["kind"], string>> = { limit: "Giới hạn cứng", quota: "Hạn mức (có thể đề nghị tăng)", rate: "Tốc độ" };
@@ -46,7 +47,9 @@ function note(figure: CapacityFigure): string {
     case "zoneRecords":
       return `Vùng ${figure.subject}; giới hạn theo gói dịch vụ DNSimple`;
     case "dnsimplePlan":
-      return figure.used > figure.allowance! ? "Lập kế hoạch từng nhóm stack, cách nhau một giờ" : "Trong một giờ";
+      return figure.used > figure.allowance! ? "Vượt một giờ: lần kiểm tra kéo dài quá khung giờ của tỉnh" : "Trong khung giờ kiểm tra của tỉnh";
+    case "dnsimplePullRequestPlan":
+      return "Không đọc lại bản ghi nào (-refresh=false)";
   }
   if (figure.kind === "rate") return `Ít nhất ${duration(minimumMinutes(figure))}`;
   if (figure.kind === "quota" && figure.allowance === undefined) return "Hạn mức theo dự án: đối chiếu với hạn mức của dự án";

@@ -1,4 +1,5 @@
 import type { CapacityFigure } from "../capacity/figures";
+import { windowNotices } from "../model/migration-window";
 import type { Commune, Province, RetiredUnit } from "../model/province";
 import { type AdministrativeForm, administrativeForm, NOT_DECLARED } from "./admin-form";
 import { vietnameseDate } from "./dates";
@@ -87,6 +88,8 @@ export interface RolloutReport {
   readonly suppressions: readonly { readonly rule: string; readonly scope: string; readonly reason: string }[];
   /** What a deploy needs of the clouds' quotas and limits (npm run capacity), when it was measured. */
   readonly capacity: readonly CapacityFigure[];
+  /** Migration windows (chuyển đổi dữ liệu) not open yet or closed on the report's day, one sentence each. */
+  readonly windowNotices: readonly string[];
 }
 
 const portalUrl = (domain: string) => `https://${domain}/`;
@@ -211,6 +214,13 @@ export function buildRolloutReport(province: Province, today: string, capacity: 
     milestones,
     communes,
     capacity,
+    windowNotices: windowNotices(province, today).map(({ entry, window, state, units }) => {
+      const which = entry === undefined ? `của ${units.length} đơn vị cũ` : `của ${units[0].name} (${entry})`;
+      const span = `từ ngày ${vietnameseDate(window.from)} đến trước ngày ${vietnameseDate(window.until)}`;
+      return state === "closed"
+        ? `Thời hạn chuyển đổi dữ liệu vào lưu trữ ${which} (${span}) đã kết thúc: quyền ghi không còn hiệu lực.`
+        : `Thời hạn chuyển đổi dữ liệu vào lưu trữ ${which} (${span}) chưa bắt đầu: quyền ghi chưa có hiệu lực.`;
+    }),
   };
 }
 

@@ -73,7 +73,8 @@ function overview(report: RolloutReport): Section {
     ["Số mốc kế hoạch đã qua hạn", number(milestones.length === 0 ? "chưa khai báo mốc" : `${milestones.filter((m) => m.pastDue).length}/${milestones.length}`)],
     ["Số lượt quá hạn (đơn vị báo cáo chưa hoàn thành mốc đã qua hạn)", number(overdue)],
   ];
-  return { id: "tong-quan", title: "Tổng quan", blocks: [{ kind: "table", id: "tong-quan-bang", header: ["Chỉ tiêu", "Số lượng"], rows }] };
+  const windows = report.windowNotices.map((text): Block => ({ kind: "paragraph", text }));
+  return { id: "tong-quan", title: "Tổng quan", blocks: [{ kind: "table", id: "tong-quan-bang", header: ["Chỉ tiêu", "Số lượng"], rows }, ...windows] };
 }
 
 function progress(report: RolloutReport): Section {

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { synthesizeProvince } from "../../stacks/synthesize";
-import { checkDeployReadiness } from "../load/deploy-readiness";
+import { checkDeployReadiness, migrationWindowWarnings } from "../load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError, formatProblem } from "../load/problems";
 import { resolveEnvironment } from "../model/environment";
 import { STAND_IN_ADDRESSES } from "../model/gateway-addresses";
 import { todayInVietnam } from "../model/today";
 import { formatViolations } from "../policy/check-app";
+import { expiredConditions } from "../policy/output-checks";
 import { resourcesIn } from "../policy/synthesized";
 import { replaceOutput } from "./output-folder";
 import { dropTokenCreationTraces } from "./token-traces";
@@ -26,10 +27,12 @@ export function runSynth(root: string): void {
     const province = loadProvince(dir);
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+    const settingsFile = relative(process.cwd(), join(dir, "settings.yaml"));
+    const problems = checkDeployReadiness(province, environment, settingsFile);
+    if (problems.length > 0) throw new ConfigError(problems);
+    // The day decides warnings only, never the Terraform: the same commit synthesizes the same stacks any day.
     const today = todayInVietnam();
-    const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
-    if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
-    for (const warning of readiness.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
+    for (const warning of migrationWindowWarnings(province, settingsFile, today)) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
     if (environment.name !== "offline" && !environment.gatewayAddresses) {
       process.stderr.write(
         `note: environments.${environment.name}.gatewayAddresses is not set, so the shards carry the stand-in addresses ${STAND_IN_ADDRESSES.ipv4} / ${STAND_IN_ADDRESSES.ipv6}: ` +
@@ -41,12 +44,13 @@ export function runSynth(root: string): void {
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
     const staging = mkdtempSync(join(tmpdir(), "cdktf-synth-"));
     try {
-      const result = synthesizeProvince(province, environment, today, staging);
+      const result = synthesizeProvince(province, environment, staging);
       if ("violations" in result) {
         process.stderr.write(formatViolations(result.violations));
         process.exitCode = 1;
         return;
       }
+      for (const finding of expiredConditions(result.stacks, today)) process.stderr.write(`warning: [${finding.rule.id}] ${finding.path}: ${finding.message}\n`);
       const reset = replaceOutput(staging, outdir, province.id);
       if (reset.length > 0) process.stderr.write(`ENV changed the backend of ${reset.length} stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n`);
       const districts = province.retired.filter((unit) => unit.district === undefined).length;

@@ -1,0 +1,184 @@
+/**
+ * npm run deploy -- <plan|apply|lock-check> …: the deploy workflow's runner, usable by hand the same way. Every
+ * stack is its own terraform process (run in cdktf.out/stacks/<stack>, in a process group of its own), so one
+ * stack's failure never signals another; every locking command waits for a lock at most --lock-timeout; TF_INPUT=0.
+ *
+ *   plan        plans every stack of the synth (or --stacks) to <plans>/<stack>.tfplan, with what it changes
+ *               (<stack>.changes.json, from terraform show -json), its text (<stack>.txt, .exit) and
+ *               <plans>/approved.json (the commit); --no-refresh for pull requests
+ *   apply       applies the approved plans of --batch N (or N-M) of --rollout (npm run rollout-plan -- --json):
+ *               waits for DNSimple's budget before each batch, retries a stack that met a 429 after
+ *               X-RateLimit-Reset (planning what is left, which must be part of the approved plan), records progress
+ *   lock-check  writes the providers every stack requires into a scratch folder, runs terraform providers lock
+ *               for linux_amd64 and compares with the committed --lock-file
+ *
+ * Exit codes: 0 done; 1 a stack failed (the others were not touched), or the check failed; 2 usage; 3 stopped
+ * before the end (--stop-after, or SIGINT/SIGTERM: forwarded once to each running terraform, which gets --grace
+ * to write its state and release its lock) — resume with the batch it prints. Progress goes to stderr.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DNSIMPLE_API, readBudget } from "../src/deploy/dnsimple-budget";
+import { pacedApply, SYSTEM_CLOCK } from "../src/deploy/paced-apply";
+import { ProgressRecord } from "../src/deploy/progress-record";
+import { parseRolloutPlan, RolloutPlanError } from "../src/deploy/rollout-plan";
+import { readManifest, stacksInOrder } from "../src/deploy/stack-order";
+import { StackRunner } from "../src/deploy/stack-runner";
+import { lockCheck } from "../src/deploy/provider-lock";
+
+const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf.out] [--stacks a,b] [--no-refresh] [--lock-file F] [--commit SHA]
+       npm run deploy -- apply --plans DIR --rollout FILE --batch N[-M] [--progress DIR] [--parallelism 2] [--attempts 3]
+                               [--stop-after MIN] [--grace MIN] [--dnsimple-api URL] [--lock-file F] [--commit SHA]
+       npm run deploy -- lock-check --lock-file F [--outdir cdktf.out]
+`;
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+class UsageError extends Error {}
+
+function positive(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`--${name} ${value}: a positive number`);
+  return number;
+}
+
+function batchRange(value: string | undefined, total: number): number[] {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(value ?? "");
+  const first = Number(match?.[1]);
+  const last = match?.[2] === undefined ? first : Number(match[2]);
+  if (!match || first < 1 || last < first || last > total) throw new UsageError(`--batch ${value ?? "(missing)"}: a batch number or range within 1-${total}`);
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
+function options(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        plans: { type: "string" },
+        outdir: { type: "string", default: "cdktf.out" },
+        stacks: { type: "string" },
+        "no-refresh": { type: "boolean", default: false },
+        "lock-file": { type: "string" },
+        "lock-timeout": { type: "string", default: "10m" },
+        commit: { type: "string" },
+        rollout: { type: "string" },
+        batch: { type: "string" },
+        progress: { type: "string" },
+        parallelism: { type: "string" },
+        attempts: { type: "string" },
+        "stop-after": { type: "string" },
+        grace: { type: "string" },
+        "dnsimple-api": { type: "string", default: process.env.DNSIMPLE_API ?? DNSIMPLE_API },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = options(argv);
+  const command = positionals[0];
+  const outdir = resolve(values.outdir);
+  if (command === "lock-check") {
+    if (!values["lock-file"]) throw new UsageError("lock-check needs --lock-file");
+    return lockCheck(outdir, resolve(values["lock-file"]), say);
+  }
+  if ((command !== "plan" && command !== "apply") || !values.plans) throw new UsageError(command ? `${command}: needs --plans DIR` : "no command");
+  const plansDir = resolve(values.plans);
+  const lockFile = values["lock-file"] ? resolve(values["lock-file"]) : undefined;
+  if (lockFile && !existsSync(lockFile)) throw new UsageError(`--lock-file ${values["lock-file"]}: no such file (npm run deploy -- lock-check writes one to commit)`);
+  const dependencies = readManifest(outdir);
+  const runner = new StackRunner({ outdir, plansDir, env: process.env, lockTimeout: values["lock-timeout"], lockFile, refresh: !values["no-refresh"], log: say });
+
+  if (command === "plan") {
+    mkdirSync(plansDir, { recursive: true });
+    const named = values.stacks ? values.stacks.split(",").filter(Boolean) : [];
+    const stacks = stacksInOrder(dependencies, named);
+    let failures = 0;
+    for (const [index, stack] of stacks.entries()) {
+      say(`plan ${index + 1}/${stacks.length}: ${stack}`);
+      try {
+        await runner.init(stack);
+        const plan = await runner.plan(stack);
+        runner.record(plan);
+        if (plan.exitCode !== 0 && plan.exitCode !== 2) failures++;
+        say(`plan ${index + 1}/${stacks.length}: ${stack}: ${plan.exitCode === 0 || plan.exitCode === 2 ? `${plan.changes.length} resource change${plan.changes.length === 1 ? "" : "s"}` : "FAILED"}`);
+      } catch (error) {
+        failures++;
+        writeFileSync(join(plansDir, `${stack}.exit`), "1\n");
+        writeFileSync(join(plansDir, `${stack}.txt`), `${(error as Error).message}\n`);
+        say(`plan ${index + 1}/${stacks.length}: ${stack}: FAILED: ${(error as Error).message}`);
+      }
+    }
+    writeFileSync(join(plansDir, "approved.json"), `${JSON.stringify({ commit: values.commit ?? "", stacks }, null, 2)}\n`);
+    say(`planned ${stacks.length - failures} of ${stacks.length} stacks into ${plansDir}`);
+    return failures > 0 ? 1 : 0;
+  }
+
+  if (!values.rollout) throw new UsageError("apply needs --rollout FILE (npm run --silent rollout-plan -- --json > FILE)");
+  const plan = parseRolloutPlan(readFileSync(values.rollout, "utf8"), values.rollout);
+  const batches = batchRange(values.batch, plan.batches.length);
+  const approvedFile = join(plansDir, "approved.json");
+  if (!existsSync(approvedFile)) throw new UsageError(`${approvedFile}: missing; the plans of the plan job (npm run deploy -- plan) are what is applied`);
+  const approvedCommit = (JSON.parse(readFileSync(approvedFile, "utf8")) as { commit?: string }).commit ?? "";
+  if (values.commit && approvedCommit !== values.commit) {
+    say(`refused: the plans were made at ${approvedCommit || "an unrecorded commit"}, this checkout is ${values.commit}; plan again`);
+    return 1;
+  }
+  const token = process.env.DNSIMPLE_TOKEN;
+  if (!token) throw new UsageError("apply needs DNSIMPLE_TOKEN in the environment (the environment's DNSimple account)");
+  const grace = positive(values.grace, "grace", 5) * 60_000;
+  const stopAfter = values["stop-after"] === undefined ? undefined : positive(values["stop-after"], "stop-after", 0) * 60_000;
+  const clock = SYSTEM_CLOCK;
+  const deadline = stopAfter === undefined ? undefined : clock.now() + stopAfter;
+  let stopping: Promise<boolean> | undefined;
+  const stop = (signal: "SIGINT" | "SIGTERM", why: string) => {
+    if (stopping) return;
+    say(`${why}: forwarding ${signal} once to every running terraform and waiting up to ${grace / 60_000} min for each to write its state and release its lock`);
+    stopping = runner.stop(signal, grace);
+  };
+  process.on("SIGINT", () => stop("SIGINT", "SIGINT received"));
+  process.on("SIGTERM", () => stop("SIGTERM", "SIGTERM received"));
+  const timer = stopAfter === undefined ? undefined : setTimeout(() => stop("SIGTERM", `--stop-after ${stopAfter / 60_000} min reached`), stopAfter);
+  timer?.unref();
+  try {
+    const result = await pacedApply({
+      plan,
+      batches,
+      runner,
+      dependencies,
+      readBudget: () => readBudget(values["dnsimple-api"], token),
+      clock,
+      progress: new ProgressRecord(resolve(values.progress ?? join(plansDir, "progress")), `batch-${batches[0]}`),
+      parallelism: positive(values.parallelism, "parallelism", 2),
+      maxAttempts: positive(values.attempts, "attempts", 3),
+      deadline,
+      log: say,
+    });
+    if (stopping && !(await stopping)) say(`a terraform did not exit within ${grace / 60_000} min: its state lock may remain; see the runbook (force-unlock)`);
+    if (result.resumeFrom !== undefined) {
+      process.stdout.write(`resume-from=${result.resumeFrom}\n`);
+      say(`resume from batch ${result.resumeFrom}: rerun the failed job, or dispatch the deploy with from_batch=${result.resumeFrom}`);
+    }
+    if (result.failed.length > 0) return 1;
+    return result.resumeFrom !== undefined ? 3 : 0;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      if (!(error instanceof UsageError) && !(error instanceof RolloutPlanError)) throw error;
+      process.stderr.write(`${(error as Error).message}\n${error instanceof UsageError ? USAGE : ""}`);
+      process.exitCode = error instanceof UsageError ? 2 : 1;
+    },
+  );
+}
