@@ -4,7 +4,7 @@ import { Annotations, type IAspect, TerraformResource, Token } from "cdktf";
 import type { IConstruct } from "constructs";
 import { DnsZone } from "../constructs/dns-zone";
 import { PROTECTED_TYPES } from "../constructs/protection";
-import { HSTS_HEADER } from "../constructs/site-bucket";
+import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../constructs/site-bucket";
 import type { Settings } from "../load/settings-schema";
 import { checkSynthesizedStacks } from "./output-checks";
 import { type PolicyRule, RULES } from "./rules";
@@ -33,11 +33,15 @@ export interface PolicyPackProps {
 type Attributes = Record<string, unknown>;
 const BASIC_ROLES = new Set(["roles/owner", "roles/editor", "roles/viewer"]);
 const PUBLIC_MEMBERS = new Set(["allUsers", "allAuthenticatedUsers"]);
+/** Cloud Storage roles that only read (IAM-002); of them, only PUBLIC_READER_ROLE lists nothing (IAM-004). */
+const READ_ONLY_ROLES = new Set(["roles/storage.objectViewer", PUBLIC_READER_ROLE]);
 /** Types whose attributes a rule reads (reading them costs a toTerraform per resource). */
 const CHECKED_TYPES = new Set([
   "google_storage_bucket",
   "google_storage_bucket_iam_member",
   "google_storage_bucket_iam_binding",
+  "google_storage_managed_folder_iam_member",
+  "google_storage_managed_folder_iam_binding",
   "google_project_iam_member",
   "google_project_iam_binding",
   "google_compute_target_https_proxy",
@@ -174,11 +178,15 @@ export class PolicyPack implements IAspect {
         }
         break;
       case "google_storage_bucket_iam_member":
-      case "google_storage_bucket_iam_binding": {
+      case "google_storage_bucket_iam_binding":
+      case "google_storage_managed_folder_iam_member":
+      case "google_storage_managed_folder_iam_binding": {
         const role = String(attributes.role);
         const members = type.endsWith("_member") ? [String(attributes.member)] : ((attributes.members as string[]) ?? []);
+        const isPublic = members.some((member) => PUBLIC_MEMBERS.has(member));
         check(RULES.basicRoles, !BASIC_ROLES.has(role), `basic role ${role}`);
-        check(RULES.publicAccess, !members.some((member) => PUBLIC_MEMBERS.has(member)) || role === "roles/storage.objectViewer", `${members.join(", ")} granted ${role}`);
+        check(RULES.publicAccess, !isPublic || READ_ONLY_ROLES.has(role), `${members.join(", ")} granted ${role}`);
+        check(RULES.publicList, !isPublic || role === PUBLIC_READER_ROLE, `${members.join(", ")} granted ${role}: the public may hold only ${PUBLIC_READER_ROLE}, which lists nothing`);
         break;
       }
       case "google_project_iam_member":

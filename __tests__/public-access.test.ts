@@ -1,0 +1,52 @@
+import { StorageBucketIamBinding } from "@cdktf/provider-google/lib/storage-bucket-iam-binding";
+import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
+import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
+import { Aspects, TerraformStack, Testing } from "cdktf";
+import { checkPolicies } from "../src/policy/check-app";
+import { PolicyPack } from "../src/policy/policy-pack";
+import { loadFixture } from "./support/fixture-config";
+import { resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
+
+const tiny = loadFixture();
+
+/** The pack's "RULE message" lines for whatever `build` declares in one stack (no Protection: not under test). */
+function violationsOf(build: (stack: TerraformStack) => void): string[] {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, "stack");
+  const pack = new PolicyPack({ settings: tiny.settings, declaredNames: new Set(), today: TEST_TODAY });
+  Aspects.of(stack).add(pack);
+  pack.register(stack);
+  build(stack);
+  return checkPolicies(app, pack).map((violation) => `${violation.rule} ${violation.message}`);
+}
+
+describe("the public reads an object it names and lists nothing (IAM-002, IAM-004)", () => {
+  const stacks = synthProvince(tiny);
+
+  it("every public grant the app declares is roles/storage.legacyObjectReader, on the archive and on every portal", () => {
+    const publicGrants = resourcesOf(stacks, "google_storage_bucket_iam_member").filter((grant) => grant.attributes.member === "allUsers");
+    expect(publicGrants.map((grant) => [grant.address.replace(/_[0-9A-F]{8}$/, ""), grant.attributes.role]).sort()).toEqual([
+      ["archive_public-read", "roles/storage.legacyObjectReader"],
+      ["commune-00010_portal_public-read", "roles/storage.legacyObjectReader"],
+      ["commune-00020_portal_public-read", "roles/storage.legacyObjectReader"],
+    ]);
+  });
+
+  it("passes the object reader and a group's write access", () => {
+    expect(violationsOf((stack) => {
+      new StorageBucketIamMember(stack, "public", { bucket: "b", role: "roles/storage.legacyObjectReader", member: "allUsers" });
+      new StorageManagedFolderIamMember(stack, "writer", { bucket: "b", managedFolder: "22978/", role: "roles/storage.objectUser", member: "group:admins@thu.gov.vn" });
+    })).toEqual([]);
+  });
+
+  it.each<[string, (stack: TerraformStack) => void, string[]]>([
+    ["the object viewer, which lists", (stack) => new StorageBucketIamMember(stack, "public", { bucket: "b", role: "roles/storage.objectViewer", member: "allUsers" }),
+      ["IAM-004 allUsers granted roles/storage.objectViewer: the public may hold only roles/storage.legacyObjectReader, which lists nothing"]],
+    ["a writer role on a managed folder", (stack) => new StorageManagedFolderIamMember(stack, "public", { bucket: "b", managedFolder: "22978/", role: "roles/storage.objectUser", member: "allAuthenticatedUsers" }),
+      ["IAM-002 allAuthenticatedUsers granted roles/storage.objectUser", "IAM-004 allAuthenticatedUsers granted roles/storage.objectUser: the public may hold only roles/storage.legacyObjectReader, which lists nothing"]],
+    ["a binding that includes the public", (stack) => new StorageBucketIamBinding(stack, "readers", { bucket: "b", role: "roles/storage.legacyBucketReader", members: ["group:a@thu.gov.vn", "allUsers"] }),
+      ["IAM-002 group:a@thu.gov.vn, allUsers granted roles/storage.legacyBucketReader", "IAM-004 group:a@thu.gov.vn, allUsers granted roles/storage.legacyBucketReader: the public may hold only roles/storage.legacyObjectReader, which lists nothing"]],
+  ])("flags %s", (_, build, expected) => {
+    expect(violationsOf(build)).toEqual(expected);
+  });
+});
