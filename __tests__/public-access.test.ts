@@ -1,3 +1,4 @@
+import { ComputeUrlMap } from "@cdktf/provider-google/lib/compute-url-map";
 import { StorageBucketIamBinding } from "@cdktf/provider-google/lib/storage-bucket-iam-binding";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
@@ -48,5 +49,45 @@ describe("the public reads an object it names and lists nothing (IAM-002, IAM-00
       ["IAM-002 group:a@thu.gov.vn, allUsers granted roles/storage.legacyBucketReader", "IAM-004 group:a@thu.gov.vn, allUsers granted roles/storage.legacyBucketReader: the public may hold only roles/storage.legacyObjectReader, which lists nothing"]],
   ])("flags %s", (_, build, expected) => {
     expect(violationsOf(build)).toEqual(expected);
+  });
+});
+
+describe("an unknown Host gets a neutral answer (GW-007)", () => {
+  const stacks = synthProvince(tiny);
+  const portal = (code: string) => `projects/thu-project/global/backendBuckets/portal-${code}`;
+  const archive = "projects/thu-project/global/backendBuckets/archives";
+  /** A URL map in the gateway's shape, whose default is `fallback`. */
+  const urlMap = (fallback: { defaultService?: string; defaultUrlRedirect?: ComputeUrlMap["defaultUrlRedirectInput"] }) => (stack: TerraformStack) =>
+    new ComputeUrlMap(stack, "routes", {
+      name: "thu-portals",
+      ...fallback,
+      hostRule: [{ hosts: ["anphu.thu.gov.vn"], pathMatcher: "portal-00010" }],
+      pathMatcher: [{ name: "portal-00010", defaultService: portal("00010"), routeRules: [{ priority: 1, matchRules: [{ prefixMatch: "/", headerMatches: [{ headerName: ":authority", exactMatch: "binhminh.thu.gov.vn" }] }], service: archive }] }],
+    });
+
+  it("the gateway sends a Host no rule knows to the province's portal, 302, without path or query, and serves no site by default", () => {
+    const [routes] = resourcesOf(stacks, "google_compute_url_map").filter((map) => map.attributes.host_rule);
+    expect(routes.attributes.default_service).toBeUndefined();
+    expect(routes.attributes.default_url_redirect).toEqual({ host_redirect: "thu.gov.vn", path_redirect: "/", redirect_response_code: "FOUND", strip_query: true });
+  });
+
+  it("each commune answers a missing page with its own 404.html, whether Cloud Storage says 403 or 404", () => {
+    const [routes] = resourcesOf(stacks, "google_compute_url_map").filter((map) => map.attributes.host_rule);
+    const matchers = routes.attributes.path_matcher as { name: string; default_service: string; default_custom_error_response_policy: unknown }[];
+    expect(matchers.map((matcher) => [matcher.name, matcher.default_custom_error_response_policy])).toEqual(
+      ["00010", "00020"].map((code) => [`portal-${code}`, { error_service: portal(code), error_response_rule: [{ match_response_codes: ["403", "404"], path: "/404.html", override_response_code: 404 }] }]),
+    );
+  });
+
+  it("passes a default that redirects, or a backend no host rule serves", () => {
+    expect(violationsOf(urlMap({ defaultUrlRedirect: { hostRedirect: "thu.gov.vn", pathRedirect: "/", redirectResponseCode: "FOUND", stripQuery: true } }))).toEqual([]);
+    expect(violationsOf(urlMap({ defaultService: "projects/thu-project/global/backendBuckets/not-found" }))).toEqual([]);
+  });
+
+  it.each([
+    ["a commune's portal", portal("00010")],
+    ["the archive", archive],
+  ])("flags a default that serves %s", (_, backend) => {
+    expect(violationsOf(urlMap({ defaultService: backend }))).toEqual([`GW-007 the default service ${backend} is a site's backend: a Host no rule knows is answered as that site`]);
   });
 });

@@ -30,6 +30,9 @@ export const HSTS_HEADER = "Strict-Transport-Security: max-age=31536000";
  */
 export const PUBLIC_READER_ROLE = "roles/storage.legacyObjectReader";
 
+/** The object a site answers a missing page with (the bucket's website notFoundPage; GatewayRouting's error page). */
+export const NOT_FOUND_PAGE = "404.html";
+
 /**
  * A static site's content (a commune portal, or the province's archive of old portals) in a bucket, served through
  * the shared gateway as a CDN backend. Only the named writers may change it; everyone may read objects, since the
@@ -50,7 +53,7 @@ export class SiteBucket extends Construct {
       uniformBucketLevelAccess: true,
       versioning: { enabled: !retained },
       retentionPolicy: retained ? { retentionPeriod: props.retentionDays! * 86400, isLocked: false } : undefined,
-      website: { mainPageSuffix: "index.html", notFoundPage: "404.html" },
+      website: { mainPageSuffix: "index.html", notFoundPage: NOT_FOUND_PAGE },
       forceDestroy: false,
       dependsOn,
     });

@@ -61,6 +61,14 @@ const literal = <T>(value: T | undefined): T | undefined => (value === undefined
 const get = (attributes: Attributes, path: string): unknown =>
   path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Attributes)[key] : undefined), attributes);
 
+/** The backends a URL map's host rules serve: its path matchers' defaults, path rules and route rules. */
+function siteBackends(urlMap: Attributes): Set<string> {
+  const matchers = (urlMap.path_matcher as Attributes[] | undefined) ?? [];
+  return new Set(
+    matchers.flatMap((matcher) => [matcher.default_service, ...[...((matcher.path_rules as Attributes[] | undefined) ?? []), ...((matcher.route_rules as Attributes[] | undefined) ?? [])].map((rule) => rule.service)]).filter((service): service is string => typeof service === "string"),
+  );
+}
+
 /**
  * Security and DNS rules as code, added as an Aspect to every stack. A violation is an error annotation on the
  * offending construct (so synth fails) and an entry in `violations`; a suppression in the settings (rule id,
@@ -202,6 +210,9 @@ export class PolicyPack implements IAspect {
       case "google_compute_url_map": {
         const redirectOnly = attributes.default_url_redirect !== undefined;
         if (redirectOnly && !attributes.host_rule) check(RULES.httpsRedirect, get(attributes, "default_url_redirect.https_redirect") === true, "a redirect-only URL map that does not redirect to HTTPS");
+        const defaults = [literal(attributes.default_service as string | undefined), ...((get(attributes, "default_route_action.weighted_backend_services") as Attributes[] | undefined) ?? []).map((weighted) => literal(weighted.backend_service as string | undefined))];
+        const sites = siteBackends(attributes);
+        for (const backend of defaults) if (backend) check(RULES.neutralDefault, !sites.has(backend), `the default service ${backend} is a site's backend: a Host no rule knows is answered as that site`);
         break;
       }
       case "google_compute_backend_bucket":
