@@ -139,7 +139,7 @@ describe("SiteBucket", () => {
     const out = synth((scope) => new SiteBucket(scope, "portal", { bucketName: "thu-portal-00010", backendName: "portal-00010", location: "asia-southeast1", labels: {}, writers: ["group:admins-anphu@thu.gov.vn"] }));
     expect(resourcesIn(out, StorageBucket)).toContainEqual(like({ name: "thu-portal-00010", uniform_bucket_level_access: true, versioning: { enabled: true }, force_destroy: false }));
     expect(resourcesIn(out, StorageBucket)[0].retention_policy).toBeUndefined();
-    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectViewer", member: "allUsers" }));
+    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.legacyObjectReader", member: "allUsers" }));
     expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectAdmin", member: "group:admins-anphu@thu.gov.vn" }));
     expect(resourcesIn(out, StorageBucketIamMember)).not.toContainEqual(like({ member: "allUsers", role: "roles/storage.objectAdmin" }));
     expect(resourcesIn(out, ComputeBackendBucket)).toContainEqual(like({ name: "portal-00010", enable_cdn: true, custom_response_headers: [HSTS_HEADER] }));
