@@ -221,7 +221,7 @@ describe("HostCertificate and the gateway", () => {
         default_custom_error_response_policy: { error_service: "projects/p/global/backendBuckets/portal-00010", error_response_rule: [{ match_response_codes: ["403", "404"], path: "/404.html", override_response_code: 404 }] },
         route_rules: [
           { priority: 1, match_rules: [authority("binhminh.thu.gov.vn")], service: "projects/p/global/backendBuckets/archives", route_action: { url_rewrite: { path_prefix_rewrite: "/00012/" } } },
-          { priority: 2, match_rules: [authority("doicat.thu.gov.vn")], url_redirect: { host_redirect: "anphu.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } },
+          { priority: 2, match_rules: [authority("doicat.thu.gov.vn")], url_redirect: { host_redirect: "anphu.thu.gov.vn", redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } },
         ],
       }],
     }));

@@ -37,7 +37,12 @@ export interface GatewayRoutingProps {
   readonly labels: Readonly<Record<string, string>>;
 }
 
-const PERMANENT_REDIRECT = { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } as const;
+/**
+ * A 301 that keeps path and query. Only the plain-HTTP map sets https_redirect: "Setting this true for
+ * TargetHttpsProxy is not permitted" (url_redirect of every level, hashicorp/google 6.50.0
+ * resource_compute_url_map.go); on the HTTPS map the scheme stays https anyway.
+ */
+const PERMANENT_REDIRECT = { redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } as const;
 
 /**
  * A site's missing page. The public cannot list a site's objects (SiteBucket), so Cloud Storage may answer a
@@ -95,7 +100,7 @@ export class GatewayRouting extends Construct {
       certificateMap: `//certificatemanager.googleapis.com/${props.certificateMapId}`,
       sslPolicy: props.sslPolicyId,
     });
-    const httpRedirect = new ComputeUrlMap(this, "http-redirect", { name: name("http-to-https"), defaultUrlRedirect: PERMANENT_REDIRECT });
+    const httpRedirect = new ComputeUrlMap(this, "http-redirect", { name: name("http-to-https"), defaultUrlRedirect: { ...PERMANENT_REDIRECT, httpsRedirect: true } });
     const httpProxy = new ComputeTargetHttpProxy(this, "http-proxy", { name: name("http"), urlMap: httpRedirect.id });
 
     const listeners = [
