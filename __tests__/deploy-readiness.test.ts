@@ -7,7 +7,7 @@ import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { replaceOutput } from "../src/runtime/output-folder";
-import { copyProvince, ROOT, withoutPlaceholders } from "./support/config-copy";
+import { copyProvince, ROOT, withOrganizationExceptions, withoutPlaceholders } from "./support/config-copy";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
 
@@ -111,7 +111,7 @@ describe("switching ENV", () => {
   });
 
   it("the synth clears what an offline init left before writing staging's stacks", () => {
-    const copy = copyProvince("envswitch", withoutPlaceholders);
+    const copy = copyProvince("envswitch", (settings) => withOrganizationExceptions(withoutPlaceholders(settings)));
     try {
       const outdir = join(mkdtempSync(join(tmpdir(), "envswitch-")), "out");
       const synth = (env: string) => spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, ENV: env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });

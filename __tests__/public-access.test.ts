@@ -2,10 +2,17 @@ import { ComputeUrlMap } from "@cdktf/provider-google/lib/compute-url-map";
 import { StorageBucketIamBinding } from "@cdktf/provider-google/lib/storage-bucket-iam-binding";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Aspects, TerraformStack, Testing } from "cdktf";
+import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
+import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
 import { PolicyPack } from "../src/policy/policy-pack";
-import { loadFixture } from "./support/fixture-config";
+import { RULES } from "../src/policy/rules";
+import { synthesizeProvince } from "../stacks/synthesize";
+import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
 
 const tiny = loadFixture();
@@ -89,5 +96,59 @@ describe("an unknown Host gets a neutral answer (GW-007)", () => {
     ["the archive", archive],
   ])("flags a default that serves %s", (_, backend) => {
     expect(violationsOf(urlMap({ defaultService: backend }))).toEqual([`GW-007 the default service ${backend} is a site's backend: a Host no rule knows is answered as that site`]);
+  });
+});
+
+describe("organization policies that refuse public grants (ORG-001, ORG-002)", () => {
+  const production = (organizationPolicies?: string) =>
+    loadFixture({ settings: `${TINY_SETTINGS}environments:\n  production: { gcpProject: thu-prod, dnsimpleAccount: "1234", stateBucket: thu-tfstate${organizationPolicies ? `, organizationPolicies: ${organizationPolicies}` : ""} }\n` });
+  /** The synth main.ts runs, into a temp folder: its violations as "RULE path: message" (none: []). */
+  function synthViolations(province: Province, environmentName: string): string[] {
+    const outdir = mkdtempSync(join(tmpdir(), "org-policies-"));
+    try {
+      const result = synthesizeProvince(province, resolveEnvironment(province.settings, environmentName) as DeployEnvironment, TEST_TODAY, outdir);
+      return "violations" in result ? result.violations.map((violation) => `${violation.rule} ${violation.path}: ${violation.message}`) : [];
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+  const exception = (constraint: string, rule: string) => [
+    `    cat > ${constraint}.yaml <<'EOF'`,
+    `    name: projects/thu-prod/policies/${constraint}`,
+    "    spec:",
+    "      rules:",
+    `      - ${rule}`,
+    "    EOF",
+    `    gcloud org-policies set-policy ${constraint}.yaml`,
+    `  Check it: gcloud org-policies describe ${constraint} --project=thu-prod --effective`,
+  ];
+
+  it("refuses production when the settings say nothing (enforced, as in organizations created since 2024), naming the constraint, the project and the exception", () => {
+    expect(synthViolations(production(), "production")).toEqual([
+      [
+        "ORG-001 tinh-thu-communes-1/commune-00020/portal/public-read: 3 public grants (this one and 2 more) in project thu-prod, whose organization enforces iam.allowedPolicyMemberDomains (environments.production.organizationPolicies.domainRestrictedSharing is true): each would fail at apply.",
+        "  An organization policy administrator (roles/orgpolicy.policyAdmin) sets the project's exception:",
+        ...exception("iam.allowedPolicyMemberDomains", "allowAll: true"),
+      ].join("\n"),
+      [
+        "ORG-002 tinh-thu-communes-1/commune-00020/portal/public-read: 3 public grants (this one and 2 more) in project thu-prod, whose organization enforces storage.publicAccessPrevention (environments.production.organizationPolicies.publicAccessPrevention is true): each would fail at apply.",
+        "  An organization policy administrator (roles/orgpolicy.policyAdmin) sets the project's exception:",
+        ...exception("storage.publicAccessPrevention", "enforce: false"),
+      ].join("\n"),
+    ]);
+  });
+
+  it("refuses only what the organization enforces", () => {
+    expect(synthViolations(production("{ domainRestrictedSharing: false }"), "production").map((line) => line.split(" ")[0])).toEqual(["ORG-002"]);
+    expect(synthViolations(production("{ publicAccessPrevention: false }"), "production").map((line) => line.split(" ")[0])).toEqual(["ORG-001"]);
+  });
+
+  it("synthesizes once the exceptions are in place, and offline (never deployed) whatever the settings say", () => {
+    expect(synthViolations(production("{ domainRestrictedSharing: false, publicAccessPrevention: false }"), "production")).toEqual([]);
+    expect(synthViolations(production(), "offline")).toEqual([]);
+  });
+
+  it("cite their sources", () => {
+    for (const rule of [RULES.publicList, RULES.neutralDefault, RULES.domainRestrictedSharing, RULES.publicAccessPrevention]) expect([rule.id, rule.source]).toEqual([rule.id, expect.stringContaining("https://")]);
   });
 });

@@ -20,7 +20,7 @@ import { platformStackId } from "./province-stack";
  */
 export function buildProvinceStacks(app: App, province: Province, environment: DeployEnvironment, today: string): PolicyPack {
   const prefix = province.id;
-  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province), today });
+  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province), today, environment });
   const common = { province, environment, policy, today };
   const zoneDelegations = delegations(province);
   const platform = new PlatformStack(app, platformStackId(province), { ...common, delegations: zoneDelegations });

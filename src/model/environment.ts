@@ -1,4 +1,4 @@
-import type { Settings } from "../load/settings-schema";
+import type { OrganizationPolicies, Settings } from "../load/settings-schema";
 
 /** Where a synth is meant to be deployed, chosen by ENV. */
 export interface DeployEnvironment {
@@ -8,9 +8,18 @@ export interface DeployEnvironment {
   readonly dnsimpleSandbox: boolean;
   /** Remote state in GCS; absent offline, where state stays local. */
   readonly stateBucket?: string;
+  /** What the project's organization enforces; absent offline, which is never deployed. */
+  readonly organizationPolicies?: OrganizationPolicies;
 }
 
 export const ENVIRONMENT_NAMES = ["offline", "staging", "production"] as const;
+
+/**
+ * What an organization enforces unless the settings say otherwise: Google enforces domain-restricted sharing and
+ * public access prevention by default in organizations created since May 2024 ("secure by default"), and a
+ * synth that assumes them refuses early instead of an apply failing half-way.
+ */
+export const DEFAULT_ORGANIZATION_POLICIES: OrganizationPolicies = { domainRestrictedSharing: true, publicAccessPrevention: true };
 
 /**
  * "offline" (the default) needs no credentials and keeps state local: for synth, tests and reviews. staging and
@@ -23,5 +32,5 @@ export function resolveEnvironment(settings: Settings, name: string): DeployEnvi
   if (name !== "staging" && name !== "production") return `ENV "${name}" is not one of ${ENVIRONMENT_NAMES.join(", ")}`;
   const declared = settings.environments[name];
   if (!declared) return `ENV "${name}" is not declared under environments in the settings`;
-  return { name, ...declared };
+  return { name, ...declared, organizationPolicies: declared.organizationPolicies ?? DEFAULT_ORGANIZATION_POLICIES };
 }

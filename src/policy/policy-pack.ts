@@ -6,6 +6,8 @@ import { DnsZone } from "../constructs/dns-zone";
 import { PROTECTED_TYPES } from "../constructs/protection";
 import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../constructs/site-bucket";
 import type { Settings } from "../load/settings-schema";
+import type { DeployEnvironment } from "../model/environment";
+import { checkOrganizationPolicies } from "./organization-policies";
 import { checkSynthesizedStacks } from "./output-checks";
 import { type PolicyRule, RULES } from "./rules";
 import type { SynthesizedStack } from "./synthesized";
@@ -28,6 +30,8 @@ export interface PolicyPackProps {
   readonly declaredNames: ReadonlySet<string>;
   /** The day of the synth (YYYY-MM-DD), for conditions that may already have expired. */
   readonly today: string;
+  /** Where the synth is meant to be deployed: its organization's policies (ORG-001, ORG-002). */
+  readonly environment?: DeployEnvironment;
 }
 
 type Attributes = Record<string, unknown>;
@@ -122,6 +126,7 @@ export class PolicyPack implements IAspect {
    */
   checkSynthesized(stacks: readonly SynthesizedStack[]): void {
     for (const { path, ...finding } of checkSynthesizedStacks(stacks, this.props.today)) this.recordAt(path, finding);
+    if (this.props.environment) for (const { path, ...finding } of checkOrganizationPolicies(stacks, this.props.environment)) this.recordAt(path, finding);
   }
 
   private readonly stacks: IConstruct[] = [];
