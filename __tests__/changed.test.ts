@@ -116,7 +116,9 @@ describe("npm run changed", () => {
 });
 
 describe("a change only staging or production shows: the state bucket moves", () => {
-  const production = (bucket: string) => `environments: { production: { gcpProject: thu-prod-1, dnsimpleAccount: "1", stateBucket: ${bucket} } }\n`;
+  // The project's organization grants the exceptions the public portals need (ORG-001/002).
+  const production = (bucket: string) =>
+    `environments: { production: { gcpProject: thu-prod-1, dnsimpleAccount: "1", stateBucket: ${bucket}, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } } }\n`;
   const guard = (repo: string) => spawnSync(process.execPath, ["--import", "tsx", "scripts/guard.ts", "HEAD"], { cwd: repo, env: { ...process.env, ENV: "production", PROVINCE: "thu" }, encoding: "utf8" });
   let repo: string;
   let stacks: string[];

@@ -139,7 +139,7 @@ describe("SiteBucket", () => {
     const out = synth((scope) => new SiteBucket(scope, "portal", { bucketName: "thu-portal-00010", backendName: "portal-00010", location: "asia-southeast1", labels: {}, writers: ["group:admins-anphu@thu.gov.vn"] }));
     expect(resourcesIn(out, StorageBucket)).toContainEqual(like({ name: "thu-portal-00010", uniform_bucket_level_access: true, versioning: { enabled: true }, force_destroy: false }));
     expect(resourcesIn(out, StorageBucket)[0].retention_policy).toBeUndefined();
-    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectViewer", member: "allUsers" }));
+    expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.legacyObjectReader", member: "allUsers" }));
     expect(resourcesIn(out, StorageBucketIamMember)).toContainEqual(like({ role: "roles/storage.objectAdmin", member: "group:admins-anphu@thu.gov.vn" }));
     expect(resourcesIn(out, StorageBucketIamMember)).not.toContainEqual(like({ member: "allUsers", role: "roles/storage.objectAdmin" }));
     expect(resourcesIn(out, ComputeBackendBucket)).toContainEqual(like({ name: "portal-00010", enable_cdn: true, custom_response_headers: [HSTS_HEADER] }));
@@ -184,12 +184,13 @@ describe("HostCertificate and the gateway", () => {
     expect(resourcesIn(out, CertificateManagerCertificateMapEntry)).toContainEqual(like({ name: "c00010-www", map: "thu-portals", hostname: "www.anphu.thu.gov.vn" }));
   });
 
-  it("TLS ≥ 1.2, one host rule per commune with its old units' archive and redirect rules, HTTP answered with HTTPS", () => {
+  it("TLS ≥ 1.2, one host rule per commune with its old units' archive and redirect rules, its own 404 page, an unknown Host sent to the province, HTTP answered with HTTPS", () => {
     const out = synth((scope) => {
       const api = new ProjectService(scope, "api", { service: "compute.googleapis.com" });
       new GatewayEdge(scope, "edge", { namePrefix: "thu", labels: {}, apis: [api] });
       new GatewayRouting(scope, "routing", {
         namePrefix: "thu",
+        neutralHost: "thu.gov.vn",
         routes: [
           {
             id: "portal-00010",
@@ -212,13 +213,15 @@ describe("HostCertificate and the gateway", () => {
     expect(resourcesIn(out, ComputeSslPolicy)).toContainEqual(like({ min_tls_version: "TLS_1_2", profile: "MODERN" }));
     const authority = (host: string) => ({ prefix_match: "/", header_matches: [{ header_name: ":authority", exact_match: host }] });
     expect(resourcesIn(out, ComputeUrlMap)).toContainEqual(like({
+      default_url_redirect: { host_redirect: "thu.gov.vn", path_redirect: "/", redirect_response_code: "FOUND", strip_query: true },
       host_rule: [{ hosts: ["anphu.thu.gov.vn", "www.anphu.thu.gov.vn", "binhminh.thu.gov.vn", "doicat.thu.gov.vn"], path_matcher: "portal-00010" }],
       path_matcher: [{
         name: "portal-00010",
         default_service: "projects/p/global/backendBuckets/portal-00010",
+        default_custom_error_response_policy: { error_service: "projects/p/global/backendBuckets/portal-00010", error_response_rule: [{ match_response_codes: ["403", "404"], path: "/404.html", override_response_code: 404 }] },
         route_rules: [
           { priority: 1, match_rules: [authority("binhminh.thu.gov.vn")], service: "projects/p/global/backendBuckets/archives", route_action: { url_rewrite: { path_prefix_rewrite: "/00012/" } } },
-          { priority: 2, match_rules: [authority("doicat.thu.gov.vn")], url_redirect: { host_redirect: "anphu.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } },
+          { priority: 2, match_rules: [authority("doicat.thu.gov.vn")], url_redirect: { host_redirect: "anphu.thu.gov.vn", redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } },
         ],
       }],
     }));

@@ -8,7 +8,7 @@ import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { replaceOutput } from "../src/runtime/output-folder";
-import { copyProvince, ROOT, withoutPlaceholders } from "./support/config-copy";
+import { copyProvince, ROOT, withOrganizationExceptions, withoutPlaceholders } from "./support/config-copy";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
 
@@ -109,7 +109,7 @@ describe("migration windows: warnings on the day, never a different Terraform", 
     writeFileSync(fakeClock, "const fixed = Date.parse(process.env.FAKE_NOW);\nconst Real = Date;\nglobalThis.Date = class extends Real { constructor(...args) { if (args.length === 0) super(fixed); else super(...args); } static now() { return fixed; } };\n");
     const copy = copyProvince("clock", "binh-thuan", (settings) =>
       // The platform's addresses known, so the synth's only notes are the day's.
-      withoutPlaceholders(settings).replace(/^  production:\n/m, '  production:\n    gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }\n'),
+      withOrganizationExceptions(withoutPlaceholders(settings)).replace(/^  production:\n/m, '  production:\n    gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }\n'),
     );
     afterAll(() => {
       copy.remove();
@@ -174,7 +174,7 @@ describe("switching ENV", () => {
   });
 
   it("the synth clears what an offline init left before writing staging's stacks", () => {
-    const copy = copyProvince("envswitch", "binh-thuan", withoutPlaceholders);
+    const copy = copyProvince("envswitch", "binh-thuan", (settings) => withOrganizationExceptions(withoutPlaceholders(settings)));
     try {
       const outdir = join(mkdtempSync(join(tmpdir(), "envswitch-")), "out");
       const synth = (env: string) => spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, ENV: env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });

@@ -103,6 +103,7 @@ describe("the policy pack", () => {
       "BKT-002 versioning is off",
       "BKT-003 an archive bucket without a retention policy",
       "IAM-002 allUsers granted roles/storage.objectAdmin",
+      "IAM-004 allUsers granted roles/storage.objectAdmin: the public may hold only roles/storage.legacyObjectReader, which lists nothing",
       "IAM-001 basic role roles/owner",
       "GW-001 minimum TLS_1_0",
       "GW-003 no Strict-Transport-Security header",

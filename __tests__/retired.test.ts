@@ -81,7 +81,8 @@ describe("retired units' modes on the tiny province", () => {
   const tiny = synthProvince(loadFixture({ oldUnits, settings }));
 
   it("redirect + none: a 301 to the successor and a domain that refuses mail", () => {
-    expect(routing(tiny).ruleFor("doicat.songxanh.thu.gov.vn")).toMatchObject({ url_redirect: { host_redirect: "songxanh.thu.gov.vn", https_redirect: true, redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false } });
+    // No https_redirect: Google refuses it on an HTTPS proxy's URL map (the request is HTTPS already).
+    expect(routing(tiny).ruleFor("doicat.songxanh.thu.gov.vn")?.url_redirect).toEqual({ host_redirect: "songxanh.thu.gov.vn", redirect_response_code: "MOVED_PERMANENTLY_DEFAULT", strip_query: false });
     const records = resourcesOf(tiny, "dnsimple_zone_record").map(({ attributes }) => attributes).filter((record) => record.zone_name === "doicat.songxanh.thu.gov.vn");
     expect(records.filter((record) => record.type === "MX")).toEqual([expect.objectContaining({ name: "", value: ".", priority: 0 })]);
     expect(records).toContainEqual(expect.objectContaining({ name: "", type: "TXT", value: "v=spf1 -all" }));

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { copyProvince, ROOT, withoutPlaceholders } from "./support/config-copy";
+import { copyProvince, ROOT, withOrganizationExceptions, withoutPlaceholders } from "./support/config-copy";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
 
@@ -23,7 +23,7 @@ describe("secrets", () => {
     };
     const outdir = mkdtempSync(join(tmpdir(), "secrets-"));
     // Production refuses placeholders: a copy of the real config with them filled in, as ops would deploy it.
-    const deployable = copyProvince("secrets", "binh-thuan", withoutPlaceholders);
+    const deployable = copyProvince("secrets", "binh-thuan", (settings) => withOrganizationExceptions(withoutPlaceholders(settings)));
     try {
       const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, ...secrets, CDKTF_OUTDIR: outdir, PROVINCE: deployable.name, ENV: "production" }, encoding: "utf8" });
       // Before the platform's first apply the settings hold no gateway addresses: only that note.

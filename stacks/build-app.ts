@@ -24,7 +24,7 @@ export function buildProvinceStacks(app: App, configured: Province, environment:
   // The model carries production's names; the environment's (staging's own) derive from them.
   const province = provinceFor(configured, environment.name);
   const prefix = province.id;
-  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province, environment) });
+  const policy = new PolicyPack({ settings: province.settings, declaredNames: declaredNames(province, environment), environment });
   policy.checkEnvironments(configured);
   const common = { province, environment, policy };
   const zoneDelegations = delegations(province);

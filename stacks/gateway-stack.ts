@@ -19,6 +19,7 @@ export class GatewayStack extends ProvinceStack {
     const names = gatewayNames(props.province.settings.bucketPrefix);
     new GatewayRouting(this, "gateway", {
       namePrefix: props.province.settings.bucketPrefix,
+      neutralHost: props.province.settings.parentDomain,
       routes: props.routes,
       archiveBackendId: gcpIds.backendBucket(project, archiveBackendName(props.province.settings.bucketPrefix)),
       ipv4AddressId: gcpIds.globalAddress(project, names.ipv4),

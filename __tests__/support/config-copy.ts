@@ -30,3 +30,8 @@ export function withoutPlaceholders(settings: string): string {
     .replace(/placeholder-/g, "bt-")
     .replace(/[ \t]*# PLACEHOLDER[^\n]*/g, "");
 }
+
+/** The settings once each environment's project has its organization policy exceptions (README "Organization policies"). */
+export function withOrganizationExceptions(settings: string): string {
+  return settings.replace(/organizationPolicies: \{ domainRestrictedSharing: true, publicAccessPrevention: true \}/g, "organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false }");
+}

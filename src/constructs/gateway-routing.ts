@@ -4,6 +4,7 @@ import { ComputeTargetHttpsProxy } from "@cdktf/provider-google/lib/compute-targ
 import { ComputeUrlMap, type ComputeUrlMapPathMatcherRouteRules } from "@cdktf/provider-google/lib/compute-url-map";
 import { Construct } from "constructs";
 import { gatewayNames } from "../model/cloud-names";
+import { NOT_FOUND_PAGE } from "./site-bucket";
 
 /** What an old unit's hostnames answer: its archive (a folder of the shared archive bucket) or a 301. */
 export type RetiredRoute =
@@ -24,6 +25,8 @@ export interface CommuneRoute {
 
 export interface GatewayRoutingProps {
   readonly namePrefix: string;
+  /** Where a Host no rule knows is sent: the province's own portal, `https://<neutralHost>/`. */
+  readonly neutralHost: string;
   readonly routes: readonly CommuneRoute[];
   /** The backend bucket of the province's archive. */
   readonly archiveBackendId: string;
@@ -35,7 +38,23 @@ export interface GatewayRoutingProps {
   readonly labels: Readonly<Record<string, string>>;
 }
 
-const PERMANENT_REDIRECT = { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } as const;
+/**
+ * A 301 that keeps path and query. Only the plain-HTTP map sets https_redirect: "Setting this true for
+ * TargetHttpsProxy is not permitted" (url_redirect of every level, hashicorp/google 6.50.0
+ * resource_compute_url_map.go); on the HTTPS map the scheme stays https anyway.
+ */
+const PERMANENT_REDIRECT = { redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } as const;
+
+/**
+ * A site's missing page. The public cannot list a site's objects (SiteBucket), so Cloud Storage may answer a
+ * missing object 403 rather than 404: either way the load balancer answers the site's own not-found page with 404.
+ * Custom error responses are for the global external Application Load Balancer (EXTERNAL_MANAGED, as here):
+ * https://cloud.google.com/load-balancing/docs/https/custom-error-response; `default_custom_error_response_policy`
+ * of a path matcher, hashicorp/google 6.50.0 resource_compute_url_map.go.
+ */
+function notFoundPolicy(backendId: string) {
+  return { errorService: backendId, errorResponseRule: [{ matchResponseCodes: ["403", "404"], path: `/${NOT_FOUND_PAGE}`, overrideResponseCode: 404 }] };
+}
 
 /**
  * The route rules of a commune's path matcher: one per old unit, matching its hostnames on the request's
@@ -63,12 +82,16 @@ export class GatewayRouting extends Construct {
     const names = gatewayNames(props.namePrefix);
     this.urlMap = new ComputeUrlMap(this, "https-routes", {
       name: names.urlMap,
-      // Answers hostnames no host rule names; the first portal is as good as any.
-      defaultService: props.routes[0].portalBackendId,
+      // A Host no rule knows (a typo, a scanner, a name not routed yet) is sent to the province's portal, never
+      // answered as some commune's site: 302, since the name may be routed later; no path or query kept. A URL map
+      // takes one of default_service, default_url_redirect and default_route_action (hashicorp/google 6.50.0
+      // resource_compute_url_map.go, ExactlyOneOf); https_redirect stays unset: it is refused on an HTTPS proxy's map.
+      defaultUrlRedirect: { hostRedirect: props.neutralHost, pathRedirect: "/", redirectResponseCode: "FOUND", stripQuery: true },
       hostRule: props.routes.map((route) => ({ hosts: [...route.portalHosts, ...route.retired.flatMap((retired) => retired.hosts)], pathMatcher: route.id })),
       pathMatcher: props.routes.map((route) => ({
         name: route.id,
         defaultService: route.portalBackendId,
+        defaultCustomErrorResponsePolicy: notFoundPolicy(route.portalBackendId),
         routeRules: route.retired.length > 0 ? retiredRules(route.retired, props.archiveBackendId) : undefined,
       })),
     });
@@ -78,7 +101,7 @@ export class GatewayRouting extends Construct {
       certificateMap: `//certificatemanager.googleapis.com/${props.certificateMapId}`,
       sslPolicy: props.sslPolicyId,
     });
-    const httpRedirect = new ComputeUrlMap(this, "http-redirect", { name: names.httpRedirectMap, defaultUrlRedirect: PERMANENT_REDIRECT });
+    const httpRedirect = new ComputeUrlMap(this, "http-redirect", { name: names.httpRedirectMap, defaultUrlRedirect: { ...PERMANENT_REDIRECT, httpsRedirect: true } });
     const httpProxy = new ComputeTargetHttpProxy(this, "http-proxy", { name: names.httpProxy, urlMap: httpRedirect.id });
 
     const listeners = [

@@ -24,6 +24,16 @@ export interface SiteBucketProps {
 export const HSTS_HEADER = "Strict-Transport-Security: max-age=31536000";
 
 /**
+ * What the public may do with a site's content: read an object it names (storage.objects.get), never list them
+ * (roles/storage.objectViewer also grants storage.objects.list: anyone could enumerate every archived file).
+ * https://cloud.google.com/storage/docs/access-control/iam-roles (Storage Legacy Object Reader).
+ */
+export const PUBLIC_READER_ROLE = "roles/storage.legacyObjectReader";
+
+/** The object a site answers a missing page with (the bucket's website notFoundPage; GatewayRouting's error page). */
+export const NOT_FOUND_PAGE = "404.html";
+
+/**
  * A static site's content (a commune portal, or the province's archive of old portals) in a bucket, served through
  * the shared gateway as a CDN backend. Only the named writers may change it; everyone may read objects, since the
  * gateway serves them to the public.
@@ -43,11 +53,11 @@ export class SiteBucket extends Construct {
       uniformBucketLevelAccess: true,
       versioning: { enabled: !retained },
       retentionPolicy: retained ? { retentionPeriod: props.retentionDays! * 86400, isLocked: false } : undefined,
-      website: { mainPageSuffix: "index.html", notFoundPage: "404.html" },
+      website: { mainPageSuffix: "index.html", notFoundPage: NOT_FOUND_PAGE },
       forceDestroy: false,
       dependsOn,
     });
-    new StorageBucketIamMember(this, "public-read", { bucket: this.bucket.name, role: "roles/storage.objectViewer", member: "allUsers", dependsOn });
+    new StorageBucketIamMember(this, "public-read", { bucket: this.bucket.name, role: PUBLIC_READER_ROLE, member: "allUsers", dependsOn });
     props.writers.forEach((member, index) => {
       new StorageBucketIamMember(this, `writer-${index + 1}`, { bucket: this.bucket.name, role: "roles/storage.objectAdmin", member, dependsOn });
     });

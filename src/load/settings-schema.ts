@@ -34,6 +34,19 @@ const assignedAddress = (isVersion: (address: string) => boolean, version: strin
  */
 const gatewayAddresses = z.object({ ipv4: assignedAddress(isIPv4, "IPv4"), ipv6: assignedAddress(isIPv6, "IPv6") }).strict();
 
+/**
+ * Whether the organization above the environment's project enforces the constraints that refuse a public grant.
+ * Default: enforced, as Google does for organizations created since May 2024 (README, "Organization policies").
+ */
+const organizationPolicies = z
+  .object({
+    /** iam.allowedPolicyMemberDomains: no allUsers or allAuthenticatedUsers in any IAM policy. */
+    domainRestrictedSharing: z.boolean().default(true),
+    /** storage.publicAccessPrevention: no bucket or object readable by the public. */
+    publicAccessPrevention: z.boolean().default(true),
+  })
+  .strict();
+
 const environment = z
   .object({
     gcpProject: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "must be a GCP project id"),
@@ -41,6 +54,8 @@ const environment = z
     dnsimpleSandbox: z.boolean().default(false),
     stateBucket: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, "must be a GCS bucket name"),
     gatewayAddresses: gatewayAddresses.optional(),
+    /** Absent: both enforced (src/model/environment.ts). */
+    organizationPolicies: organizationPolicies.optional(),
   })
   .strict();
 
@@ -281,3 +296,4 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SsoSettings = NonNullable<Settings["sso"]>;
+export type OrganizationPolicies = z.infer<typeof organizationPolicies>;

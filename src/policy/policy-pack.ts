@@ -4,10 +4,12 @@ import { Annotations, type IAspect, TerraformResource, Token } from "cdktf";
 import type { IConstruct } from "constructs";
 import { DnsZone } from "../constructs/dns-zone";
 import { PROTECTED_TYPES } from "../constructs/protection";
-import { HSTS_HEADER } from "../constructs/site-bucket";
+import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../constructs/site-bucket";
 import type { Settings } from "../load/settings-schema";
 import type { Province } from "../model/province";
 import { checkEnvironmentsApart, ENVIRONMENTS_PATH } from "./environment-checks";
+import type { DeployEnvironment } from "../model/environment";
+import { checkOrganizationPolicies } from "./organization-policies";
 import { checkSynthesizedStacks } from "./output-checks";
 import { type PolicyRule, RULES } from "./rules";
 import type { SynthesizedStack } from "./synthesized";
@@ -28,16 +30,22 @@ export interface PolicyPackProps {
   readonly settings: Settings;
   /** Every domain and hostname the app declares, plus shared-system targets and the gateway's addresses (for DNS-011). */
   readonly declaredNames: ReadonlySet<string>;
+  /** Where the synth is meant to be deployed: its organization's policies (ORG-001, ORG-002). */
+  readonly environment?: DeployEnvironment;
 }
 
 type Attributes = Record<string, unknown>;
 const BASIC_ROLES = new Set(["roles/owner", "roles/editor", "roles/viewer"]);
 const PUBLIC_MEMBERS = new Set(["allUsers", "allAuthenticatedUsers"]);
+/** Cloud Storage roles that only read (IAM-002); of them, only PUBLIC_READER_ROLE lists nothing (IAM-004). */
+const READ_ONLY_ROLES = new Set(["roles/storage.objectViewer", PUBLIC_READER_ROLE]);
 /** Types whose attributes a rule reads (reading them costs a toTerraform per resource). */
 const CHECKED_TYPES = new Set([
   "google_storage_bucket",
   "google_storage_bucket_iam_member",
   "google_storage_bucket_iam_binding",
+  "google_storage_managed_folder_iam_member",
+  "google_storage_managed_folder_iam_binding",
   "google_project_iam_member",
   "google_project_iam_binding",
   "google_compute_target_https_proxy",
@@ -56,6 +64,14 @@ function attributesOf(resource: TerraformResource): Attributes {
 const literal = <T>(value: T | undefined): T | undefined => (value === undefined || Token.isUnresolved(value) ? undefined : value);
 const get = (attributes: Attributes, path: string): unknown =>
   path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Attributes)[key] : undefined), attributes);
+
+/** The backends a URL map's host rules serve: its path matchers' defaults, path rules and route rules. */
+function siteBackends(urlMap: Attributes): Set<string> {
+  const matchers = (urlMap.path_matcher as Attributes[] | undefined) ?? [];
+  return new Set(
+    matchers.flatMap((matcher) => [matcher.default_service, ...[...((matcher.path_rules as Attributes[] | undefined) ?? []), ...((matcher.route_rules as Attributes[] | undefined) ?? [])].map((rule) => rule.service)]).filter((service): service is string => typeof service === "string"),
+  );
+}
 
 /**
  * Security and DNS rules as code, added as an Aspect to every stack. A violation is an error annotation on the
@@ -110,6 +126,7 @@ export class PolicyPack implements IAspect {
    */
   checkSynthesized(stacks: readonly SynthesizedStack[]): void {
     for (const { path, ...finding } of checkSynthesizedStacks(stacks)) this.recordAt(path, finding);
+    if (this.props.environment) for (const { path, ...finding } of checkOrganizationPolicies(stacks, this.props.environment)) this.recordAt(path, finding);
   }
 
   /**
@@ -182,11 +199,15 @@ export class PolicyPack implements IAspect {
         }
         break;
       case "google_storage_bucket_iam_member":
-      case "google_storage_bucket_iam_binding": {
+      case "google_storage_bucket_iam_binding":
+      case "google_storage_managed_folder_iam_member":
+      case "google_storage_managed_folder_iam_binding": {
         const role = String(attributes.role);
         const members = type.endsWith("_member") ? [String(attributes.member)] : ((attributes.members as string[]) ?? []);
+        const isPublic = members.some((member) => PUBLIC_MEMBERS.has(member));
         check(RULES.basicRoles, !BASIC_ROLES.has(role), `basic role ${role}`);
-        check(RULES.publicAccess, !members.some((member) => PUBLIC_MEMBERS.has(member)) || role === "roles/storage.objectViewer", `${members.join(", ")} granted ${role}`);
+        check(RULES.publicAccess, !isPublic || READ_ONLY_ROLES.has(role), `${members.join(", ")} granted ${role}`);
+        check(RULES.publicList, !isPublic || role === PUBLIC_READER_ROLE, `${members.join(", ")} granted ${role}: the public may hold only ${PUBLIC_READER_ROLE}, which lists nothing`);
         break;
       }
       case "google_project_iam_member":
@@ -202,6 +223,9 @@ export class PolicyPack implements IAspect {
       case "google_compute_url_map": {
         const redirectOnly = attributes.default_url_redirect !== undefined;
         if (redirectOnly && !attributes.host_rule) check(RULES.httpsRedirect, get(attributes, "default_url_redirect.https_redirect") === true, "a redirect-only URL map that does not redirect to HTTPS");
+        const defaults = [literal(attributes.default_service as string | undefined), ...((get(attributes, "default_route_action.weighted_backend_services") as Attributes[] | undefined) ?? []).map((weighted) => literal(weighted.backend_service as string | undefined))];
+        const sites = siteBackends(attributes);
+        for (const backend of defaults) if (backend) check(RULES.neutralDefault, !sites.has(backend), `the default service ${backend} is a site's backend: a Host no rule knows is answered as that site`);
         break;
       }
       case "google_compute_backend_bucket":

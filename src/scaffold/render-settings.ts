@@ -9,6 +9,9 @@ function flow(entries: readonly [string, string | undefined][]): string {
   return `{ ${entries.filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${value}`).join(", ")} }`;
 }
 
+/** Google's defaults for organizations created since May 2024 (DEFAULT_ORGANIZATION_POLICIES), written out to confirm. */
+const ORGANIZATION_POLICIES = "organizationPolicies: { domainRestrictedSharing: true, publicAccessPrevention: true }";
+
 /** Pads a line to the comment column, as the hand-written settings align their comments. */
 const withComment = (line: string, comment: string) => `${line.padEnd(39)} # ${comment}`;
 
@@ -128,16 +131,20 @@ export function renderSettings({ plan, communeShards, origin }: SettingsText): s
     "# ENV=staging / ENV=production. Without ENV, synth is \"offline\": production's names, placeholder project, local",
     "# state, no credentials. Staging rehearses production in the real DNSimple account, every name under",
     `# <subdomain>.${parentDomain} and every bucket -stg- (README: Environments and state); each has its own project.`,
+    "# organizationPolicies: whether the project's organization enforces the constraints that refuse the portals' and",
+    "# archive's public read (true refuses the synth with the exception to request; README \"Organization policies\").",
     "environments:",
     "  staging:",
     withComment(`    gcpProject: placeholder-${label}-stg`, "PLACEHOLDER"),
     withComment('    dnsimpleAccount: "PLACEHOLDER-dnsimple-account"', "the real account, as production's"),
     withComment("    subdomain: staging", `to confirm: staging's names end in .staging.${parentDomain}`),
     withComment(`    stateBucket: placeholder-${label}-tfstate-stg`, "PLACEHOLDER: versioned GCS bucket for Terraform state"),
+    withComment(`    ${ORGANIZATION_POLICIES}`, "to confirm"),
     "  production:",
     withComment(`    gcpProject: placeholder-${label}-prod`, "PLACEHOLDER"),
     '    dnsimpleAccount: "PLACEHOLDER-dnsimple-account"',
     withComment(`    stateBucket: placeholder-${label}-tfstate`, "PLACEHOLDER: versioned GCS bucket for Terraform state"),
+    withComment(`    ${ORGANIZATION_POLICIES}`, "to confirm"),
   );
   return lines.join("\n") + "\n";
 }
