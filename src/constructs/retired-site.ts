@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import type { Settings } from "../load/settings-schema";
+import type { AdoptedZone } from "../model/adopted-zone";
 import { isWindowOpen } from "../model/migration-window";
 import type { Commune, RetiredUnit } from "../model/province";
 import { ArchiveFolder } from "./archive-folder";
@@ -16,7 +17,10 @@ export interface RetiredSiteProps {
   readonly settings: Settings;
   readonly gateway: GatewayEndpoint;
   readonly labels: Readonly<Record<string, string>>;
-  readonly adoptZone: boolean;
+  /** What its zone held before, from config/<province>/zones/. */
+  readonly adoptedZone?: AdoptedZone;
+  /** Whether this environment imports what exists already (DnsZone, and the legacy tenant). */
+  readonly importExisting: boolean;
   /** The province's archive bucket, where this unit's archive is a folder. */
   readonly archiveBucketName: string;
   /** The day of the synth (YYYY-MM-DD): a migration window closed by then grants nothing. */
@@ -49,7 +53,7 @@ export class RetiredSite extends Construct {
     }
     if (unit.takenOverBy) return;
 
-    const zone = new DnsZone(this, "zone", { domain: unit.domain, adopt: props.adoptZone });
+    const zone = new DnsZone(this, "zone", { domain: unit.domain, adopted: props.adoptedZone, importExisting: props.importExisting });
     this.zone = zone;
     zone.addRecord({ name: "", type: "A", value: gateway.ipv4 }, [gateway.published]);
     zone.addRecord({ name: "", type: "AAAA", value: gateway.ipv6 }, [gateway.published]);

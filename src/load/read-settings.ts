@@ -90,6 +90,7 @@ export function readSettings(file: string): SettingsResult {
           : missing(issue.path) ? `${key}: is missing` : `${key || "(top level)"}: ${issue.message}`,
         fix: unknownKeys
           ? "remove it or correct its spelling (see the settings reference in the README)"
+          : issue.code === "custom" && typeof issue.params?.fix === "string" ? issue.params.fix
           : missing(issue.path) ? "add it as the settings reference in the README describes" : "set it as the settings reference in the README describes",
       };
     })
