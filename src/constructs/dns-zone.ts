@@ -103,6 +103,7 @@ export class DnsZone extends Construct {
   }
 }
 
-function literal<T>(value: T | undefined): T | undefined {
+/** A resource input as written, or undefined where it is a reference Terraform resolves (a token). */
+export function literal<T>(value: T | undefined): T | undefined {
   return value === undefined || Token.isUnresolved(value) ? undefined : value;
 }

@@ -62,7 +62,7 @@ export function readAdoptedZones(dir: string, shown: (name: string) => string): 
     problems.push(...read.problems);
     if (!read.zone) continue;
     if (`${read.zone.zone}.yaml` !== name) {
-      problems.push({ file, message: `the file holds zone ${read.zone.zone}, but its name says ${name.slice(0, -".yaml".length)}`, fix: `rename it ${read.zone.zone}.yaml, or adopt the zone again with npm run adopt` });
+      problems.push({ file, message: `the file holds zone ${read.zone.zone}, but its name says ${name.slice(0, -".yaml".length)}`, fix: `rename it ${read.zone.zone}.yaml` });
       continue;
     }
     zones.push(read.zone);
@@ -72,13 +72,13 @@ export function readAdoptedZones(dir: string, shown: (name: string) => string): 
 
 function readAdoptedZone(path: string, file: string): { zone?: AdoptedZone; problems: ConfigProblem[] } {
   const read = readUtf8(path);
-  if (!read) return { problems: [{ file, message: "the file cannot be read", fix: "adopt the zone again with npm run adopt" }] };
+  if (!read) return { problems: [{ file, message: "the file cannot be read", fix: "delete it and run npm run adopt again" }] };
   if (!("text" in read)) return { problems: [{ file, row: read.row, message: read.message, fix: SAVE_AS_UTF8 }] };
   const lineCounter = new LineCounter();
   const document = parseDocument(read.text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     const [error] = document.errors;
-    return { problems: [{ file, row: lineCounter.linePos(error.pos[0]).line, message: `the file is not valid YAML (${error.message.split("\n")[0]})`, fix: "restore it from git, or adopt the zone again with npm run adopt" }] };
+    return { problems: [{ file, row: lineCounter.linePos(error.pos[0]).line, message: `the file is not valid YAML (${error.message.split("\n")[0]})`, fix: "correct it (git diff shows what changed), or delete it and run npm run adopt again" }] };
   }
   const parsed = adoptedZoneSchema.safeParse(document.toJS() ?? {});
   if (parsed.success) {
@@ -97,7 +97,7 @@ function readAdoptedZone(path: string, file: string): { zone?: AdoptedZone; prob
       file,
       row: lineOf(issue.path),
       message: `${issue.path.map(String).join(".") || "(top level)"}: ${issue.message}`,
-      fix: issue.code === "custom" && typeof issue.params?.fix === "string" ? issue.params.fix : "correct it as the README's config contract (zones/) describes, or adopt the zone again with npm run adopt",
+      fix: issue.code === "custom" && typeof issue.params?.fix === "string" ? issue.params.fix : "correct it as the README's config contract (zones/) describes, or delete the file and run npm run adopt again",
     })),
   };
 }
