@@ -261,6 +261,34 @@ describe("the synth keeps what was adopted", () => {
     expect(imports(synthProvince(staging, "staging"))).toEqual([]);
   });
 
+  it("Terraform 1.11.4 takes the import blocks as written: each on a resource of its stack (stand-ins: terraform_data), none twice", () => {
+    const stack = synthProvince(adopted()).find((candidate) => (candidate.config as { import?: unknown[] }).import)!;
+    const blocks = (stack.config as { import: { id: string; to: string }[] }).import;
+    // The providers cannot be downloaded here: each imported resource becomes a terraform_data of the same name,
+    // the import blocks stay as cdktf wrote them but for the type in `to`.
+    const standIn = (to: string) => `terraform_data.${to.replace(".", "--")}`;
+    const work = mkdtempSync(join(tmpdir(), "adopt-terraform-"));
+    try {
+      const write = (imports: typeof blocks) =>
+        writeFileSync(join(work, "main.tf.json"), JSON.stringify({
+          resource: { terraform_data: Object.fromEntries(blocks.map(({ id, to }) => [to.replace(".", "--"), { input: id }])) },
+          import: imports.map((block) => ({ ...block, to: standIn(block.to) })),
+        }));
+      const terraform = (...args: string[]) => spawnSync("terraform", args, { cwd: work, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" } });
+      write(blocks);
+      expect(terraform("init", "-input=false", "-no-color").status).toBe(0);
+      const plan = terraform("plan", "-input=false", "-no-color");
+      expect([plan.status, plan.stderr.includes("Error")]).toEqual([0, false]);
+      expect(plan.stdout).toContain(`Plan: ${blocks.length} to import, 0 to add, ${blocks.length} to change, 0 to destroy.`);
+      for (const { id } of blocks) expect(plan.stdout).toContain(`(imported from "${id}")`);
+      // The check can fail: a second import onto one resource is refused.
+      write([...blocks, { id: "songxanh.thu.gov.vn_999", to: blocks[0].to }]);
+      expect(terraform("plan", "-input=false", "-no-color").stderr).toContain(`Duplicate import configuration for "${standIn(blocks[0].to)}"`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it("a decision left open fails the synth (ADOPT-001); a kept CNAME beside data (DNS-003), two SPF (DNS-007), an old apex address (ADOPT-002)", () => {
     run(DOICAT);
     const file = "<dir>/zones/doicat.songxanh.thu.gov.vn.yaml";
