@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Testing } from "cdktf";
 import { adopt } from "../src/adopt/adopt";
+import { classify } from "../src/adopt/classify";
 import { readDnsimplePages } from "../src/adopt/dnsimple-pages";
 import { characterStrings, readZoneFile } from "../src/adopt/zone-file";
 import { loadProvince } from "../src/load/load-province";
@@ -197,6 +198,29 @@ ${fixture("dnsimple-developer-listZoneRecords.json")}: example.com is not a zone
     expect(reportOf(relative(process.cwd(), file))).toContain(
       "replaced by the plan  doicat      NS    3600  ns1.songxanh.thu.gov.vn  the plan's NS at doicat (2 records)\nneeds a decision      www.doicat  A     3600  192.0.2.10               below doicat, which the plan delegates to its own zone: adopt it there\n",
     );
+  });
+});
+
+describe("the default decisions", () => {
+  const plan = { records: [{ name: "", type: "A" }, { name: "", type: "TXT", value: "v=spf1 mx -all" }, { name: "www", type: "CNAME", value: "a.vn" }], forwarding: false };
+  const record = (name: string, type: string, content: string) => ({ name, type, content, ttl: 3600 });
+  it("replace what the plan declares at the same name and kind, keep the rest, leave conflicts to a person", () => {
+    expect(classify([
+      record("", "ALIAS", "old-host.example.net"),
+      record("", "TXT", "google-site-verification=x"),
+      record("", "TXT", '"v=spf1 a -all"'),
+      record("", "SPF", "v=spf1 a -all"),
+      record("www", "A", "192.0.2.1"),
+      record("", "MX", "mail.a.vn"),
+    ], plan).map(({ decision, reason }) => `${decision} ${reason}`.trim())).toEqual([
+      "replace the plan's A/AAAA at @: an ALIAS answers for them",
+      "keep",
+      "replace the plan's SPF at @ (v=spf1 mx -all)",
+      "replace the plan's SPF at @ (v=spf1 mx -all)",
+      "replace the plan's CNAME at www (a.vn)",
+      "keep",
+    ]);
+    expect(classify([record("", "MX", "mail.a.vn"), record("x", "SPF", "v=spf1 -all")], { ...plan, forwarding: true }).map(({ decision }) => decision)).toEqual(["replace", "decide"]);
   });
 });
 

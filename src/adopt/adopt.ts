@@ -106,7 +106,8 @@ export function adopt(options: AdoptOptions): AdoptOutcome {
   ];
   if (format === "dnsimple-api") {
     const { unpaired } = pairReplaced(adopted.filter((record) => record.decision === "replace"), plan.records);
-    lines.push(`the zone is in DNSimple: the deploy imports it and ${adopted.filter((record) => record.decision === "keep").length + adopted.filter((record) => record.decision === "replace").length - unpaired.length} of its records`);
+    const imported = count("keep") + count("replace") - unpaired.length;
+    lines.push(`the zone is in DNSimple: the deploy imports it and ${imported} of its records`);
     for (const record of unpaired) lines.push(`left in DNSimple after the deploy (the plan has no record to take its place): ${record.type} ${record.name || "@"} ${record.content} (id ${record.id}); delete it by hand once the plan's records are live`);
   }
   if (count("decide") > 0) lines.push(`next: write keep or replace for the ${count("decide")} records marked decide in ${shown} (the synth refuses them: ADOPT-001)`);

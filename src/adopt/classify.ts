@@ -19,7 +19,8 @@ const shown = (value: string) => (value.length > 48 ? `${value.slice(0, 47)}…`
  *   delegation's NS, …), or a CNAME that takes the whole name, the plan's record replaces it (replace), and a person
  *   may flip it to keep;
  * - a CNAME where the plan puts other data, a second SPF at a name, a record below a name the plan delegates to
- *   another zone, an obsolete SPF-type record: a person decides (decide);
+ *   another zone, an obsolete SPF-type record: a person decides (decide); an ALIAS where the plan declares A/AAAA,
+ *   and the MX of a domain that forwards its mail (DNSimple's own), are replaced too;
  * - everything else is kept (keep): site verifications, SRV, ftp, the one-stop-shop (hành chính công) links.
  */
 export function classify(records: readonly ExistingRecord[], plan: ZonePlan): Classified[] {
@@ -44,6 +45,10 @@ export function classify(records: readonly ExistingRecord[], plan: ZonePlan): Cl
     if (planCname) return { decision: "replace", reason: `the plan's CNAME at ${at(record.name)}${planCname.value ? ` (${shown(planCname.value)})` : ""}` };
     const same = here.filter((candidate) => recordKind(candidate) === kind);
     if (same.length > 0) return { decision: "replace", reason: `the plan's ${kind} at ${at(record.name)}${describeValues(same)}` };
+    // DNSimple's ALIAS answers A and AAAA queries itself (developer.dnsimple.com/v2/zones/records: ALIAS).
+    if (record.type === "ALIAS" && here.some((candidate) => candidate.type === "A" || candidate.type === "AAAA")) {
+      return { decision: "replace", reason: `the plan's A/AAAA at ${at(record.name)}: an ALIAS answers for them` };
+    }
     if (plan.forwarding && record.name === "" && record.type === "MX") return { decision: "replace", reason: "the domain forwards its mail: DNSimple places its own MX" };
     if (record.type === "SPF") return { decision: "decide", reason: "the SPF record type is obsolete (RFC 7208 §3.1): keep the policy as a TXT record, or drop it" };
     if (kind === "SPF" && (spfCount.get(record.name) ?? 0) > 1) return { decision: "decide", reason: `one of ${spfCount.get(record.name)} SPF records at ${at(record.name)}: keep one (RFC 7208 §3.2)` };
