@@ -13,7 +13,7 @@ const zoneName = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-
 /** A name relative to its zone: "" (the apex) or labels, `_service` and `*` labels included. */
 const relativeName = z.string().regex(/^$|^([a-z0-9_*]([a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9_*]([a-z0-9_-]{0,61}[a-z0-9])?$/, 'must be a name relative to the zone, "" for the apex');
 
-export const adoptedRecordSchema = z
+const adoptedRecordSchema = z
   .object({
     name: relativeName,
     type: z.string().regex(/^[A-Z][A-Z0-9]*$/, "must be an upper-case record type such as TXT"),
@@ -37,15 +37,13 @@ export const adoptedRecordSchema = z
     }
   });
 
-export const adoptedZoneSchema = z
+const adoptedZoneSchema = z
   .object({
     zone: zoneName,
     source: z.object({ file: z.string().min(1), format: z.enum(["zone-file", "dnsimple-api"]), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     records: z.array(adoptedRecordSchema),
   })
   .strict();
-
-export type AdoptedZoneFile = z.infer<typeof adoptedZoneSchema>;
 
 /**
  * Reads config/<province>/zones/*.yaml: each file one zone as `npm run adopt` wrote it and a person reviewed it. A
