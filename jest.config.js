@@ -5,9 +5,9 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // Some tests run a whole synth in a child process; on a loaded 2-core CI machine that can take ~20 s.
   testTimeout: 60000,
-  // dnsz ships only ES modules, which jest's module system cannot load as they are: swc turns them into CommonJS.
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }],
+    // dnsz ships ES modules only; jest's CommonJS runtime needs them as CommonJS (node and tsx load them as they are).
     "/node_modules/dnsz/.+\\.js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
   },
   transformIgnorePatterns: ["/node_modules/(?!dnsz/)"],

@@ -1,6 +1,5 @@
 import { Domain } from "@cdktf/provider-dnsimple/lib/domain";
 import { EmailForward } from "@cdktf/provider-dnsimple/lib/email-forward";
-import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import { CertificateManagerCertificate } from "@cdktf/provider-google/lib/certificate-manager-certificate";
 import { CertificateManagerCertificateMapEntry } from "@cdktf/provider-google/lib/certificate-manager-certificate-map-entry";
@@ -39,16 +38,15 @@ const settings = loadFixture().settings;
 const synth = (build: (scope: Construct) => void) => Testing.synthScope(build);
 
 describe("DnsZone", () => {
-  it("creates a new zone as a domain and an existing one as an adopted zone", () => {
-    expect(synth((scope) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false }))).toHaveResourceWithProperties(Domain, { name: "anphu.thu.gov.vn" });
-    const adopted = synth((scope) => new DnsZone(scope, "zone", { domain: "old.thu.gov.vn", adopt: true }));
-    expect(resourcesIn(adopted, Zone)).toContainEqual(like({ name: "old.thu.gov.vn" }));
-    expect(adopted).not.toHaveResource(Domain);
+  it("creates a zone as a domain, with no import unless it was adopted from DNSimple (adopt.test.ts)", () => {
+    const out = synth((scope) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", importExisting: true }));
+    expect(out).toHaveResourceWithProperties(Domain, { name: "anphu.thu.gov.vn" });
+    expect(JSON.parse(out).import).toBeUndefined();
   });
 
   it("a delegation: the child's NS records in the parent zone, waiting for that zone", () => {
     const out = synth((scope) => {
-      const parent = new DnsZone(scope, "parent", { domain: "songxanh.thu.gov.vn", adopt: false });
+      const parent = new DnsZone(scope, "parent", { domain: "songxanh.thu.gov.vn", importExisting: true });
       new ZoneDelegation(scope, "delegation", { parentZone: "songxanh.thu.gov.vn", child: "doicat.songxanh.thu.gov.vn", nameServers: ["ns1.dnsimple.com", "ns2.dnsimple-edge.net"], parent: parent.resource });
     });
     expect(resourcesIn(out, ZoneRecord)).toEqual([
@@ -59,13 +57,13 @@ describe("DnsZone", () => {
 
   it("keys records by name and type, so a changed value keeps its address", () => {
     const addresses = (value: string) =>
-      Object.keys(JSON.parse(synth((scope) => new DnsZone(scope, "zone", { domain: "a.vn", adopt: false }).addRecord({ name: "www", type: "CNAME", value }))).resource.dnsimple_zone_record);
+      Object.keys(JSON.parse(synth((scope) => new DnsZone(scope, "zone", { domain: "a.vn", importExisting: true }).addRecord({ name: "www", type: "CNAME", value }))).resource.dnsimple_zone_record);
     expect(addresses("a.vn")).toEqual(addresses("b.vn"));
   });
 });
 
 describe("MailDomain", () => {
-  const zoneOf = (scope: Construct) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
+  const zoneOf = (scope: Construct) => new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", importExisting: true });
 
   it("hosted: MX to every host, one SPF, DMARC per RFC 9989, MTA-STS and TLS-RPT, policy served from the portal", () => {
     const out = synth((scope) => new MailDomain(scope, "mail", { zone: zoneOf(scope), mode: { kind: "hosted", mail: settings.mail, policyBucket: "thu-portal-00010" } }));
@@ -176,7 +174,7 @@ describe("ArchiveFolder", () => {
 describe("HostCertificate and the gateway", () => {
   it("one certificate and map entry per hostname, authorised by a CNAME in the zone", () => {
     const out = synth((scope) => {
-      const zone = new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
+      const zone = new DnsZone(scope, "zone", { domain: "anphu.thu.gov.vn", importExisting: true });
       new HostCertificate(scope, "www", { zone, hostname: { name: "www.anphu.thu.gov.vn", role: "www", certificateName: "c00010-www" }, certificateMapName: "thu-portals", labels: {} });
     });
     expect(resourcesIn(out, ZoneRecord)).toContainEqual(like({ zone_name: "anphu.thu.gov.vn", name: "_acme-challenge.www", type: "CNAME" }));

@@ -27,7 +27,6 @@ describe("a real deploy refuses placeholders", () => {
   it("names every placeholder key production would use, and only those", () => {
     const production = row("production");
     expect(lines(checkDeployReadiness(province, environment(province, "production"), settingsFile))).toEqual([
-      placeholder("dnsimple.existingZones", row("existingZones"), "production"),
       placeholder("mail.dkim", row("dkim"), "production"),
       placeholder("portalAdminGroup", row("portalAdminGroup"), "production"),
       placeholder("legacyTenants", row("legacyTenants"), "production"),
@@ -50,7 +49,7 @@ describe("a real deploy refuses placeholders", () => {
     const outdir = join(mkdtempSync(join(tmpdir(), "readiness-")), "out");
     const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "lam-dong", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^The config has 7 problems; nothing was synthesized\.\n\nconfig\/lam-dong\/settings\.yaml, row \d+: dnsimple\.existingZones is still a placeholder, which ENV=production cannot deploy\n/);
+    expect(run.stderr).toMatch(/^The config has 6 problems; nothing was synthesized\.\n\nconfig\/lam-dong\/settings\.yaml, row \d+: mail\.dkim is still a placeholder, which ENV=production cannot deploy\n/);
     expect(run.stderr).toContain("environments.production.stateBucket is still a placeholder");
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(outdir)).toBe(false);

@@ -59,7 +59,7 @@ describe("staging's names", () => {
     expect(resourcesOf(synthProvince(loadFixture({ settings }), "staging"), "google_identity_platform_tenant").map(({ attributes }) => attributes.display_name).sort()).toEqual(["AnPhu", "SongXanh"]);
     expect(resourcesOf(synthProvince(loadFixture({ settings }), "production"), "google_identity_platform_tenant").map(({ attributes }) => attributes.display_name)).toContain("Old00011");
     expect([commune(staging, "22918").bucketName, staging.archiveBucketName]).toEqual(["lamdong-stg-portal-22918", "lamdong-stg-archive"]);
-    expect([managed.settings.parentDomain, managed.settings.parentZoneManaged, managed.settings.dnsimple.existingZones]).toEqual(["staging.thu.gov.vn", false, []]);
+    expect([managed.settings.parentDomain, managed.settings.parentZoneManaged, managed.adoptedZones]).toEqual(["staging.thu.gov.vn", false, []]);
     expect(topLevelZones(managed)).toEqual(["anphu.staging.thu.gov.vn", "songxanh.staging.thu.gov.vn"]);
   });
 

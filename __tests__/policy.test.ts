@@ -41,7 +41,7 @@ function violationsOf(build: (stack: TerraformStack) => void, settings: Settings
 
 /** A zone that passes every DNS and mail rule, to which a test adds one fault. */
 function goodZone(stack: TerraformStack): DnsZone {
-  const zone = new DnsZone(stack, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
+  const zone = new DnsZone(stack, "zone", { domain: "anphu.thu.gov.vn", importExisting: true });
   zone.addRecord({ name: "", type: "CAA", value: '0 issue "pki.goog"' });
   zone.addRecord({ name: "", type: "CAA", value: '0 issuewild ";"' });
   new MailDomain(stack, "mail", { zone, mode: { kind: "none", reportTo: "dmarc@thu.gov.vn" } });
@@ -78,7 +78,7 @@ describe("the policy pack", () => {
   it("flags a zone without CAA, without a mail mode and over the record limit", () => {
     const settings = { ...tiny.settings, dnsimple: { ...tiny.settings.dnsimple, maxRecordsPerZone: 2 } };
     const { lines } = violationsOf((stack) => {
-      const zone = new DnsZone(stack, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
+      const zone = new DnsZone(stack, "zone", { domain: "anphu.thu.gov.vn", importExisting: true });
       for (const name of ["a", "b", "c"]) zone.addRecord({ name, type: "TXT", value: name });
     }, settings);
     expect(lines).toEqual([

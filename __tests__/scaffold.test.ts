@@ -109,8 +109,8 @@ describe("npm run new-province on a province in the three-file format", () => {
       '  "Thị xã Đồi Cát": { code: "901", parentDomain: cu.gov.vn, successor: "Phường An Phú" }',
       '  songxanh.thu.gov.vn: { newUnit: "Xã Sông Xanh", reason: "the new unit carries the district\'s name" }',
       "stacks: { communeShards: 1 }            # to confirm: sized by the scaffold (DECISIONS.md)",
-      "  existingZones: []                     # PLACEHOLDER: the old portals' zones that already exist in the account",
     ]) expect(settings.split("\n")).toContain(line);
+    expect(settings).not.toContain("existingZones");
     const province = loadProvince(join(root, "config", "thu"));
     expect(province.retired.map((unit) => [unit.id, unit.domain, unit.successor, unit.takenOverBy])).toEqual([
       ["00010", "anphu.songxanh.thu.gov.vn", "00010", undefined],

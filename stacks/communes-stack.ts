@@ -1,5 +1,7 @@
 import { type TerraformResource, TerraformOutput, TerraformVariable } from "cdktf";
+import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import type { Construct } from "constructs";
+import type { DnsZone } from "../src/constructs/dns-zone";
 import { CommuneSite } from "../src/constructs/commune-site";
 import { RetiredSite } from "../src/constructs/retired-site";
 import type { Commune, RetiredUnit } from "../src/model/province";
@@ -25,8 +27,11 @@ export class CommunesStack extends ProvinceStack {
     const { province } = props;
     const { settings } = province;
     const gateway = this.gatewayEndpoint();
-    const existingZones = new Set(settings.dnsimple.existingZones);
+    const adoptedZones = new Map(province.adoptedZones.map((zone) => [zone.zone, zone]));
+    // Offline previews production: both import what exists already; staging creates its own.
+    const importExisting = props.environment.name !== "staging";
     const zones = new Map<string, TerraformResource>();
+    const siteZones: DnsZone[] = [];
     // Secrets reach Terraform only as sensitive variables (TF_VAR_sso_client_secret), never through the config.
     const ssoClientSecret =
       settings.sso?.kind === "oidc"
@@ -38,10 +43,12 @@ export class CommunesStack extends ProvinceStack {
         settings,
         gateway,
         labels: { ...this.labels, "unit-code": commune.code },
-        adoptZone: existingZones.has(commune.domain),
+        adoptedZone: adoptedZones.get(commune.domain),
+        importExisting,
         ssoClientSecret,
       });
       zones.set(commune.domain, site.zone.resource);
+      siteZones.push(site.zone);
       new TerraformOutput(this, `commune-${commune.code}-output`, {
         description: `${commune.name}: hand name_servers to the parent zone's operator`,
         value: {
@@ -61,13 +68,18 @@ export class CommunesStack extends ProvinceStack {
         settings,
         gateway,
         labels: { ...this.labels, "unit-code": unit.code },
-        adoptZone: existingZones.has(unit.domain),
+        adoptedZone: adoptedZones.get(unit.domain),
+        importExisting,
         archiveBucketName: province.archiveBucketName,
       });
-      if (site.zone) zones.set(unit.domain, site.zone.resource);
+      if (site.zone) {
+        zones.set(unit.domain, site.zone.resource);
+        siteZones.push(site.zone);
+      }
     }
 
     this.declareDelegations(props.delegations, zones);
+    importReplacedRecords(this, siteZones);
 
     // Mã định danh điện tử of the retired units: closed on the cut-over, never to be issued again.
     const closed = props.retired.filter((unit) => unit.identifierCode);
@@ -76,4 +88,20 @@ export class CommunesStack extends ProvinceStack {
       value: Object.fromEntries(closed.map((unit) => [unit.identifierCode!, { unit: unit.name, unit_code: unit.code, closed_on: settings.cutoverDate }])),
     });
   }
+}
+
+/**
+ * A zone adopted from DNSimple has its replaced records imported into the plan's records that take their place,
+ * delegations included (declared outside the zone's construct): once every record of the stack is declared.
+ */
+function importReplacedRecords(stack: Construct, zones: readonly DnsZone[]): void {
+  const adopted = new Map(zones.filter((zone) => zone.adopted).map((zone) => [zone.domain, zone]));
+  if (adopted.size === 0) return;
+  const records = new Map<string, ZoneRecord[]>();
+  for (const construct of stack.node.findAll()) {
+    if (construct instanceof ZoneRecord && construct.zoneNameInput && adopted.has(construct.zoneNameInput)) {
+      records.set(construct.zoneNameInput, [...(records.get(construct.zoneNameInput) ?? []), construct]);
+    }
+  }
+  for (const [domain, zone] of adopted) zone.importReplaced(records.get(domain) ?? []);
 }

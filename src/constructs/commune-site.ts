@@ -1,6 +1,7 @@
 import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import type { Settings } from "../load/settings-schema";
+import type { AdoptedZone } from "../model/adopted-zone";
 import type { Commune } from "../model/province";
 import { DnsZone } from "./dns-zone";
 import { HostCertificate } from "./host-certificate";
@@ -23,8 +24,10 @@ export interface CommuneSiteProps {
   readonly settings: Settings;
   readonly gateway: GatewayEndpoint;
   readonly labels: Readonly<Record<string, string>>;
-  /** The zone already exists in DNSimple (e.g. an old district's zone the commune took over). */
-  readonly adoptZone: boolean;
+  /** What its zone held before (e.g. an old district's zone the commune took over), from config/<province>/zones/. */
+  readonly adoptedZone?: AdoptedZone;
+  /** Whether this environment imports what exists already (DnsZone). */
+  readonly importExisting: boolean;
   /** The province SSO's OIDC client secret, as a reference to a sensitive variable. */
   readonly ssoClientSecret?: string;
 }
@@ -51,7 +54,7 @@ export class CommuneSite extends Construct {
   constructor(scope: Construct, id: string, props: CommuneSiteProps) {
     super(scope, id);
     const { commune, settings, gateway } = props;
-    this.zone = new DnsZone(this, "zone", { domain: commune.domain, adopt: props.adoptZone });
+    this.zone = new DnsZone(this, "zone", { domain: commune.domain, adopted: props.adoptedZone, importExisting: props.importExisting });
 
     addGatewayRecords(this.zone, gateway);
     for (const host of commune.hostnames.filter((hostname) => hostname.role !== "apex")) {

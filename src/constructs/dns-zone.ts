@@ -1,32 +1,46 @@
 import { Domain } from "@cdktf/provider-dnsimple/lib/domain";
-import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
-import type { TerraformResource } from "cdktf";
+import { type TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
+import { type AdoptedRecord, type AdoptedZone, adoptedRecordId, inDnsimple, pairReplaced } from "../model/adopted-zone";
 import { DEFAULT_TTL, type DnsRecord, relativeName } from "../model/dns-record";
 import { dependOn } from "./depend-on";
 
 export interface DnsZoneProps {
   readonly domain: string;
-  /** The zone already exists in the DNSimple account: adopt it (dnsimple_zone) instead of creating it. */
-  readonly adopt: boolean;
+  /** What the zone held before this app (config/<province>/zones/): its kept records are declared here too. */
+  readonly adopted?: AdoptedZone;
+  /**
+   * Whether this environment imports what exists already (offline, as production's preview, and production): a
+   * zone read from DNSimple's API, and its records the plan manages, get Terraform import blocks.
+   */
+  readonly importExisting: boolean;
 }
 
 /**
- * A DNSimple zone (vùng DNS) and its records. A new zone is created as a dnsimple_domain; one that exists is
- * adopted as a dnsimple_zone, since creating it again would fail and destroying a domain deletes it for good.
- * Both are protected from destroy by the Protection aspect.
+ * A DNSimple zone (vùng DNS) and its records, as a dnsimple_domain (protected from destroy by the Protection
+ * aspect: destroying a domain deletes it and its records for good). A zone adopted from DNSimple is imported —
+ * the domain by its name, each record the plan manages by `<zone>_<record id>` (dnsimple provider 2.2.0,
+ * docs/resources/domain.md and zone_record.md "Import") — never created again, which would fail.
  */
 export class DnsZone extends Construct {
   readonly domain: string;
   /** Every record waits for it; their zone_name stays a plain name, readable in diffs. */
-  readonly resource: Domain | Zone;
+  readonly resource: Domain;
+  readonly adopted?: AdoptedZone;
   private readonly recordIds = new Map<string, number>();
+  private readonly adoptedRecords = new WeakSet<ZoneRecord>();
+  private readonly importing: boolean;
 
   constructor(scope: Construct, id: string, props: DnsZoneProps) {
     super(scope, id);
     this.domain = props.domain;
-    this.resource = props.adopt ? new Zone(this, "zone", { name: props.domain }) : new Domain(this, "domain", { name: props.domain });
+    this.adopted = props.adopted;
+    this.resource = new Domain(this, "domain", { name: props.domain });
+    this.importing = props.importExisting && props.adopted !== undefined && inDnsimple(props.adopted);
+    if (this.importing) this.resource.importFrom(props.domain);
+    // Kept as they are served today, with their TTLs, so that moving the zone loses nothing.
+    for (const record of props.adopted?.records.filter((candidate) => candidate.decision === "keep") ?? []) this.keep(record);
   }
 
   /**
@@ -54,4 +68,42 @@ export class DnsZone extends Construct {
   addHostRecord(host: string, record: Omit<DnsRecord, "name">): ZoneRecord {
     return this.addRecord({ ...record, name: relativeName(host, this.domain) });
   }
+
+  /** Whether a record of this zone was declared from the adopted zone (kept), not by the plan. */
+  isAdopted(record: ZoneRecord): boolean {
+    return this.adoptedRecords.has(record);
+  }
+
+  /**
+   * Imports the replaced records of a zone read from DNSimple into the plan's records that take their place
+   * (`records`: every record of this zone the stack declares, delegations included), so Terraform updates them
+   * instead of leaving the old ones beside the new. Call it once the stack has declared them all.
+   */
+  importReplaced(records: readonly ZoneRecord[]): void {
+    if (!this.importing || !this.adopted) return;
+    const plan = records
+      .filter((record) => !this.adoptedRecords.has(record))
+      .map((resource) => ({ resource, name: resource.nameInput ?? "", type: resource.typeInput ?? "", value: literal(resource.valueInput), priority: literal(resource.priorityInput) }));
+    const replaced = this.adopted.records.filter((record) => record.decision === "replace");
+    for (const { plan: target, record } of pairReplaced(replaced, plan).pairs) target.resource.importFrom(`${this.domain}_${record.id}`);
+  }
+
+  private keep(record: AdoptedRecord): void {
+    const zoneRecord = new ZoneRecord(this, adoptedRecordId(record), {
+      zoneName: this.domain,
+      name: record.name,
+      type: record.type,
+      value: record.content,
+      priority: record.priority,
+      ttl: record.ttl,
+    });
+    dependOn(zoneRecord, this.resource);
+    this.adoptedRecords.add(zoneRecord);
+    if (this.importing && record.id !== undefined) zoneRecord.importFrom(`${this.domain}_${record.id}`);
+  }
+}
+
+/** A resource input as written, or undefined where it is a reference Terraform resolves (a token). */
+export function literal<T>(value: T | undefined): T | undefined {
+  return value === undefined || Token.isUnresolved(value) ? undefined : value;
 }

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import type { Settings } from "../load/settings-schema";
+import type { AdoptedZone } from "../model/adopted-zone";
 import type { Commune, RetiredUnit } from "../model/province";
 import { ArchiveFolder } from "./archive-folder";
 import { addGatewayRecords, CAA_VALUES, type GatewayEndpoint } from "./commune-site";
@@ -15,7 +16,10 @@ export interface RetiredSiteProps {
   readonly settings: Settings;
   readonly gateway: GatewayEndpoint;
   readonly labels: Readonly<Record<string, string>>;
-  readonly adoptZone: boolean;
+  /** What its zone held before, from config/<province>/zones/. */
+  readonly adoptedZone?: AdoptedZone;
+  /** Whether this environment imports what exists already (DnsZone, and the legacy tenant). */
+  readonly importExisting: boolean;
   /** The province's archive bucket, where this unit's archive is a folder. */
   readonly archiveBucketName: string;
 }
@@ -47,7 +51,7 @@ export class RetiredSite extends Construct {
     }
     if (unit.takenOverBy) return;
 
-    const zone = new DnsZone(this, "zone", { domain: unit.domain, adopt: props.adoptZone });
+    const zone = new DnsZone(this, "zone", { domain: unit.domain, adopted: props.adoptedZone, importExisting: props.importExisting });
     this.zone = zone;
     addGatewayRecords(zone, gateway);
     for (const host of unit.lookupHosts.filter((hostname) => hostname.role !== "apex")) zone.addHostRecord(host.name, { type: "CNAME", value: unit.domain });

@@ -35,7 +35,7 @@ export function buildProvince(
   settings: Settings,
   newUnits: TableResult<NewUnitRow>,
   oldUnits: TableResult<OldUnitRow>,
-): { province?: Omit<Province, "placeholders">; problems: ConfigProblem[] } {
+): { province?: Omit<Province, "placeholders" | "adoptedZones">; problems: ConfigProblem[] } {
   const joined = joinUnits(files, newUnits, oldUnits);
   const { newByName, newByCode, oldGroups, oldDrafts, districtRows, communelessDistricts } = joined;
   const problems: ConfigProblem[] = [...joined.problems];

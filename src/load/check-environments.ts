@@ -8,7 +8,7 @@ import { type ConfigProblem, describeUnit } from "./problems";
  * environments.staging.subdomain (src/model/environment-names.ts), which makes names longer and turns a custom
  * domain's dots into hyphens, so two of production's names could meet in one.
  */
-export function checkStagingNames(province: Omit<Province, "placeholders">, settingsFile: string): ConfigProblem[] {
+export function checkStagingNames(province: Omit<Province, "placeholders" | "adoptedZones">, settingsFile: string): ConfigProblem[] {
   const staging = province.settings.environments.staging;
   if (!staging) return [];
   const rename = stagingNamer(province, staging.subdomain ?? DEFAULT_STAGING_SUBDOMAIN);

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Province } from "../model/province";
+import { adoptableZones } from "../model/zones";
+import { readAdoptedZones } from "./adopted-zones";
 import { buildProvince } from "./build-province";
 import { joinUnits } from "./join-units";
 import { checkStagingNames } from "./check-environments";
@@ -56,7 +58,8 @@ export function loadProvince(dir: string): Province {
   const settings = readSettings(files.settings);
   const newUnits = readTable(files.newUnits, newUnitTable);
   const oldUnits = readTable(files.oldUnits, oldUnitTable);
-  const problems = [...settings.problems, ...newUnits.problems, ...oldUnits.problems];
+  const adopted = readAdoptedZones(dir, shown);
+  const problems = [...settings.problems, ...newUnits.problems, ...oldUnits.problems, ...adopted.problems];
   const tablesRead = [newUnits, oldUnits].every((table) => table.rows.length + table.rejected.length > 0);
   if (!settings.settings || !tablesRead) {
     // The joins of the two tables need no settings: their problems show in the same run.
@@ -70,7 +73,17 @@ export function loadProvince(dir: string): Province {
   if (!built.province || problems.length > 0) throw new ConfigError([...problems, ...built.problems]);
   const stagingProblems = checkStagingNames(built.province, files.settings);
   if (stagingProblems.length > 0) throw new ConfigError(stagingProblems);
-  return { ...built.province, placeholders: settings.placeholders ?? [] };
+  const undeclared = undeclaredZones(adopted.zones, adoptableZones(built.province));
+  if (undeclared.length > 0) throw new ConfigError(undeclared);
+  return { ...built.province, placeholders: settings.placeholders ?? [], adoptedZones: adopted.zones };
+}
+
+/** Adopted zones must be zones the province declares: a zone file for anything else would be silently ignored. */
+function undeclaredZones(zones: readonly { zone: string; file: string }[], declared: readonly string[]): ConfigProblem[] {
+  const known = new Set(declared);
+  return zones
+    .filter(({ zone }) => !known.has(zone))
+    .map(({ zone, file }) => ({ file, message: `${zone} is not a zone of this province (a new commune's or an old unit's domain)`, fix: `remove the file, or correct the unit's domain in the config${suggestion(zone, declared)}` }));
 }
 
 /** supersededBy names another province folder beside this one: the province that runs these units now. */

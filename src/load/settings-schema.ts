@@ -188,10 +188,19 @@ export const settingsSchema = z
          * npm run rollout-plan paces a deploy by. Staging and production share the account, and so its budget.
          */
         hourlyRequestLimit: z.number().int().positive().default(2400),
-        /** Zones that already exist in the account: adopted (dnsimple_zone), never created. */
-        existingZones: z.array(hostname).default([]),
+        /** Gone: what exists already is adopted per zone under config/<province>/zones/ (npm run adopt). */
+        existingZones: z.unknown().optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((dnsimple, context) => {
+        if (dnsimple.existingZones === undefined) return;
+        context.addIssue({
+          code: "custom",
+          path: ["existingZones"],
+          message: "no longer exists: a zone that exists already is adopted with its records, one file per zone under zones/ beside settings.yaml",
+          params: { fix: "remove existingZones and, for each zone it listed, run npm run adopt -- <the zone's export> (README: Cut-over)" },
+        });
+      }),
     mail: z
       .object({
         hosts: z.array(z.object({ host: hostname, priority: z.number().int().min(0).max(65535) }).strict()).min(1),
@@ -255,7 +264,13 @@ export const settingsSchema = z
     /** An old domain that a new unit takes over: the new unit's name, and why. */
     takeovers: z.record(hostname, z.object({ newUnit: z.string().min(1), reason: z.string().min(10) }).strict()).default({}),
     /** Identity tenants the old units already have: old unit code → tenant id. Imported, disabled, kept. */
-    legacyTenants: z.record(unitCode, z.string().min(1)).default({}),
+    legacyTenants: z
+      .record(
+        unitCode,
+        // The import ids google 6.50.0 accepts (resource_identity_platform_tenant.go, resourceIdentityPlatformTenantImport).
+        z.string().regex(/^(projects\/[^/\s]+\/tenants\/[^/\s]+|[^/\s]+\/[^/\s]+|[^/\s]+)$/, "must be a tenant id as Terraform imports it: projects/<project>/tenants/<id>, <project>/<id> or <id>"),
+      )
+      .default({}),
     /** The province's plan for the change-over (kế hoạch), which the rollout report follows. */
     plan: plan.optional(),
     /**

@@ -64,9 +64,10 @@ export function stagingNamer(province: Pick<Province, "settings" | "communes" | 
 
 /**
  * The province as `environment` deploys it: production's model for offline and production; for staging, every
- * domain and hostname under the staging subdomain, `-stg-` buckets, and nothing of production's adopted (zones, legacy
- * tenants) or written (no record outside staging's own zones) (the parent zone stays its operator's, even when production manages it: staging's top-level zones are
- * handed over like an unmanaged parent's). Mail hosts, shared-system targets and report mailboxes stay as configured.
+ * domain and hostname under the staging subdomain, `-stg-` buckets, and nothing of production's adopted (zones and
+ * their records, legacy tenants) or written (no record outside staging's own zones: the parent zone stays its
+ * operator's, even when production manages it, and staging's top-level zones are handed over like an unmanaged
+ * parent's). Mail hosts, shared-system targets and report mailboxes stay as configured.
  */
 export function provinceFor(province: Province, environment: EnvironmentName): Province {
   if (environment !== "staging") return province;
@@ -81,7 +82,6 @@ export function provinceFor(province: Province, environment: EnvironmentName): P
       ...settings,
       parentDomain: rename(settings.parentDomain),
       parentZoneManaged: false,
-      dnsimple: { ...settings.dnsimple, existingZones: [] },
       legacyTenants: {},
     },
     communes: province.communes.map((commune) => ({
@@ -94,5 +94,7 @@ export function provinceFor(province: Province, environment: EnvironmentName): P
     // Legacy tenants exist in production's project: staging has none to import.
     retired: province.retired.map((unit) => ({ ...unit, domain: rename(unit.domain), lookupHosts: unit.lookupHosts.map(host), legacyTenantId: undefined })),
     archiveBucketName: archiveBucketName(settings.bucketPrefix, qualifier),
+    // What production's zones held before (config/<province>/zones/) is theirs: staging's zones start empty.
+    adoptedZones: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { Settings } from "../load/settings-schema";
+import type { AdoptedZone } from "./adopted-zone";
 
 /**
  * The validated model of one province: plain data, built once from the config and passed down to the
@@ -93,4 +94,6 @@ export interface Province {
   /** One bucket holds every old portal's archive, each under its unit's folder. */
   readonly archiveBucketName: string;
   readonly placeholders: readonly Placeholder[];
+  /** Zones as they were served before this app (config/<province>/zones/), by zone name order. */
+  readonly adoptedZones: readonly AdoptedZone[];
 }

@@ -11,6 +11,14 @@ export function managedZones(province: Province): Set<string> {
   return zones;
 }
 
+/**
+ * The zones `npm run adopt` may record: each new commune's and each old unit's own zone (not the parent zone, which
+ * is the province's and only carries delegations), sorted.
+ */
+export function adoptableZones(province: Pick<Province, "communes" | "retired">): string[] {
+  return [...province.communes.map((commune) => commune.domain), ...province.retired.filter((unit) => !unit.takenOverBy).map((unit) => unit.domain)].sort();
+}
+
 export function parentZoneOf(domain: string, zones: ReadonlySet<string>): string | undefined {
   for (let dot = domain.indexOf("."); dot >= 0; dot = domain.indexOf(".", dot + 1)) {
     const candidate = domain.slice(dot + 1);

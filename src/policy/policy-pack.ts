@@ -1,8 +1,8 @@
 import { EmailForward } from "@cdktf/provider-dnsimple/lib/email-forward";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
-import { Annotations, type IAspect, TerraformResource, Token } from "cdktf";
+import { Annotations, type IAspect, TerraformResource } from "cdktf";
 import type { IConstruct } from "constructs";
-import { DnsZone } from "../constructs/dns-zone";
+import { DnsZone, literal } from "../constructs/dns-zone";
 import { PROTECTED_TYPES } from "../constructs/protection";
 import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../constructs/site-bucket";
 import type { Settings } from "../load/settings-schema";
@@ -61,7 +61,6 @@ function attributesOf(resource: TerraformResource): Attributes {
   return Object.values(synthesized.resource[resource.terraformResourceType])[0];
 }
 
-const literal = <T>(value: T | undefined): T | undefined => (value === undefined || Token.isUnresolved(value) ? undefined : value);
 const get = (attributes: Attributes, path: string): unknown =>
   path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Attributes)[key] : undefined), attributes);
 
@@ -169,15 +168,19 @@ export class PolicyPack implements IAspect {
       value: literal(record.valueInput),
       ttl: literal(record.ttlInput),
       priority: literal(record.priorityInput),
+      adopted: zone.isAdopted(record),
     }));
-    return checkZone({
+    const undecided: Finding[] = (zone.adopted?.records ?? [])
+      .filter((record) => record.decision === "decide")
+      .map((record) => ({ rule: RULES.undecided, message: `${record.type} ${record.name || "@"} ${record.content} in ${zone.adopted!.file} needs a decision` }));
+    return [...undecided, ...checkZone({
       zone: zone.domain,
       records: checked,
       forwardCount: forwards.get(zone.domain) ?? 0,
       maxRecords: this.props.settings.dnsimple.maxRecordsPerZone,
       declaredNames: this.props.declaredNames,
       parentDomain: this.props.settings.parentDomain,
-    });
+    })];
   }
 
   private resourceFindings(resource: TerraformResource): Finding[] {

@@ -8,7 +8,12 @@ export interface CheckedRecord {
   readonly value?: string;
   readonly ttl?: number;
   readonly priority?: number;
+  /** Kept from the zone as it was served before (config/<province>/zones/), not declared by the plan. */
+  readonly adopted?: boolean;
 }
+
+/** TXT records of which a name holds one, or none applies (ADOPT-002's sources). */
+const ONE_RECORD_NAMES: Readonly<Record<string, string>> = { _dmarc: "DMARC", "_mta-sts": "MTA-STS", "_smtp._tls": "TLS-RPT" };
 
 export interface ZoneFacts {
   readonly zone: string;
@@ -64,7 +69,8 @@ export function checkZone(facts: ZoneFacts): Finding[] {
     if (record.name === "" && record.type === "NS") findings.push({ rule: RULES.recordFormat, message: "NS at the apex: the apex name servers are the provider's system records" });
     if (record.type === "TXT" && (record.value?.length ?? 0) > 1000) findings.push({ rule: RULES.recordFormat, message: `${label(record)}: TXT of ${record.value!.length} characters (at most 1000)` });
     if (record.ttl !== undefined && (record.ttl < 60 || record.ttl > 86400)) findings.push({ rule: RULES.ttl, message: `${label(record)}: TTL ${record.ttl} is outside 60-86400` });
-    if (record.type === "A" || record.type === "AAAA") {
+    // Adopted records were reviewed in the zone's file: what they aim at is the province's own.
+    if ((record.type === "A" || record.type === "AAAA") && !record.adopted) {
       if (record.value !== undefined && !facts.declaredNames.has(record.value)) findings.push({ rule: RULES.undeclaredTarget, message: `${label(record)}: address ${record.value} is not the gateway's` });
     }
     if (record.type === "CNAME" && record.value !== undefined) {
@@ -73,7 +79,7 @@ export function checkZone(facts: ZoneFacts): Finding[] {
       if (target === zone || target.endsWith(`.${zone}`)) {
         const name = target === zone ? "" : target.slice(0, -(zone.length + 1));
         if (at(name).length === 0) findings.push({ rule: RULES.dangling, message: `${label(record)}: aims at ${target}, which has no record in ${zone}` });
-      } else if (target.endsWith(`.${facts.parentDomain}`) && !facts.declaredNames.has(target)) {
+      } else if (target.endsWith(`.${facts.parentDomain}`) && !facts.declaredNames.has(target) && !record.adopted) {
         findings.push({ rule: RULES.undeclaredTarget, message: `${label(record)}: aims at ${target}, which the app does not declare` });
       }
     }
@@ -111,7 +117,27 @@ export function checkZone(facts: ZoneFacts): Finding[] {
   }
   if (records.length > facts.maxRecords) findings.push({ rule: RULES.zoneSize, message: `${zone} has ${records.length} records (at most ${facts.maxRecords})` });
 
-  findings.push(...mailModeFindings(facts));
+  findings.push(...mailModeFindings(facts), ...keptRecordFindings(records));
+  return findings;
+}
+
+/** ADOPT-002: kept records that cannot stand beside what the plan declares. */
+function keptRecordFindings(records: readonly CheckedRecord[]): Finding[] {
+  const findings: Finding[] = [];
+  const plan = records.filter((record) => !record.adopted);
+  const delegated = new Set(plan.filter((record) => record.type === "NS" && record.name !== "").map((record) => record.name));
+  for (const record of records.filter((candidate) => candidate.adopted)) {
+    const at = `${record.type} ${record.name || "@"} ${record.value ?? ""}`.trimEnd();
+    const beside = plan.filter((candidate) => candidate.name === record.name && candidate.type === record.type);
+    const cut = [...delegated].find((name) => record.name === name || record.name.endsWith(`.${name}`));
+    if (cut !== undefined) {
+      findings.push({ rule: RULES.unkeepable, message: `kept ${at}: ${cut} is delegated to its own zone, which hides this record` });
+    } else if ((record.type === "A" || record.type === "AAAA") && beside.length > 0) {
+      findings.push({ rule: RULES.unkeepable, message: `kept ${at}: the plan points ${record.name || "@"} at the gateway, and an old address beside it would send visitors elsewhere` });
+    } else if (record.type === "TXT" && ONE_RECORD_NAMES[record.name] && beside.length > 0) {
+      findings.push({ rule: RULES.unkeepable, message: `kept ${at}: a second ${ONE_RECORD_NAMES[record.name]} record beside the plan's, so neither applies` });
+    }
+  }
   return findings;
 }
 

@@ -54,7 +54,6 @@ export function renderSettings({ plan, communeShards, origin }: SettingsText): s
     '  account: "PLACEHOLDER-dnsimple-account"',
     `  nameServers: [${NAME_SERVERS.join(", ")}]`,
     withComment(`  maxRecordsPerZone: ${MAX_RECORDS_PER_ZONE}`, "Solo and Teams plans"),
-    withComment("  existingZones: []", "PLACEHOLDER: the old portals' zones that already exist in the account"),
     "",
     "mail:",
     withComment("  hosts:", "to confirm: the province's official mail service (thư điện tử công vụ)"),

@@ -1,0 +1,52 @@
+/**
+ * npm run adopt -- <file> [--zone <name>]     (PROVINCE selects the province, default binh-thuan)
+ *
+ * Reads a zone as it is served today — an RFC 1035 zone file, or DNSimple's list-zone-records responses (several
+ * pages one after another) — and writes config/<province>/zones/<zone>.yaml: every record with a decision (kept,
+ * replaced by the plan, needs a decision, system), then prints them as a table. Exit 0 when the file is written or
+ * unchanged; 1 on a usage error or bad input (every problem: file, what, fix), with nothing written.
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { adopt } from "../src/adopt/adopt";
+import { DEFAULT_PROVINCE } from "../src/load/load-province";
+import { formatProblem } from "../src/load/problems";
+
+const USAGE = "usage: PROVINCE=<province> npm run adopt -- <zone file or DNSimple records JSON> [--zone <zone name>]\n";
+
+function main(): void {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    process.exitCode = 1;
+    return;
+  }
+  const [file, ...extra] = args.positionals;
+  if (!file || extra.length > 0) {
+    process.stderr.write(USAGE);
+    process.exitCode = 1;
+    return;
+  }
+  const outcome = adopt({
+    root: join(__dirname, ".."),
+    province: process.env.PROVINCE || DEFAULT_PROVINCE,
+    file,
+    zone: args.values.zone,
+    progress: (line) => process.stderr.write(`${line}\n`),
+  });
+  if ("report" in outcome) {
+    process.stdout.write(outcome.report);
+    return;
+  }
+  const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;
+  process.stderr.write(`The adoption has ${count}; nothing was written.\n\n${outcome.problems.map(formatProblem).join("\n\n")}\n`);
+  process.exitCode = 1;
+}
+
+function parse() {
+  return parseArgs({ allowPositionals: true, options: { zone: { type: "string" } } });
+}
+
+main();
