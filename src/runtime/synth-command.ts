@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../../stacks/synthesize";
 import { checkDeployReadiness } from "../load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
@@ -31,7 +31,9 @@ export function runSynth(root: string): void {
     for (const warning of readiness.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
     // Synthesized into a fresh folder, moved into the real one only when every stack is written: a failure
     // leaves the previous output (and Terraform's .terraform folders in it) as it was.
-    const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+    // At the project root wherever the command runs from (a subfolder's cdktf.out is one no deploy reads);
+    // `cdktf synth` passes its own in CDKTF_OUTDIR.
+    const outdir = resolve(process.env.CDKTF_OUTDIR || join(root, "cdktf.out"));
     const staging = mkdtempSync(join(tmpdir(), "cdktf-synth-"));
     try {
       const result = synthesizeProvince(province, environment, today, staging);
@@ -45,7 +47,7 @@ export function runSynth(root: string): void {
       const districts = province.retired.filter((unit) => unit.district === undefined).length;
       process.stdout.write(
         `${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new communes; ${province.retired.length} retired units ` +
-          `(${province.retired.length - districts} old communes, ${districts} old districts); ${resourcesIn(result.stacks).length} resources in ${result.stacks.length} stacks, written to ${outdir}/stacks/\n`,
+          `(${province.retired.length - districts} old communes, ${districts} old districts); ${resourcesIn(result.stacks).length} resources in ${result.stacks.length} stacks, written to ${relative(process.cwd(), outdir) || "."}/stacks/\n`,
       );
     } finally {
       rmSync(staging, { recursive: true, force: true });
