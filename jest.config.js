@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // Some tests run a whole synth in a child process; on a loaded 2-core CI machine that can take ~20 s.
   testTimeout: 60000,
+  // Beside the esbuild bundles in .cache/ (git-ignored), not in the temp folder, which a test run leaves as it found it.
+  cacheDirectory: "<rootDir>/.cache/jest",
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
 };

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { affectedProvinces } from "../src/changes/affected-provinces";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
 import { loadProvince } from "../src/load/load-province";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince, type FixtureFiles } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 /**
  * `npm run changed -- <ref>` against real synths: a throw-away git repository holding a copy of this project's
@@ -33,7 +33,7 @@ const git = (repo: string, ...args: string[]) => execFileSync("git", ["-c", "use
 
 /** A repository whose one commit holds this project's code and the provinces thu and thu-hai. */
 function repository(): string {
-  const repo = mkdtempSync(join(tmpdir(), "changed-test-"));
+  const repo = tempDir("changed-test-");
   repos.push(repo);
   for (const path of CODE) cpSync(join(ROOT, path), join(repo, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "dir");

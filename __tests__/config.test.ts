@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { GCP_RESOURCE_NAME } from "../src/model/cloud-names";
 import { configErrorOf, errorIn, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
+import { tempDir } from "./support/temp";
 
 describe("the real Bình Thuận config", () => {
   const province = loadProvince(provinceDir("binh-thuan"));
@@ -173,7 +173,7 @@ describe("config validation", () => {
 describe("errors that lead the right way", () => {
   /** A copy of the real Bình Thuận folder with one file edited. */
   const binhThuanWith = (file: string, edit: (text: string) => string): string => {
-    const dir = join(mkdtempSync(join(tmpdir(), "province-")), "binh-thuan");
+    const dir = join(tempDir("province-"), "binh-thuan");
     cpSync(provinceDir("binh-thuan"), dir, { recursive: true });
     writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
     return dir;
@@ -213,7 +213,7 @@ describe("errors that lead the right way", () => {
   });
 
   it("refuses a PROVINCE that is not a plain folder name under config/", () => {
-    const root = mkdtempSync(join(tmpdir(), "project-"));
+    const root = tempDir("project-");
     for (const name of ["binh-thuan", "lam-dong"]) mkdirSync(join(root, "config", name), { recursive: true });
     const problemOf = (province: string) => {
       try {

@@ -1,15 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkDeployReadiness } from "../src/load/deploy-readiness";
 import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { replaceOutput } from "../src/runtime/output-folder";
-import { copyProvince, ROOT, withoutPlaceholders } from "./support/config-copy";
+import { copyProvince, ROOT, runSynthIn, withoutPlaceholders } from "./support/config-copy";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 const environment = (province: Province, name: string) => resolveEnvironment(province.settings, name) as DeployEnvironment;
 const lines = (problems: readonly Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem);
@@ -46,7 +46,7 @@ describe("a real deploy refuses placeholders", () => {
   });
 
   it("ENV=production npm run synth on the shipped config exits 1, names the keys, writes nothing and prints no stack trace", () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), "readiness-")), "out");
+    const outdir = join(tempDir("readiness-"), "out");
     const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^The config has 7 problems; nothing was synthesized\.\n\nconfig\/binh-thuan\/settings\.yaml, row \d+: dnsimple\.existingZones is still a placeholder, which ENV=production cannot deploy\n/);
@@ -91,8 +91,8 @@ describe("switching ENV", () => {
   };
 
   it("removes the .terraform folder of a stack whose backend changed, keeps the others, and drops stacks gone from the synth", () => {
-    const outdir = mkdtempSync(join(tmpdir(), "out-"));
-    const staging = mkdtempSync(join(tmpdir(), "staging-"));
+    const outdir = tempDir("out-");
+    const staging = tempDir("staging-");
     stackFolder(outdir, "p-platform", { local: { path: "a" } });
     stackFolder(outdir, "p-gateway", { gcs: { bucket: "b", prefix: "p/staging/p-gateway" } });
     mkdirSync(join(staging, "stacks", "p-platform"), { recursive: true });
@@ -112,20 +112,15 @@ describe("switching ENV", () => {
 
   it("the synth clears what an offline init left before writing staging's stacks", () => {
     const copy = copyProvince("envswitch", withoutPlaceholders);
-    try {
-      const outdir = join(mkdtempSync(join(tmpdir(), "envswitch-")), "out");
-      const synth = (env: string) => spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, ENV: env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
-      expect(synth("offline").status).toBe(0);
-      const platform = join(outdir, "stacks", `${copy.name}-platform`);
-      mkdirSync(join(platform, ".terraform"));
-      writeFileSync(join(platform, ".terraform", "terraform.tfstate"), JSON.stringify({ backend: { type: "local" } }));
-      const run = synth("staging");
-      expect(run.status).toBe(0);
-      expect(run.stderr).toBe("ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n");
-      expect(existsSync(join(platform, ".terraform"))).toBe(false);
-      expect(JSON.parse(readFileSync(join(platform, "cdk.tf.json"), "utf8")).terraform.backend).toEqual({ gcs: { bucket: "bt-binhthuan-tfstate-stg", prefix: `${copy.name}/staging/${copy.name}-platform` } });
-    } finally {
-      copy.remove();
-    }
+    const synth = (env: string) => runSynthIn(copy.root, { PROVINCE: copy.name, ENV: env });
+    expect(synth("offline").status).toBe(0);
+    const platform = join(copy.root, "cdktf.out", "stacks", `${copy.name}-platform`);
+    mkdirSync(join(platform, ".terraform"));
+    writeFileSync(join(platform, ".terraform", "terraform.tfstate"), JSON.stringify({ backend: { type: "local" } }));
+    const run = synth("staging");
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n");
+    expect(existsSync(join(platform, ".terraform"))).toBe(false);
+    expect(JSON.parse(readFileSync(join(platform, "cdk.tf.json"), "utf8")).terraform.backend).toEqual({ gcs: { bucket: "bt-binhthuan-tfstate-stg", prefix: `${copy.name}/staging/${copy.name}-platform` } });
   });
 });

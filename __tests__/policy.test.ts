@@ -4,11 +4,9 @@ import { IdentityPlatformTenant } from "@cdktf/provider-google/lib/identity-plat
 import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Aspects, TerraformStack, Testing } from "cdktf";
+import { Aspects, TerraformStack } from "cdktf";
 import { DnsZone } from "../src/constructs/dns-zone";
 import { MailDomain } from "../src/constructs/mail-domain";
 import { Protection } from "../src/constructs/protection";
@@ -21,15 +19,15 @@ import { PolicyPack } from "../src/policy/policy-pack";
 import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
 import { RULES } from "../src/policy/rules";
 import { buildProvinceStacks } from "../stacks/build-app";
-import { copyProvince, ROOT } from "./support/config-copy";
+import { copyProvince, runSynthIn } from "./support/config-copy";
 import { loadFixture } from "./support/fixture-config";
-import { realProvince, TEST_TODAY } from "./support/synth-province";
+import { realProvince, TEST_TODAY, testApp } from "./support/synth-province";
 
 const tiny = loadFixture();
 
 /** Runs the pack over whatever `build` declares in one protected stack; returns "RULE message" lines. */
 function violationsOf(build: (stack: TerraformStack) => void, settings: Settings = tiny.settings, protect = true) {
-  const app = Testing.app();
+  const app = testApp();
   const stack = new TerraformStack(app, "stack");
   const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn"]), today: TEST_TODAY });
   if (protect) Aspects.of(stack).add(new Protection());
@@ -51,7 +49,7 @@ function goodZone(stack: TerraformStack): DnsZone {
 describe("the policy pack", () => {
   it("passes the real Bình Thuận app, every stack and zone", () => {
     const province = realProvince();
-    const app = Testing.app();
+    const app = testApp();
     const pack = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment, TEST_TODAY);
     expect(checkPolicies(app, pack)).toEqual([]);
   });
@@ -126,19 +124,13 @@ describe("the policy pack", () => {
 });
 
 describe("a violation in a real synth", () => {
-  let copy: ReturnType<typeof copyProvince>;
-  beforeAll(() => {
-    copy = copyProvince("policy", (settings) => settings.replace("maxRecordsPerZone: 100", "maxRecordsPerZone: 20"));
-  });
-  afterAll(() => copy.remove());
-
   it("fails with the rule id, the resource path and the fix, and writes nothing", () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), "policy-")), "out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    const copy = copyProvince("policy", (settings) => settings.replace("maxRecordsPerZone: 100", "maxRecordsPerZone: 20"));
+    const run = runSynthIn(copy.root, { PROVINCE: copy.name });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^The policy pack found \d+ violations; nothing was synthesized\.\n\n\[DNS-009\] zz-policy-\d+-communes-\d\/commune-\d{5}\/zone: \w+\.binhthuan\.gov\.vn has \d+ records \(at most 20\)\n  fix: move delegated old domains/);
+    expect(run.stderr).toMatch(/^The policy pack found \d+ violations; nothing was synthesized\.\n\n\[DNS-009\] zz-policy-communes-\d\/commune-\d{5}\/zone: \w+\.binhthuan\.gov\.vn has \d+ records \(at most 20\)\n  fix: move delegated old domains/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(existsSync(join(outdir, "stacks"))).toBe(false);
+    expect(existsSync(join(copy.root, "cdktf.out"))).toBe(false);
   });
 });
 

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { renderHtml } from "../src/report/html";
 import { CHROMIUM, headlessArgs, INSTALL_CHROMIUM, printPdf } from "../src/report/pdf";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { pdfPages } from "./support/pdf-text";
+import { tempDir } from "./support/temp";
 
 /** The report in headless Chromium, as the official receives it: the HTML page, and the PDF `npm run report` prints. */
 
@@ -14,7 +14,7 @@ const ROOT = join(__dirname, "..");
 let dir: string;
 beforeAll(() => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: ${INSTALL_CHROMIUM}`);
-  dir = mkdtempSync(join(tmpdir(), "report-browser-"));
+  dir = tempDir("report-browser-");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadProvince } from "../src/load/load-province";
 import { formatProblem } from "../src/load/problems";
 import { scaffoldProvince, type ScaffoldRequest } from "../src/scaffold/scaffold";
+import { tempDir } from "./support/temp";
 
 /**
  * npm run new-province: a small province in the national data's three-file format exercises every rule; the
@@ -33,7 +33,7 @@ const DISTRICTS = `code,name,old_province_code,old_province
 
 /** A project root with an empty config/ and the bundled national data. */
 function projectRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), "project-"));
+  const root = tempDir("project-");
   mkdirSync(join(root, "config"));
   symlinkSync(join(ROOT, "data"), join(root, "data"), "dir");
   return root;
@@ -41,7 +41,7 @@ function projectRoot(): string {
 
 /** A folder with the three files, any of them replaced or (undefined) left out. */
 function sourceDir(files: { newUnits?: string; oldUnits?: string; districts?: string | null } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "source-"));
+  const dir = tempDir("source-");
   writeFileSync(join(dir, "new-units.csv"), files.newUnits ?? NEW_UNITS);
   writeFileSync(join(dir, "old-units.csv"), files.oldUnits ?? OLD_UNITS);
   if (files.districts !== null) writeFileSync(join(dir, "districts.csv"), files.districts ?? DISTRICTS);

@@ -1,8 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { copyProvince, ROOT, withoutPlaceholders } from "./support/config-copy";
+import { copyProvince, runSynthIn, withoutPlaceholders } from "./support/config-copy";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
 
@@ -21,17 +19,12 @@ describe("secrets", () => {
       GOOGLE_OAUTH_ACCESS_TOKEN: "ya29.do-not-leak",
       TF_VAR_sso_client_secret: "oidc-secret-do-not-leak",
     };
-    const outdir = mkdtempSync(join(tmpdir(), "secrets-"));
     // Production refuses placeholders: a copy of the real config with them filled in, as ops would deploy it.
     const deployable = copyProvince("secrets", withoutPlaceholders);
-    try {
-      const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, ...secrets, CDKTF_OUTDIR: outdir, PROVINCE: deployable.name, ENV: "production" }, encoding: "utf8" });
-      expect(run.stderr).toBe("");
-      expect(run.status).toBe(0);
-    } finally {
-      deployable.remove();
-    }
-    const files = filesUnder(outdir);
+    const run = runSynthIn(deployable.root, { ...secrets, PROVINCE: deployable.name, ENV: "production" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const files = filesUnder(join(deployable.root, "cdktf.out"));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const text = readFileSync(file, "utf8");

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
@@ -14,6 +13,7 @@ import { buildProvinceStacks } from "../stacks/build-app";
 import { loadFixture } from "./support/fixture-config";
 import { generatedProvince, provinceFiles } from "./support/generate-province";
 import { TEST_TODAY } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 
@@ -26,7 +26,7 @@ function crossStackWiring(app: App): string[] {
 }
 
 function provinceApp(province: Province, environmentName: string): App {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), "prepare-")), skipValidation: true });
+  const app = new App({ outdir: tempDir("prepare-"), skipValidation: true });
   buildProvinceStacks(app, province, resolveEnvironment(province.settings, environmentName) as DeployEnvironment, TEST_TODAY);
   return app;
 }
@@ -64,7 +64,7 @@ describe("no stack reads another's resources (ProvinceStack skips cdktf's prepar
 
 describe("the synth", () => {
   it("needs no Terraform on the PATH (cdktf's validations would run `terraform version` per stack)", () => {
-    const outdir = mkdtempSync(join(tmpdir(), "synth-no-terraform-"));
+    const outdir = tempDir("synth-no-terraform-");
     const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: ROOT, env: { ...process.env, PATH: "/nonexistent", PROVINCE: "binh-thuan", ENV: "", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
     expect(run.stdout).toMatch(/^Bình Thuận \(ENV=offline\): 45 new communes; .* written to /);
@@ -75,7 +75,7 @@ describe("the synth", () => {
 
 describe("the compiled entry", () => {
   function project(): string {
-    const dir = mkdtempSync(join(tmpdir(), "compiled-entry-"));
+    const dir = tempDir("compiled-entry-");
     writeFileSync(join(dir, "package.json"), "{}\n");
     writeFileSync(join(dir, "tsconfig.json"), "{}\n");
     writeFileSync(join(dir, "entry.ts"), 'import { value } from "./part";\nexport const answer = (): number => value * 2;\n');

