@@ -232,20 +232,18 @@ describe("missing files and folders", () => {
 });
 
 describe("a very large file", () => {
-  it("50,000 old units of one district load in a few seconds (grouping is linear)", () => {
+  // How long it takes is the bench's to measure, not a test's to assert: a quadratic grouping would not finish.
+  it("50,000 old units of one district load", () => {
     const newCount = 500;
     const newUnits = ["code,name,kind,former_district", "00020,Xã Sông Xanh,xa,Huyện Sông Xanh"];
     for (let i = 1; i < newCount; i++) newUnits.push(`${10000 + i},Xã An Phú ${i},xa,Huyện Sông Xanh`);
     const oldUnits = ["code,name,kind,district,merged_into"];
     for (let i = 0; i < 50_000; i++) oldUnits.push(`${50000 + i},Xã Cũ ${i},xa,Huyện Sông Xanh,${i % newCount === 0 ? "Xã Sông Xanh" : `Xã An Phú ${i % newCount}`}`);
     const dir = writeProvince({ newUnits: newUnits.join("\n") + "\n", oldUnits: oldUnits.join("\n") + "\n" });
-    const start = performance.now();
     const province = loadProvince(dir);
-    const seconds = (performance.now() - start) / 1000;
     expect(province.communes).toHaveLength(newCount);
     expect(province.retired).toHaveLength(50_001);
-    expect(seconds).toBeLessThan(15);
-  }, 30_000);
+  });
 });
 
 describe("found by the property tests", () => {
