@@ -28,8 +28,8 @@ function changedStacks(before: ReturnType<typeof generated>, after: ReturnType<t
 describe("stable shards", () => {
   const base = generated(16);
 
-  it("assign a unit by its code alone", () => {
-    expect(shardOf("22933", 4)).toBe(shardOf("22933", 4));
+  it("assign a unit by its code alone, the same on every machine and run (FNV-1a: a changed hash would move every unit to another stack)", () => {
+    expect(["22933", "22978", "10000", "d595"].map((code) => [shardOf(code, 4), shardOf(code, 10)])).toEqual([[2, 8], [3, 3], [0, 2], [0, 2]]);
     const counts = [0, 0, 0, 0];
     for (let code = 22900; code < 23300; code++) counts[shardOf(String(code), 4)]++;
     expect(Math.min(...counts)).toBeGreaterThan(60);
