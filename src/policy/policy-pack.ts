@@ -38,6 +38,8 @@ const CHECKED_TYPES = new Set([
   "google_storage_bucket",
   "google_storage_bucket_iam_member",
   "google_storage_bucket_iam_binding",
+  "google_storage_managed_folder_iam_member",
+  "google_storage_managed_folder_iam_binding",
   "google_project_iam_member",
   "google_project_iam_binding",
   "google_compute_target_https_proxy",
@@ -173,8 +175,12 @@ export class PolicyPack implements IAspect {
           if (/\/archive(\/|$)/.test(resource.node.path)) check(RULES.archiveRetention, retained, "an archive bucket without a retention policy");
         }
         break;
+      // A managed folder's grants are a bucket's, per prefix (google/services/storage/iam_storage_managed_folder.go,
+      // hashicorp/google 6.50.0: the same member/binding schema).
       case "google_storage_bucket_iam_member":
-      case "google_storage_bucket_iam_binding": {
+      case "google_storage_bucket_iam_binding":
+      case "google_storage_managed_folder_iam_member":
+      case "google_storage_managed_folder_iam_binding": {
         const role = String(attributes.role);
         const members = type.endsWith("_member") ? [String(attributes.member)] : ((attributes.members as string[]) ?? []);
         check(RULES.basicRoles, !BASIC_ROLES.has(role), `basic role ${role}`);
