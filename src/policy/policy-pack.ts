@@ -7,6 +7,7 @@ import { PROTECTED_TYPES } from "../constructs/protection";
 import { HSTS_HEADER } from "../constructs/site-bucket";
 import type { Settings } from "../load/settings-schema";
 import { checkSynthesizedStacks } from "./output-checks";
+import { RULES_OF_TYPE, UNLISTED_TYPE } from "./resource-types";
 import { type PolicyRule, RULES } from "./rules";
 import type { SynthesizedStack } from "./synthesized";
 import { type CheckedRecord, checkZone, type Finding } from "./zone-checks";
@@ -163,6 +164,7 @@ export class PolicyPack implements IAspect {
     const check = (rule: PolicyRule, ok: boolean, message: string) => {
       if (!ok) findings.push({ rule, message });
     };
+    if (!Object.hasOwn(RULES_OF_TYPE, type)) return [{ rule: UNLISTED_TYPE, message: `${type} is judged by no rule of the policy pack` }];
     if (PROTECTED_TYPES.has(type)) check(RULES.protection, resource.lifecycle?.preventDestroy === true, `${type} has no lifecycle.prevent_destroy`);
     const attributes = CHECKED_TYPES.has(type) ? attributesOf(resource) : {};
     switch (type) {
