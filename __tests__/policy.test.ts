@@ -6,45 +6,17 @@ import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Aspects, TerraformStack } from "cdktf";
 import { DnsZone } from "../src/constructs/dns-zone";
-import { MailDomain } from "../src/constructs/mail-domain";
-import { Protection } from "../src/constructs/protection";
-import type { Settings } from "../src/load/settings-schema";
 import type { DeployEnvironment } from "../src/model/environment";
 import { resolveEnvironment } from "../src/model/environment";
 import { checkPolicies } from "../src/policy/check-app";
 import { checkSynthesizedStacks } from "../src/policy/output-checks";
-import { PolicyPack } from "../src/policy/policy-pack";
 import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
 import { RULES } from "../src/policy/rules";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { copyProvince, runSynthIn } from "./support/config-copy";
-import { loadFixture } from "./support/fixture-config";
+import { goodZone, tiny, violationsOf } from "./support/policy-harness";
 import { realProvince, TEST_TODAY, testApp } from "./support/synth-province";
-
-const tiny = loadFixture();
-
-/** Runs the pack over whatever `build` declares in one protected stack; returns "RULE message" lines. */
-function violationsOf(build: (stack: TerraformStack) => void, settings: Settings = tiny.settings, protect = true) {
-  const app = testApp();
-  const stack = new TerraformStack(app, "stack");
-  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn"]), today: TEST_TODAY });
-  if (protect) Aspects.of(stack).add(new Protection());
-  Aspects.of(stack).add(pack);
-  pack.register(stack);
-  build(stack);
-  return { lines: checkPolicies(app, pack).map((violation) => `${violation.rule} ${violation.message}`), pack };
-}
-
-/** A zone that passes every DNS and mail rule, to which a test adds one fault. */
-function goodZone(stack: TerraformStack): DnsZone {
-  const zone = new DnsZone(stack, "zone", { domain: "anphu.thu.gov.vn", adopt: false });
-  zone.addRecord({ name: "", type: "CAA", value: '0 issue "pki.goog"' });
-  zone.addRecord({ name: "", type: "CAA", value: '0 issuewild ";"' });
-  new MailDomain(stack, "mail", { zone, mode: { kind: "none", reportTo: "dmarc@thu.gov.vn" } });
-  return zone;
-}
 
 describe("the policy pack", () => {
   it("passes the real Bình Thuận app, every stack and zone", () => {
