@@ -18,7 +18,7 @@ import { ComputeTargetHttpsProxy } from "@cdktf/provider-google/lib/compute-targ
 import { ProjectService } from "@cdktf/provider-google/lib/project-service";
 import { StorageManagedFolder } from "@cdktf/provider-google/lib/storage-managed-folder";
 import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
-import { DataTerraformRemoteStateLocal, Testing } from "cdktf";
+import { DataTerraformRemoteStateLocal, TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ArchiveFolder } from "../src/constructs/archive-folder";
 import { DnsZone } from "../src/constructs/dns-zone";
@@ -34,9 +34,15 @@ import { ProjectApis } from "../src/constructs/project-apis";
 import { HSTS_HEADER, SiteBucket } from "../src/constructs/site-bucket";
 import { loadFixture } from "./support/fixture-config";
 import { like, resourcesIn } from "./support/resources";
+import { testApp } from "./support/synth-province";
 
 const settings = loadFixture().settings;
-const synth = (build: (scope: Construct) => void) => Testing.synthScope(build);
+/** Testing.synthScope, with the app's output folder among the test's temp folders. */
+const synth = (build: (scope: Construct) => void) => {
+  const stack = new TerraformStack(testApp(), "stack");
+  build(stack);
+  return Testing.synth(stack);
+};
 
 describe("DnsZone", () => {
   it("creates a new zone as a domain and an existing one as an adopted zone", () => {

@@ -12,7 +12,7 @@ import { compiledEntry, loadCompiled } from "../src/runtime/compiled-entry";
 import { buildProvinceStacks } from "../stacks/build-app";
 import { loadFixture } from "./support/fixture-config";
 import { generatedProvince, provinceFiles } from "./support/generate-province";
-import { TEST_TODAY } from "./support/synth-province";
+import { TEST_TODAY, testApp } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
@@ -33,7 +33,7 @@ function provinceApp(province: Province, environmentName: string): App {
 
 describe("no stack reads another's resources (ProvinceStack skips cdktf's preparing pass)", () => {
   it("would be caught: a reference across two stacks makes cdktf add an output and a remote state", () => {
-    const app = new App();
+    const app = testApp();
     const stack = (id: string) => {
       const created = new TerraformStack(app, id);
       new GoogleProvider(created, "google", { project: "p" });
