@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProvince } from "../src/load/load-province";
-import { runSynthIn } from "./support/config-copy";
+import { runSynthIn } from "./support/project";
 import { configErrorOf, errorIn, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince, writeProvinceIn } from "./support/fixture-config";
 import { tempDir } from "./support/temp";
 

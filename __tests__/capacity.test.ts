@@ -12,7 +12,7 @@ import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../stacks/build-app";
 import { GatewayStack } from "../stacks/gateway-stack";
 import { readSynthesizedStacks } from "../stacks/synthesize";
-import { ROOT } from "./support/config-copy";
+import { ROOT } from "./support/project";
 import { realProvince, synthProvince, TEST_TODAY } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 

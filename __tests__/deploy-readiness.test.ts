@@ -6,8 +6,8 @@ import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { replaceOutput } from "../src/runtime/output-folder";
-import { copyProvince, ROOT, runSynthIn, withoutPlaceholders } from "./support/config-copy";
-import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
+import { ROOT, runSynthIn } from "./support/project";
+import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
@@ -111,16 +111,17 @@ describe("switching ENV", () => {
   });
 
   it("the synth clears what an offline init left before writing staging's stacks", () => {
-    const copy = copyProvince("envswitch", withoutPlaceholders);
-    const synth = (env: string) => runSynthIn(copy.root, { PROVINCE: copy.name, ENV: env });
+    const root = tempDir("project-");
+    const staging = "environments:\n  staging: { gcpProject: thu-stg, dnsimpleAccount: \"1\", dnsimpleSandbox: false, stateBucket: thu-state-stg }\n";
+    writeProvinceIn(join(root, "config"), { settings: TINY_SETTINGS + staging });
+    const synth = (env: string) => runSynthIn(root, { PROVINCE: "tinh-thu", ENV: env });
     expect(synth("offline").status).toBe(0);
-    const platform = join(copy.root, "cdktf.out", "stacks", `${copy.name}-platform`);
+    const platform = join(root, "cdktf.out", "stacks", "tinh-thu-platform");
     mkdirSync(join(platform, ".terraform"));
     writeFileSync(join(platform, ".terraform", "terraform.tfstate"), JSON.stringify({ backend: { type: "local" } }));
     const run = synth("staging");
-    expect(run.status).toBe(0);
-    expect(run.stderr).toBe("ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n");
+    expect([run.status, run.stderr]).toEqual([0, "ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n"]);
     expect(existsSync(join(platform, ".terraform"))).toBe(false);
-    expect(JSON.parse(readFileSync(join(platform, "cdk.tf.json"), "utf8")).terraform.backend).toEqual({ gcs: { bucket: "bt-binhthuan-tfstate-stg", prefix: `${copy.name}/staging/${copy.name}-platform` } });
+    expect(JSON.parse(readFileSync(join(platform, "cdk.tf.json"), "utf8")).terraform.backend).toEqual({ gcs: { bucket: "thu-state-stg", prefix: "tinh-thu/staging/tinh-thu-platform" } });
   });
 });

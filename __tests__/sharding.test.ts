@@ -2,7 +2,7 @@ import { shardOf } from "../src/model/shards";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProvince } from "../src/load/load-province";
-import { ROOT } from "./support/config-copy";
+import { ROOT } from "./support/project";
 import { loadFixture, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
 
