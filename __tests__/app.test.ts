@@ -3,10 +3,10 @@ import { DnsZone } from "../src/constructs/dns-zone";
 import { Protection } from "../src/constructs/protection";
 import { domainProblem } from "../src/model/domain-name";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { realProvince, resourcesOf, type SynthStack, synthProvince, testApp } from "./support/synth-province";
+import { realProvince, realStacks, resourcesOf, type SynthStack, synthProvince, testApp } from "./support/synth-province";
 
 const province = realProvince();
-const stacks = synthProvince(province);
+const stacks = realStacks();
 const commune = (stack: SynthStack) => stack.name.includes("-communes-");
 
 interface Record { zone: string; name: string; type: string; value: string }

@@ -1,12 +1,12 @@
 import { checkSynthesizedStacks } from "../src/policy/output-checks";
-import { realProvince, resourcesOf, synthProvince, TEST_TODAY } from "./support/synth-province";
+import { realProvince, realStacks, resourcesOf, TEST_TODAY } from "./support/synth-province";
 
 /**
  * What a real `terraform apply` of the Bình Thuận synth meets on a fresh Google Cloud project and DNSimple account
  * (shared/CONTEXT.md §6), checked on the synthesized Terraform.
  */
 const province = realProvince();
-const stacks = synthProvince(province);
+const stacks = realStacks();
 const project = "placeholder-binhthuan";
 
 describe("the Bình Thuận synth applies on a fresh project and account", () => {

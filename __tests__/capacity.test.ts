@@ -13,14 +13,14 @@ import { gatewayRoutes } from "../stacks/build-app";
 import { GatewayStack } from "../stacks/gateway-stack";
 import { readSynthesizedStacks } from "../stacks/synthesize";
 import { ROOT } from "./support/project";
-import { realProvince, synthProvince, TEST_TODAY } from "./support/synth-province";
+import { realProvince, realStacks, TEST_TODAY } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
 const figure = (figures: ReturnType<typeof capacityFigures>, key: CapacityKey) => figures.find((candidate) => candidate.key === key);
 
 describe("capacity", () => {
   const province = realProvince();
-  const figures = capacityFigures(synthProvince(province), province.settings.dnsimple.maxRecordsPerZone);
+  const figures = capacityFigures(realStacks(), province.settings.dnsimple.maxRecordsPerZone);
 
   it("counts what a Bình Thuận deploy needs of Google Cloud's quotas and limits", () => {
     expect(figure(figures, "hostRules")).toMatchObject({ used: 45, kind: "limit", allowance: 1000 });

@@ -8,11 +8,11 @@ import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
 import { synthesizeProvince } from "../stacks/synthesize";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { realProvince, resourcesOf, synthProvince, TEST_TODAY, testApp } from "./support/synth-province";
+import { realProvince, realStacks, resourcesOf, synthProvince, TEST_TODAY, testApp } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
 const province = realProvince();
-const stacks = synthProvince(province);
+const stacks = realStacks();
 const communes = new Map(province.communes.map((unit) => [unit.code, unit]));
 
 type RouteRule = { priority: number; match_rules: { header_matches: { exact_match: string }[] }[]; service?: string; route_action?: { url_rewrite: { path_prefix_rewrite: string } }; url_redirect?: { host_redirect: string } };

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { type App, Testing } from "cdktf";
 import { canonicalTerraform } from "../../src/changes/changed-stacks";
 import { loadProvince, provinceDir } from "../../src/load/load-province";
@@ -42,6 +44,26 @@ export function synthProvince(province: Province = realProvince(), environmentNa
     const config = canonicalTerraform(stack.config) as TerraformJson;
     return { name: stack.name, json: JSON.stringify(config, null, 2), config };
   });
+}
+
+/**
+ * Bình Thuận's stacks (offline, on TEST_TODAY), synthesized once per test run: the first test file that asks writes
+ * them into the run's temp folder (global-setup.ts), the others read them there instead of synthesizing again.
+ */
+export function realStacks(): SynthStack[] {
+  const runDir = process.env.COMMUNE_INFRA_TEST_RUN;
+  const file = runDir && join(runDir, "binh-thuan-offline.json");
+  if (file && existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { name: string; config: TerraformJson }[];
+    return stored.map(({ name, config }) => ({ name, json: JSON.stringify(config, null, 2), config }));
+  }
+  const stacks = synthProvince();
+  if (file) {
+    // Whole or not at all: another worker may read it meanwhile.
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(stacks.map(({ name, config }) => ({ name, config }))));
+    renameSync(`${file}.${process.pid}`, file);
+  }
+  return stacks;
 }
 
 /** Every resource of the given type across the stacks, as [stack, address, attributes]. */
