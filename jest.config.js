@@ -1,5 +1,9 @@
 /** Tests run through swc (no type-checking here: `tsc --noEmit` is its own step of `npm test`). */
+const { availableParallelism } = require("node:os");
+
 module.exports = {
+  // Jest's default, one worker less than the cores, runs every file in band on a 2-core machine, one core idle.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   testEnvironment: "node",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
