@@ -70,7 +70,7 @@ describe("capacity", () => {
     const outgrown = figures.map((candidate) => (candidate.key === "certificates" ? { ...candidate, used: 1200 } : candidate));
     const html = renderHtml(buildRolloutReport(province, TEST_TODAY, outgrown));
     expect(html).toContain("Hạn mức dịch vụ đám mây cần cho triển khai");
-    expect(html).toMatch(/Số chứng thư số \(Certificate Manager\)<\/td><td class="num">1200<\/td><td>Hạn mức \(có thể đề nghị tăng\)<\/td><td>1000<\/td><td>Cần đề nghị tăng thêm 200 \(lên 1200\) trước khi triển khai<\/td>/);
+    expect(html).toMatch(/Số chứng thư số \(Certificate Manager\)<\/td><td class="num">1\.200<\/td><td>Hạn mức \(có thể đề nghị tăng\)<\/td><td>1\.000<\/td><td>Cần đề nghị tăng thêm 200 \(lên 1\.200\) trước khi triển khai<\/td>/);
     expect(html).toMatch(/Số bản ghi của vùng DNS nhiều bản ghi nhất<\/td><td class="num">92<\/td><td>Giới hạn cứng<\/td><td>100<\/td><td>Vùng <span class="addr">bacbinh\.binhthuan\.gov\.vn<\/span>; giới hạn theo gói dịch vụ DNSimple<\/td>/);
     expect(renderHtml(buildRolloutReport(province, TEST_TODAY))).not.toContain("Hạn mức dịch vụ đám mây");
   });

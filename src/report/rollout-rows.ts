@@ -218,17 +218,6 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The totals as labelled lines, the same in every format. */
-export function totalsLines(report: RolloutReport): readonly (readonly [string, string])[] {
-  const { totals } = report;
-  return [
-    ["Số đơn vị hành chính cấp xã mới", String(totals.newUnits)],
-    ["Số đơn vị hành chính cấp xã cũ", String(totals.oldCommuneLevel)],
-    ["Số huyện, thị xã, thành phố cũ (cấp huyện)", String(totals.oldDistricts)],
-    ["Cổng thông tin điện tử được thay thế", `${totals.portalsReplaced} cổng cũ cấp xã → ${totals.newUnits} cổng mới`],
-  ];
-}
-
 /** "Xã Phong Phú (…): phongphu.tuyphong.binhthuan.gov.vn", one old unit on one line of text. */
 export function predecessorSummary(row: PredecessorRow): string {
   return `${row.label}: ${row.domain}${row.isSuccessorHere ? "" : ` (tên miền giao cho ${row.successorName})`}`;
