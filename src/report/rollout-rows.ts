@@ -1,6 +1,6 @@
 import type { CapacityFigure } from "../capacity/figures";
 import type { Commune, Province, RetiredUnit } from "../model/province";
-import { type AdministrativeForm, administrativeForm, NOT_DECLARED } from "./admin-form";
+import { type AdministrativeForm, administrativeForm } from "./admin-form";
 import { vietnameseDate } from "./dates";
 import { CELL_STATUSES, type CellStatus, cellStatus, cellText, isPastDue } from "./milestones";
 
@@ -75,8 +75,8 @@ export interface RolloutReport {
   readonly provinceId: string;
   readonly provinceName: string;
   readonly form: AdministrativeForm;
-  /** The plan the report follows, as cited ("Kế hoạch 2495/KH-UBND"), and who issued it. */
-  readonly plan: { readonly reference: string; readonly issuer: string };
+  /** The plan the report follows, as cited ("Kế hoạch 2495/KH-UBND"), and who issued it, when the settings say. */
+  readonly plan: { readonly reference?: string; readonly issuer?: string };
   readonly cutoverDate: string;
   readonly totals: ReportTotals;
   /** New units that reported no status at all. */
@@ -194,7 +194,7 @@ export function buildRolloutReport(province: Province, today: string, capacity: 
     provinceId: province.id,
     provinceName: settings.province,
     form: administrativeForm(settings, today),
-    plan: { reference: settings.plan?.reference ?? NOT_DECLARED, issuer: settings.plan?.issuer ?? NOT_DECLARED },
+    plan: { reference: settings.plan?.reference, issuer: settings.plan?.issuer },
     cutoverDate: vietnameseDate(settings.cutoverDate),
     suppressions: settings.suppressions.map((suppression) => ({
       rule: suppression.rule,

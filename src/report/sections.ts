@@ -37,10 +37,14 @@ export const NO_MILESTONES = "Kế hoạch chưa khai báo mốc tiến độ n�
 /** A right-aligned cell: a count printed the Vietnamese way (1.234), or a text such as a code, as it is. */
 const number = (value: number | string): Cell => ({ kind: "number", text: typeof value === "number" ? vietnameseNumber(value) : value });
 
-/** "Thực hiện Kế hoạch 2495/KH-UBND của …, Sở … báo cáo tình hình … như sau:". */
+/**
+ * "Thực hiện Kế hoạch 2495/KH-UBND của …, Sở … báo cáo tình hình … như sau:"; without a plan to cite (the scaffold
+ * writes none), "Sở … báo cáo tình hình … như sau:" — nothing unknown is asked for where nothing is followed.
+ */
 export function openingText(report: RolloutReport): string {
   const { form, plan } = report;
-  return `Thực hiện ${plan.reference} của ${plan.issuer}, ${form.issuerName} báo cáo ${lowerFirstWord(form.title)} (mô hình chính quyền địa phương hai cấp vận hành từ ngày ${report.cutoverDate}) như sau:`;
+  const following = plan.reference === undefined ? "" : `Thực hiện ${plan.reference}${plan.issuer === undefined ? "" : ` của ${plan.issuer}`}, `;
+  return `${following}${form.issuerName} báo cáo ${lowerFirstWord(form.title)} (mô hình chính quyền địa phương hai cấp vận hành từ ngày ${report.cutoverDate}) như sau:`;
 }
 
 /** Under an appendix's title: "(Kèm theo Báo cáo số 15/BC-SKHCN ngày 26/06/2025 của Sở …)". */
