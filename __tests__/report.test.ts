@@ -241,6 +241,26 @@ describe("the HTML page", () => {
     expect(html).toContain("@page { size: A4; margin: 20mm 15mm 20mm 30mm;");
   });
 
+  it("cites the plan only when the settings name one", () => {
+    const opening = (settings: string) => /<p class="opening">([^<]*)<\/p>/.exec(renderHtml(buildRolloutReport(loadFixture({ settings: `${TINY_SETTINGS}report: { issuer: Sở Khoa học và Công nghệ }\n${settings}` }), TODAY)))![1];
+    expect([opening(""), opening("plan: { reference: Kế hoạch 7/KH-UBND, milestones: [] }\n"), opening("plan: { reference: Kế hoạch 7/KH-UBND, issuer: UBND tỉnh Thử, milestones: [] }\n")]).toEqual([
+      "Sở Khoa học và Công nghệ báo cáo tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới (mô hình chính quyền địa phương hai cấp vận hành từ ngày 01/07/2025) như sau:",
+      "Thực hiện Kế hoạch 7/KH-UBND, Sở Khoa học và Công nghệ báo cáo tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới (mô hình chính quyền địa phương hai cấp vận hành từ ngày 01/07/2025) như sau:",
+      "Thực hiện Kế hoạch 7/KH-UBND của UBND tỉnh Thử, Sở Khoa học và Công nghệ báo cáo tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới (mô hình chính quyền địa phương hai cấp vận hành từ ngày 01/07/2025) như sau:",
+    ]);
+  });
+
+  it("of a scaffolded province (Lâm Đồng) leaves only the signer's name to declare, and no heading empty", () => {
+    const lamDong = renderHtml(buildRolloutReport(loadProvince(provinceDir("lam-dong")), TODAY));
+    expect(lamDong.match(/<span class="missing">[^<]*<\/span>/g)).toEqual([`<span class="missing">${NOT_DECLARED}</span>`]);
+    expect(lamDong).toContain(`<p class="signer-name"><span class="missing">${NOT_DECLARED}</span></p>`);
+    for (const part of ['<p class="parent-body">UBND TỈNH LÂM ĐỒNG</p><p class="issuer">SỞ KHOA HỌC VÀ CÔNG NGHỆ</p>', '<p class="place-date">Lâm Đồng, ngày 26 tháng 6 năm 2025</p>', '<p class="signer-title">KT. GIÁM ĐỐC</p><p class="signer-title">PHÓ GIÁM ĐỐC</p>']) {
+      expect(lamDong).toContain(part);
+    }
+    // Every heading and line of the form has its text; only the signature's space is empty, by design.
+    expect(lamDong.match(/<(h[1-3]|p)( class="[^"]*")?>\s*<\/\1>/g)).toEqual(['<p class="signature-space"></p>']);
+  });
+
   it("renders without a report block, every missing text visibly marked", () => {
     const { report: _, ...settings } = province.settings;
     const bare = renderHtml(buildRolloutReport({ ...province, settings }, "2026-02-05"));
