@@ -56,6 +56,15 @@ describe("npm run report", () => {
     const codes = report().communes.map((commune) => commune.code);
     expect(codes.filter((code) => !unitList.includes(code))).toEqual([]);
     expect(unitList).toContain("tuyphong.binhthuan.gov.vn");
+
+    // Kept whole: the chart (its legend and every bar) on one page; each unit's section of Phụ lục II — its name,
+    // its facts, its table of old units — on one page. Numbers printed the Vietnamese way (1.000).
+    const chartPages = pages.map(flat).filter((text) => text.includes("Hoàn thành Đang thực hiện") || text.includes("(hạn 05/06/2025)") || text.includes("(hạn 01/07/2025)"));
+    expect(chartPages.filter((text) => text.includes("Hoàn thành Đang thực hiện") && text.includes("(hạn 05/06/2025)") && text.includes("(hạn 01/07/2025)"))).toHaveLength(1);
+    const details = pages.slice(pages.findIndex((text) => flat(text).includes("Phụ lục II"))).map(flat);
+    const split = report().communes.filter((commune) => !details.some((text) => text.includes(`${commune.name} `) && commune.predecessors.every((old) => text.includes(old.domain))));
+    expect(split.map((commune) => commune.name)).toEqual([]);
+    expect(all).toMatch(/Số chứng thư số \(Certificate Manager\) \d+ Hạn mức \(có thể đề nghị tăng\) 1\.000 /);
   });
 
   it("says how to install Chromium when it is missing", () => {
