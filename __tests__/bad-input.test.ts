@@ -108,7 +108,7 @@ describe("empty and misshapen tables", () => {
   fix: the header must have code,name,kind,former_district and may add slug, domain, identifier_code
 
 <dir>/new-units.csv, row 1: the header has unknown column "district"
-  fix: use only code, name, kind, former_district, slug, domain, identifier_code (spelled exactly, lower case)
+  fix: use only code, name, kind, former_district, slug, domain, identifier_code (spelled exactly, lower case); did you mean "former_district"?
 `);
   });
 
@@ -120,7 +120,39 @@ describe("empty and misshapen tables", () => {
   fix: the header must have code,name,kind,district,merged_into and may add domain, lookup, mail, successor, identifier_code
 
 <dir>/old-units.csv, row 1: the header has unknown column "Code"
-  fix: use only code, name, kind, district, merged_into, domain, lookup, mail, successor, identifier_code (spelled exactly, lower case)
+  fix: use only code, name, kind, district, merged_into, domain, lookup, mail, successor, identifier_code (spelled exactly, lower case); did you mean "code"?
+`);
+  });
+});
+
+describe("a file saved with another separator", () => {
+  it("';' (Excel's CSV where the list separator is ';'): one problem naming the separator, not a missing and an unknown column", () => {
+    const semicolons = (text: string) => text.replace(/,/g, ";");
+    expect(configErrorOf({ newUnits: semicolons(TINY_NEW_UNITS), oldUnits: semicolons(TINY_OLD_UNITS).replace("Xã Bình Minh;", "Xã Bình Minh, Cũ;") })).toBe(`The config has 2 problems; nothing was synthesized.
+
+<dir>/new-units.csv, row 1: the file is separated by ";", not by commas
+  fix: save it as CSV with commas: in Excel "Save As" > "CSV UTF-8 (Comma delimited)" (a Windows whose list separator is ";" writes ";" otherwise)
+
+<dir>/old-units.csv, row 1: the file is separated by ";", not by commas
+  fix: save it as CSV with commas: in Excel "Save As" > "CSV UTF-8 (Comma delimited)" (a Windows whose list separator is ";" writes ";" otherwise)
+`);
+  });
+
+  it("tabs", () => {
+    expect(configErrorOf({ newUnits: TINY_NEW_UNITS.replace(/,/g, "\t") })).toContain('<dir>/new-units.csv, row 1: the file is separated by tabs, not by commas\n');
+  });
+});
+
+describe("values from a list", () => {
+  it("a kind written as the name writes it gets the value it stands for; one from another list gets none", () => {
+    const newUnits = TINY_NEW_UNITS.replace("00010,Xã An Phú,xa,", "00010,Xã An Phú,Xã,").replace("00020,Xã Sông Xanh,xa,", "00020,Xã Sông Xanh,huyen,");
+    expect(configErrorOf({ newUnits })).toBe(`The config has 2 problems; nothing was synthesized.
+
+<dir>/new-units.csv, row 2, Xã An Phú (00010): kind "Xã" is not a kind of new unit
+  fix: write xa, phuong or dac-khu; did you mean "xa"?
+
+<dir>/new-units.csv, row 3, Xã Sông Xanh (00020): kind "huyen" is not a kind of new unit
+  fix: write xa, phuong or dac-khu
 `);
   });
 });

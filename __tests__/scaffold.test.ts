@@ -151,7 +151,7 @@ describe("npm run new-province on bad input", () => {
   fix: the header must have code,name,old_province_code,old_province
 
 <dir>/districts.csv, row 1: the header has unknown column "province_name"
-  fix: use only code, name, old_province_code, old_province (spelled exactly, lower case)`);
+  fix: use only code, name, old_province_code, old_province (spelled exactly, lower case); did you mean "old_province"?`);
   });
 
   it("an old unit naming no new unit and a district without a code, at once", () => {
