@@ -13,7 +13,7 @@ import { readSynthesis, synthesizeTree } from "../src/guard/synthesize-tree";
  * differs between <git-ref> and the working tree (added and removed stacks included), both synthesized with this
  * process's ENV (default offline) and this checkout's node_modules. Only what the change can reach is synthesized:
  * the provinces whose config folder changed, or every province when code changed (src/changes/affected-provinces.ts),
- * one process per province and side, as many at once as there are cores. Progress goes to stderr. Needs no
+ * one process per province and side, as many at once as there are cores. Progress goes to stderr, a line per synth. Needs no
  * credentials. Exits 1 naming every province and side whose synth failed.
  */
 const root = join(__dirname, "..");
@@ -52,9 +52,12 @@ async function main(ref: string | undefined): Promise<number> {
   try {
     const trees = { ref: join(work, "ref"), work: root };
     if (before.size > 0) extractRef(root, ref, trees.ref);
+    let finished = 0;
     const runs = await inParallel(jobs, parallel, async ({ province, side }) => {
       const outdir = join(work, "out", side, province);
       const run = await synthesizeTree(trees[side], outdir, { PROVINCE: province });
+      // A code change synthesizes every province twice (minutes): say each one as it ends.
+      say(`synthesized ${province} ${side === "ref" ? `at ${ref}` : "in the working tree"}${run.ok ? "" : " (failed)"} (${++finished} of ${jobs.length})`);
       // Keep only each stack's digest: a code change synthesizes every province, too much to hold as JSON.
       const digests: StackDigests | undefined = run.ok ? new Map([...readSynthesis(outdir)].map(([stack, config]) => [stack, terraformDigest(config)])) : undefined;
       rmSync(outdir, { recursive: true, force: true });
