@@ -78,6 +78,14 @@ describe("npm run changed", () => {
       stdout: lines("thu", relabelled) + lines("thu-ba", [...digests("thu-ba", TINY).keys()].sort()),
       stderr: expect.stringContaining("changed: config changed: thu, thu-ba; 3 synths of HEAD and the working tree"),
     });
+    // A line per synth as it ends (they run in parallel: in any order), counted.
+    const progress = result.stderr.split("\n").filter((line) => line.startsWith("changed: synthesized "));
+    expect(progress.map((line) => / \((\d) of 3\)$/.exec(line)?.[1])).toEqual(["1", "2", "3"]);
+    expect(progress.map((line) => line.replace(/ \(\d of 3\)$/, "")).sort()).toEqual([
+      "changed: synthesized thu at HEAD",
+      "changed: synthesized thu in the working tree",
+      "changed: synthesized thu-ba in the working tree",
+    ]);
   });
 
   it("synthesizes every province on both sides when code changed: a change of no consequence prints nothing, a deleted province all its stacks", () => {
