@@ -24,7 +24,7 @@ function main(): void {
     const generated = /^--generated=(\d+),(\d+)$/.exec(process.argv[2] ?? "");
     const province = generated
       ? loadProvince(generateProvince(work, { id: `generated-${generated[1]}`, name: "Tỉnh Thử Nghiệm", newUnits: Number(generated[1]), oldUnits: Number(generated[2]), seed: Number(generated[1]) }).dir)
-      : loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
+      : loadProvince(provinceDir(process.env.PROVINCE ?? DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
     const capacity = provinceCapacity(province, environment, join(work, "cdktf.out"));

@@ -25,7 +25,7 @@ function fail(message: string): void {
 }
 
 function main(): void {
-  const province = process.env.PROVINCE || DEFAULT_PROVINCE;
+  const province = process.env.PROVINCE ?? DEFAULT_PROVINCE;
   let today: string;
   let model: Province;
   try {

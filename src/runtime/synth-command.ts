@@ -21,7 +21,7 @@ import { dropTokenCreationTraces } from "./token-traces";
 export function runSynth(root: string): void {
   dropTokenCreationTraces();
   try {
-    const dir = provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE, root);
+    const dir = provinceDir(process.env.PROVINCE ?? DEFAULT_PROVINCE, root);
     const province = loadProvince(dir);
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
