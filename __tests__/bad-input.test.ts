@@ -304,4 +304,22 @@ config/${province}/old-units.csv, row 3, Thị trấn Đồi Cát (00011): merge
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(root)).toEqual(["config"]);
   });
+
+  it("refuses an empty PROVINCE (only an unset one means the default) and an unknown ENV, naming each once", () => {
+    const root = tempDir("project-");
+    writeProvinceIn(join(root, "config"));
+    const empty = runSynthIn(root, { PROVINCE: "" });
+    expect([empty.status, empty.stderr]).toEqual([1, `The config has 1 problem; nothing was synthesized.
+
+PROVINCE: is set but empty
+  fix: set PROVINCE to the name of a folder of config/ (tinh-thu), or unset it for binh-thuan
+`]);
+    const unknown = runSynthIn(root, { PROVINCE: "tinh-thu", ENV: "prod" });
+    expect([unknown.status, unknown.stderr]).toEqual([1, `The config has 1 problem; nothing was synthesized.
+
+ENV: "prod" is not one of offline, staging, production
+  fix: set ENV to offline, staging or production
+`]);
+    expect(readdirSync(root)).toEqual(["config"]);
+  });
 });

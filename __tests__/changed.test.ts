@@ -123,6 +123,18 @@ describe("npm run changed", () => {
   });
 });
 
+describe("npm run guard", () => {
+  it("names a bad PROVINCE as the problem, not the synth of the ref", () => {
+    const repo = repository();
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/guard.ts", "HEAD"], { cwd: repo, env: { ...process.env, PROVINCE: "Thu" }, encoding: "utf8" });
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", `The config has 1 problem; nothing was synthesized.
+
+PROVINCE: "Thu" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)
+  fix: set PROVINCE to the name of a folder of config/ (thu, thu-hai), not a path
+`]);
+  });
+});
+
 describe("which provinces a change reaches", () => {
   const provinces = ["binh-thuan", "lam-dong", "ha-noi"];
 

@@ -362,11 +362,25 @@ describe("dates", () => {
     expect(todayInVietnam(new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
   });
 
-  it("dates the report by REPORT_DATE when set, and refuses one that is not a day", () => {
+  it("dates the report by REPORT_DATE when set, and says what is wrong with one that is not a day it can bear", () => {
+    const now = new Date("2026-12-03T17:00:00Z");
+    const refusal = (value: string) => {
+      try {
+        reportDate(value, now);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
     expect(reportDate(undefined, new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
     expect(reportDate("", new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
-    expect(reportDate("2024-02-29")).toBe("2024-02-29");
-    expect(() => reportDate("2025-02-30")).toThrow("REPORT_DATE=2025-02-30: not a day written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today");
-    expect(() => reportDate("26/06/2025")).toThrow("REPORT_DATE=26/06/2025: not a day written YYYY-MM-DD");
+    expect([reportDate("2028-02-29", new Date("2027-06-01T00:00:00Z")), reportDate("2025-01-01", now), reportDate("2027-12-04", now)]).toEqual(["2028-02-29", "2025-01-01", "2027-12-04"]);
+    expect(["26/06/2025", "2026-02-30", "2026-13-01", "1999-06-26", "2027-12-05"].map(refusal)).toEqual([
+      "REPORT_DATE=26/06/2025: not written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today",
+      "REPORT_DATE=2026-02-30: not a day of the calendar (month 2 of 2026 has 28 days)\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today",
+      "REPORT_DATE=2026-13-01: not a day of the calendar (there is no month 13)\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today",
+      "REPORT_DATE=1999-06-26: outside the days a report of the reorganisation can bear, 2025-01-01 to 2027-12-04\n  fix: write a day in that range, or leave it unset for today (2026-12-04)",
+      "REPORT_DATE=2027-12-05: outside the days a report of the reorganisation can bear, 2025-01-01 to 2027-12-04\n  fix: write a day in that range, or leave it unset for today (2026-12-04)",
+    ]);
   });
 });
