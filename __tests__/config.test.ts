@@ -200,6 +200,15 @@ describe("errors that lead the right way", () => {
 `);
   });
 
+  it("a split unit's misspelt merged_into beside a right successor: the advice points at the right name, once", () => {
+    const oldUnits = TINY_OLD_UNITS.replace("00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã An Phú,Xã An Phú", "00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã An Phu,Xã An Phú");
+    expect(configErrorOf({ oldUnits })).toBe(`The config has 1 problem; nothing was synthesized.
+
+<dir>/old-units.csv, row 4, Xã Bình Minh (00012): merged_into "Xã An Phu" names no new unit of <dir>/new-units.csv
+  fix: write the new unit's exact name; did you mean "Xã An Phú"?
+`);
+  });
+
   it("the joins of the two tables are checked even when the settings do not parse", () => {
     const oldUnits = TINY_OLD_UNITS.replace("Huyện Sông Xanh,Xã Sông Xanh,", "Huyện Sông Xanh,Xã Sông Xan,");
     expect(configErrorOf({ oldUnits, settings: TINY_SETTINGS.replace("policy: reject", "policy: strict") })).toBe(`The config has 2 problems; nothing was synthesized.
