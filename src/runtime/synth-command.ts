@@ -42,8 +42,9 @@ export function runSynth(root: string): void {
         process.exitCode = 1;
         return;
       }
-      const reset = replaceOutput(staging, outdir, province.id);
+      const { reset, removed } = replaceOutput(staging, outdir);
       if (reset.length > 0) process.stderr.write(`ENV changed the backend of ${reset.length} stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n`);
+      if (removed.length > 0) process.stderr.write(`removed ${removed.length} stack folders this synth did not write (another province's, or gone from the config), so that no deploy finds them: ${removed.join(", ")}\n`);
       const districts = province.retired.filter((unit) => unit.district === undefined).length;
       process.stdout.write(
         `${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new communes; ${province.retired.length} retired units ` +
