@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkDeployReadiness } from "../src/load/deploy-readiness";
 import { formatProblem } from "../src/load/problems";
@@ -90,7 +90,7 @@ describe("switching ENV", () => {
     writeFileSync(join(outdir, "stacks", stack, ".terraform", "terraform.tfstate"), "{}");
   };
 
-  it("removes the .terraform folder of a stack whose backend changed, keeps the others, and drops stacks gone from the synth", () => {
+  it("removes the .terraform folder of a stack whose backend changed, keeps the others, and drops every stack the synth did not write", () => {
     const outdir = tempDir("out-");
     const staging = tempDir("staging-");
     stackFolder(outdir, "p-platform", { local: { path: "a" } });
@@ -101,13 +101,23 @@ describe("switching ENV", () => {
     writeFileSync(join(staging, "stacks", "p-gateway", "cdk.tf.json"), JSON.stringify({ terraform: { backend: { gcs: { bucket: "b", prefix: "p/staging/p-gateway" } } } }));
     stackFolder(outdir, "p-retired-3", { local: { path: "c" } });
     stackFolder(outdir, "q-platform", { local: { path: "d" } });
-    expect(replaceOutput(staging, outdir, "p")).toEqual(["p-platform"]);
-    // A stack of this province the synth no longer writes goes; another province's stays.
+    expect(replaceOutput(staging, outdir)).toEqual({ reset: ["p-platform"], removed: ["p-retired-3", "q-platform"] });
+    // A stack of this province the synth no longer writes goes, and another province's: a glob would deploy them.
     expect(existsSync(join(outdir, "stacks", "p-retired-3"))).toBe(false);
-    expect(existsSync(join(outdir, "stacks", "q-platform"))).toBe(true);
+    expect(existsSync(join(outdir, "stacks", "q-platform"))).toBe(false);
     expect(existsSync(join(outdir, "stacks", "p-platform", ".terraform"))).toBe(false);
     expect(existsSync(join(outdir, "stacks", "p-gateway", ".terraform", "terraform.tfstate"))).toBe(true);
     expect(JSON.parse(readFileSync(join(outdir, "stacks", "p-platform", "cdk.tf.json"), "utf8")).terraform.backend.gcs.prefix).toBe("p/staging/p-platform");
+  });
+
+  it("a synth of one province after another's leaves only its own stacks, and says which it removed", () => {
+    const root = tempDir("project-");
+    writeProvinceIn(join(root, "config"), {}, "tinh-thu");
+    writeProvinceIn(join(root, "config"), {}, "tinh-hai");
+    expect(runSynthIn(root, { PROVINCE: "tinh-hai" }).status).toBe(0);
+    const run = runSynthIn(root, { PROVINCE: "tinh-thu" });
+    expect([run.status, run.stderr]).toEqual([0, "removed 4 stack folders this synth did not write (another province's, or gone from the config), so that no deploy finds them: tinh-hai-communes-1, tinh-hai-communes-2, tinh-hai-gateway, tinh-hai-platform\n"]);
+    expect(readdirSync(join(root, "cdktf.out", "stacks"))).toEqual(["tinh-thu-communes-1", "tinh-thu-communes-2", "tinh-thu-gateway", "tinh-thu-platform"]);
   });
 
   it("the synth clears what an offline init left before writing staging's stacks", () => {
