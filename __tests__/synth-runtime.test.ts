@@ -10,7 +10,8 @@ import { resolveEnvironment, type DeployEnvironment } from "../src/model/environ
 import type { Province } from "../src/model/province";
 import { compiledEntry, loadCompiled } from "../src/runtime/compiled-entry";
 import { buildProvinceStacks } from "../stacks/build-app";
-import { loadFixture } from "./support/fixture-config";
+import { loadFixture, writeProvinceIn } from "./support/fixture-config";
+import { runSynthIn } from "./support/project";
 import { generatedProvince, provinceFiles } from "./support/generate-province";
 import { TEST_TODAY, testApp } from "./support/synth-province";
 import { tempDir } from "./support/temp";
@@ -70,6 +71,17 @@ describe("the synth", () => {
     expect(run.stdout).toMatch(/^Bình Thuận \(ENV=offline\): 45 new communes; .* written to /);
     expect(readdirSync(join(outdir, "stacks")).length).toBeGreaterThan(3);
     rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe("the synth's output folder", () => {
+  it("is cdktf.out at the project root, also when the command runs from a subfolder", () => {
+    const root = tempDir("project-");
+    writeProvinceIn(join(root, "config"));
+    const run = runSynthIn(root, { PROVINCE: "tinh-thu" }, join(root, "config"));
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toMatch(/ written to \.\.\/cdktf\.out\/stacks\/\n$/);
+    expect([readdirSync(root).sort(), readdirSync(join(root, "config"))]).toEqual([["cdktf.out", "config"], ["tinh-thu"]]);
   });
 });
 

@@ -7,11 +7,11 @@ export const ROOT = join(__dirname, "..", "..");
 /**
  * The synth command as main.ts runs it — the same cached bundle of src/runtime/synth-command.ts, its runSynth — with
  * `root` (a project folder among the test's temp folders) as the project whose config/ PROVINCE names, run from
- * `root`: messages name `config/<province>/…` and the stacks go to `<root>/cdktf.out/` unless CDKTF_OUTDIR says
+ * `cwd` (default `root`): messages name `config/<province>/…` and the stacks go to `<root>/cdktf.out/` unless CDKTF_OUTDIR says
  * otherwise. Nothing is written into this checkout but the bundle's cache (.cache/, as any synth).
  */
-export function runSynthIn(root: string, env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
+export function runSynthIn(root: string, env: NodeJS.ProcessEnv, cwd = root): SpawnSyncReturns<string> {
   const entry = JSON.stringify(join(ROOT, "src", "runtime", "compiled-entry.ts"));
   const script = `process.setSourceMapsEnabled(false); require(${entry}).loadCompiled(${JSON.stringify(ROOT)}, "src/runtime/synth-command.ts").runSynth(${JSON.stringify(root)});`;
-  return spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), "-e", script], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), "-e", script], { cwd, env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
 }
