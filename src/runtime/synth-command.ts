@@ -6,11 +6,26 @@ import { checkDeployReadiness } from "../load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError, formatProblem } from "../load/problems";
 import { resolveEnvironment } from "../model/environment";
+import { TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
 import { todayInVietnam } from "../model/today";
 import { formatViolations } from "../policy/check-app";
 import { resourcesIn } from "../policy/synthesized";
 import { replaceOutput } from "./output-folder";
+import { installedTerraformVersion, meetsMinimum } from "./terraform-version";
 import { dropTokenCreationTraces } from "./token-traces";
+
+/**
+ * A synth for staging or production is followed by `cdktf diff` or `deploy`, whose `terraform init` refuses a
+ * Terraform older than every stack requires (the dnsimple provider 2.x needs 1.12: its 2.0.0 CHANGELOG). Said here,
+ * once, when a `terraform` is on the PATH — a warning, not an error: the Terraform written is the same whatever is
+ * installed, and it can be read, guarded and measured without running Terraform at all.
+ */
+function warnOfOldTerraform(): void {
+  const version = installedTerraformVersion();
+  if (version && !meetsMinimum(version, TERRAFORM_REQUIRED_VERSION)) {
+    process.stderr.write(`warning: terraform on the PATH is ${version}, older than the stacks require (${TERRAFORM_REQUIRED_VERSION}): cdktf diff and deploy will stop at terraform init\n  fix: install Terraform 1.12.2, the release the workflows pin (README, Prerequisites)\n`);
+  }
+}
 
 /**
  * The synth (`npm run synth`, `cdktf synth`: main.ts runs it): PROVINCE selects config/<province>/ under `root`
@@ -29,6 +44,7 @@ export function runSynth(root: string): void {
     const readiness = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")), today);
     if (readiness.errors.length > 0) throw new ConfigError(readiness.errors);
     for (const warning of readiness.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
+    if (environment.name !== "offline") warnOfOldTerraform();
     // Synthesized into a fresh folder, moved into the real one only when every stack is written: a failure
     // leaves the previous output (and Terraform's .terraform folders in it) as it was.
     // At the project root wherever the command runs from (a subfolder's cdktf.out is one no deploy reads);
