@@ -6,7 +6,7 @@ import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { replaceOutput } from "../src/runtime/output-folder";
-import { ROOT, runSynthIn } from "./support/project";
+import { ROOT, runSynthIn, WITHOUT_TERRAFORM } from "./support/project";
 import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
 import { tempDir } from "./support/temp";
@@ -124,7 +124,7 @@ describe("switching ENV", () => {
     const root = tempDir("project-");
     const staging = "environments:\n  staging: { gcpProject: thu-stg, dnsimpleAccount: \"1\", dnsimpleSandbox: false, stateBucket: thu-state-stg }\n";
     writeProvinceIn(join(root, "config"), { settings: TINY_SETTINGS + staging });
-    const synth = (env: string) => runSynthIn(root, { PROVINCE: "tinh-thu", ENV: env });
+    const synth = (env: string) => runSynthIn(root, { ...WITHOUT_TERRAFORM, PROVINCE: "tinh-thu", ENV: env });
     expect(synth("offline").status).toBe(0);
     const platform = join(root, "cdktf.out", "stacks", "tinh-thu-platform");
     mkdirSync(join(platform, ".terraform"));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { runSynthIn } from "./support/project";
+import { runSynthIn, WITHOUT_TERRAFORM } from "./support/project";
 import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
 import { tempDir } from "./support/temp";
@@ -26,7 +26,7 @@ describe("secrets", () => {
     // A province that production can deploy (no placeholders), with the OIDC sign-in whose secret is a variable.
     const root = tempDir("project-");
     writeProvinceIn(join(root, "config"), { settings: DEPLOYABLE });
-    const run = runSynthIn(root, { ...secrets, PROVINCE: "tinh-thu", ENV: "production" });
+    const run = runSynthIn(root, { ...secrets, ...WITHOUT_TERRAFORM, PROVINCE: "tinh-thu", ENV: "production" });
     expect([run.status, run.stderr]).toEqual([0, ""]);
     const files = filesUnder(join(root, "cdktf.out"));
     expect(files.filter((file) => file.endsWith("cdk.tf.json"))).toHaveLength(4);

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
@@ -9,8 +9,10 @@ import { loadProvince, provinceDir } from "../src/load/load-province";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { compiledEntry, loadCompiled } from "../src/runtime/compiled-entry";
+import { meetsMinimum } from "../src/runtime/terraform-version";
+import { TERRAFORM_REQUIRED_VERSION } from "../src/model/provider-versions";
 import { buildProvinceStacks } from "../stacks/build-app";
-import { loadFixture, writeProvinceIn } from "./support/fixture-config";
+import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { runSynthIn } from "./support/project";
 import { generatedProvince, provinceFiles } from "./support/generate-province";
 import { TEST_TODAY, testApp } from "./support/synth-province";
@@ -71,6 +73,22 @@ describe("the synth", () => {
     expect(run.stdout).toMatch(/^Bình Thuận \(ENV=offline\): 45 new communes; .* written to /);
     expect(readdirSync(join(outdir, "stacks")).length).toBeGreaterThan(3);
     rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe("the Terraform on the PATH", () => {
+  it("is compared with the stacks' required version: older or newer, by each part's number", () => {
+    expect(["1.11.4", "1.12.0", "1.12.2", "1.9.9", "2.0.0", "0.15.5"].map((version) => meetsMinimum(version, TERRAFORM_REQUIRED_VERSION))).toEqual([false, true, true, false, true, false]);
+  });
+
+  it("older than required makes a staging synth warn once, with the fix; offline it is not looked at", () => {
+    const installed = JSON.parse(execFileSync("terraform", ["version", "-json"], { encoding: "utf8" })).terraform_version as string;
+    const root = tempDir("project-");
+    writeProvinceIn(join(root, "config"), { settings: TINY_SETTINGS + 'environments:\n  staging: { gcpProject: thu-stg, dnsimpleAccount: "1", dnsimpleSandbox: false, stateBucket: thu-state-stg }\n' });
+    const staging = runSynthIn(root, { PROVINCE: "tinh-thu", ENV: "staging" });
+    const warning = `warning: terraform on the PATH is ${installed}, older than the stacks require (>= 1.12.0): cdktf diff and deploy will stop at terraform init\n  fix: install Terraform 1.12.2, the release the workflows pin (README, Prerequisites)\n`;
+    expect([staging.status, staging.stderr]).toEqual([0, meetsMinimum(installed, TERRAFORM_REQUIRED_VERSION) ? "" : warning]);
+    expect(runSynthIn(root, { PROVINCE: "tinh-thu", ENV: "offline" }).stderr).toBe("");
   });
 });
 

@@ -1,8 +1,15 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { delimiter, join } from "node:path";
 
 /** This checkout: its code, node_modules and config/ (which tests read, never write). */
 export const ROOT = join(__dirname, "..", "..");
+
+/**
+ * The PATH without the folders that hold a `terraform`: a staging or production synth warns when the Terraform it
+ * finds is older than the stacks require (this machine's 1.11.4 is), which tests of other things leave out.
+ */
+export const WITHOUT_TERRAFORM = { PATH: (process.env.PATH ?? "").split(delimiter).filter((dir) => !existsSync(join(dir, "terraform"))).join(delimiter) };
 
 /**
  * The synth command as main.ts runs it — the same cached bundle of src/runtime/synth-command.ts, its runSynth — with
