@@ -12,7 +12,7 @@ import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../stacks/build-app";
 import { GatewayStack } from "../stacks/gateway-stack";
 import { readSynthesizedStacks } from "../stacks/synthesize";
-import { ROOT } from "./support/project";
+import { npmScriptArgs, ROOT } from "./support/project";
 import { realProvince, realStacks, TEST_TODAY } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
@@ -76,7 +76,7 @@ describe("capacity", () => {
   });
 
   it("npm run capacity prints the table", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/capacity.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan" }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, npmScriptArgs("capacity"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan" }, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");

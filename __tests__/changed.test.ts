@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { affectedProvinces } from "../src/changes/affected-provinces";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
 import { loadProvince } from "../src/load/load-province";
+import { compiledCache, compiledEntry } from "../src/runtime/compiled-entry";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince, type FixtureFiles } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
+import { npmScriptArgs } from "./support/project";
 import { tempDir } from "./support/temp";
 
 /**
@@ -19,6 +21,8 @@ const TINY: Required<FixtureFiles> = { newUnits: TINY_NEW_UNITS, oldUnits: TINY_
 const RELABELLED = { ...TINY, newUnits: "code,name,kind,former_district,slug\n00010,Xã An Phú,xa,Huyện Sông Xanh,anphumoi\n00020,Xã Sông Xanh,xa,Huyện Sông Xanh,\n" };
 
 const repos: string[] = [];
+// This checkout's bundle of the synth, made now if the code changed since the last one.
+beforeAll(() => void compiledEntry(ROOT, "src/runtime/synth-command.ts"));
 afterAll(() => repos.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function writeConfig(repo: string, province: string, files: Required<FixtureFiles>): void {
@@ -31,13 +35,17 @@ function writeConfig(repo: string, province: string, files: Required<FixtureFile
 
 const git = (repo: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, stdio: "pipe" });
 
-/** A repository whose one commit holds this project's code and the provinces thu and thu-hai. */
+/**
+ * A repository whose one commit holds this project's code and the provinces thu and thu-hai, with this checkout's
+ * cached bundle of the synth (made from the same code: used as is, as a checkout that synthesized before would).
+ */
 function repository(): string {
   const repo = tempDir("changed-test-");
   repos.push(repo);
   for (const path of CODE) cpSync(join(ROOT, path), join(repo, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "dir");
-  writeFileSync(join(repo, ".gitignore"), "node_modules\ncdktf.out/\n");
+  cpSync(compiledCache(ROOT), compiledCache(repo), { recursive: true });
+  writeFileSync(join(repo, ".gitignore"), "node_modules\ncdktf.out/\n.cache/\n");
   writeConfig(repo, "thu", TINY);
   writeConfig(repo, "thu-hai", TINY);
   git(repo, "init", "-q");
@@ -47,7 +55,7 @@ function repository(): string {
 }
 
 function changed(repo: string, ref = "HEAD"): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/changed.ts", ref], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [...npmScriptArgs("changed"), ref], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -126,7 +134,7 @@ describe("npm run changed", () => {
 describe("npm run guard", () => {
   it("names a bad PROVINCE as the problem, not the synth of the ref", () => {
     const repo = repository();
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/guard.ts", "HEAD"], { cwd: repo, env: { ...process.env, PROVINCE: "Thu" }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [...npmScriptArgs("guard"), "HEAD"], { cwd: repo, env: { ...process.env, PROVINCE: "Thu" }, encoding: "utf8" });
     expect([run.status, run.stdout, run.stderr]).toEqual([1, "", `The config has 1 problem; nothing was synthesized.
 
 PROVINCE: "Thu" is not a plain folder name (lower-case letters, digits and hyphens, such as binh-thuan)

@@ -6,7 +6,7 @@ import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { replaceOutput } from "../src/runtime/output-folder";
-import { ROOT, runSynthIn, WITHOUT_TERRAFORM } from "./support/project";
+import { npmScriptArgs, ROOT, runSynthIn, WITHOUT_TERRAFORM } from "./support/project";
 import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
 import { tempDir } from "./support/temp";
@@ -47,7 +47,7 @@ describe("a real deploy refuses placeholders", () => {
 
   it("ENV=production npm run synth on the shipped config exits 1, names the keys, writes nothing and prints no stack trace", () => {
     const outdir = join(tempDir("readiness-"), "out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, npmScriptArgs("synth"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^The config has 7 problems; nothing was synthesized\.\n\nconfig\/binh-thuan\/settings\.yaml, row \d+: dnsimple\.existingZones is still a placeholder, which ENV=production cannot deploy\n/);
     expect(run.stderr).toContain("environments.production.stateBucket is still a placeholder");

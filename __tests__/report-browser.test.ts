@@ -6,6 +6,7 @@ import { renderHtml } from "../src/report/html";
 import { CHROMIUM, headlessArgs, INSTALL_CHROMIUM, printPdf } from "../src/report/pdf";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { pdfPages } from "./support/pdf-text";
+import { npmScriptArgs } from "./support/project";
 import { tempDir } from "./support/temp";
 
 /** The report in headless Chromium, as the official receives it: the HTML page, and the PDF `npm run report` prints. */
@@ -19,7 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const runReport = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ...env }, encoding: "utf8", timeout: 60_000 });
+  spawnSync(process.execPath, npmScriptArgs("report"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ...env }, encoding: "utf8", timeout: 60_000 });
 
 describe("npm run report", () => {
   it("writes HTML, PDF, Markdown and CSV; the PDF is A4, in the administrative form, with the table of 45 units", () => {

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { loadProvince } from "../src/load/load-province";
 import { formatProblem } from "../src/load/problems";
 import { scaffoldProvince, type ScaffoldRequest } from "../src/scaffold/scaffold";
+import { npmScriptArgs } from "./support/project";
 import { tempDir } from "./support/temp";
 
 /**
@@ -178,7 +179,7 @@ describe("npm run new-province on bad input", () => {
 
   it("the command prints every problem, exits 1, shows no stack trace and writes nothing", () => {
     const from = sourceDir({ districts: null });
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/new-province.ts", "scaffold-test-province", "--from", from], { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [...npmScriptArgs("new-province"), "scaffold-test-province", "--from", from], { cwd: ROOT, encoding: "utf8" });
     expect([run.status, run.stdout, run.stderr.split(relative(ROOT, from)).join("<dir>")]).toEqual([1, "", `The province's data has 1 problem; nothing was written.
 
 <dir>/districts.csv: the file cannot be read

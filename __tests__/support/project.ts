@@ -1,9 +1,20 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
 /** This checkout: its code, node_modules and config/ (which tests read, never write). */
 export const ROOT = join(__dirname, "..", "..");
+
+/**
+ * The node arguments of `npm run <name>` as package.json has them ("node --require tsx/cjs scripts/x.ts"), so that a
+ * test runs a command exactly as ops do, without npm's own start: spawn process.execPath with them.
+ */
+export function npmScriptArgs(name: string): string[] {
+  const command = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[name];
+  const [program, ...args] = command.split(" ");
+  if (program !== "node") throw new Error(`npm run ${name} is not a node command: ${command}`);
+  return args;
+}
 
 /**
  * The PATH without the folders that hold a `terraform`: a staging or production synth warns when the Terraform it
