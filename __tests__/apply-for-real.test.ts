@@ -1,12 +1,12 @@
 import { checkSynthesizedStacks } from "../src/policy/output-checks";
-import { realProvince, resourcesOf, synthProvince } from "./support/synth-province";
+import { realProvince, realStacks, resourcesOf, synthProvince } from "./support/synth-province";
 
 /**
  * What a real `terraform apply` of the Bình Thuận synth meets on a fresh Google Cloud project and DNSimple account
  * (shared/CONTEXT.md §6), checked on the synthesized Terraform.
  */
 const province = realProvince();
-const stacks = synthProvince(province);
+const stacks = realStacks();
 const project = "placeholder-binhthuan";
 
 describe("the Bình Thuận synth applies on a fresh project and account", () => {
@@ -62,7 +62,7 @@ describe("the Bình Thuận synth applies on a fresh project and account", () =>
 
   it("with the platform's addresses in the settings, the shards publish them and carry no check", () => {
     const staging = province.settings.environments.staging!;
-    const applied = { ...province, settings: { ...province.settings, environments: { staging: { ...staging, gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" } } } } };
+    const applied = { ...province, settings: { ...province.settings, environments: { staging: { ...staging, gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } } } } };
     const deployed = synthProvince(applied, "staging");
     expect(checkSynthesizedStacks(deployed)).toEqual([]);
     const addresses = resourcesOf(deployed, "dnsimple_zone_record").filter(({ attributes }) => attributes.type === "A" || attributes.type === "AAAA");

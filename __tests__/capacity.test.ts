@@ -1,6 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { App } from "cdktf";
 import { generateProvince } from "../bench/generate";
 import { type CapacityKey, capacityFigures, increaseNeeded, minimumMinutes } from "../src/capacity/figures";
@@ -14,14 +12,16 @@ import { renderHtml } from "../src/report/html";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../stacks/build-app";
 import { GatewayStack } from "../stacks/gateway-stack";
-import { ROOT } from "./support/config-copy";
-import { realProvince, stableSynth, synthProvince, TEST_TODAY } from "./support/synth-province";
+import { readSynthesizedStacks } from "../stacks/synthesize";
+import { npmScriptArgs, ROOT } from "./support/project";
+import { realProvince, realStacks, TEST_TODAY } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 const figure = (figures: ReturnType<typeof capacityFigures>, key: CapacityKey) => figures.find((candidate) => candidate.key === key);
 
 describe("capacity", () => {
   const province = realProvince();
-  const figures = capacityFigures(synthProvince(province), province.settings.dnsimple.maxRecordsPerZone);
+  const figures = capacityFigures(realStacks(), province.settings.dnsimple.maxRecordsPerZone);
 
   it("counts what a Bình Thuận deploy needs of Google Cloud's quotas and limits", () => {
     expect(figure(figures, "hostRules")).toMatchObject({ used: 45, kind: "limit", allowance: 1000 });
@@ -75,11 +75,14 @@ describe("capacity", () => {
   });
 
   it("the generated 400/1,200 province's gateway stays inside every hard limit", () => {
-    const generated = loadProvince(generateProvince(mkdtempSync(`${tmpdir()}/capacity-`), { id: "bench-400", name: "Tỉnh Thử Nghiệm", newUnits: 400, oldUnits: 1200, seed: 400 }).dir);
+    const generated = loadProvince(generateProvince(tempDir("capacity-"), { id: "bench-400", name: "Tỉnh Thử Nghiệm", newUnits: 400, oldUnits: 1200, seed: 400 }).dir);
     const environment = resolveEnvironment(generated.settings, "offline") as DeployEnvironment;
     const policy = new PolicyPack({ settings: generated.settings, declaredNames: new Set() });
-    const gateway = new GatewayStack(new App(), "bench-400-gateway", { province: generated, environment, policy, routes: gatewayRoutes(generated, environment.gcpProject) });
-    const stacks = [{ name: gateway.node.id, config: JSON.parse(stableSynth(gateway)) }];
+    const outdir = tempDir("gateway-");
+    const app = new App({ outdir, skipValidation: true });
+    new GatewayStack(app, "bench-400-gateway", { province: generated, environment, policy, routes: gatewayRoutes(generated, environment.gcpProject) });
+    app.synth();
+    const stacks = readSynthesizedStacks(outdir);
     // Alone, the gateway stack has no platform to enable its API; every other rule must pass.
     expect(checkSynthesizedStacks(stacks).filter((finding) => finding.rule.id !== "API-001")).toEqual([]);
     const limits = capacityFigures(stacks, 100).filter((candidate) => candidate.service === "Google Cloud" && candidate.kind === "limit" && candidate.allowance !== undefined);
@@ -92,13 +95,13 @@ describe("capacity", () => {
     const outgrown = figures.map((candidate) => (candidate.key === "certificates" ? { ...candidate, used: 1200 } : candidate));
     const html = renderHtml(buildRolloutReport(province, TEST_TODAY, outgrown));
     expect(html).toContain("Hạn mức dịch vụ đám mây cần cho triển khai");
-    expect(html).toMatch(/Số chứng thư số \(Certificate Manager\)<\/td><td class="num">1200<\/td><td>Hạn mức \(có thể đề nghị tăng\)<\/td><td>1000<\/td><td>Cần đề nghị tăng thêm 200 \(lên 1200\) trước khi triển khai<\/td>/);
+    expect(html).toMatch(/Số chứng thư số \(Certificate Manager\)<\/td><td class="num">1\.200<\/td><td>Hạn mức \(có thể đề nghị tăng\)<\/td><td>1\.000<\/td><td>Cần đề nghị tăng thêm 200 \(lên 1\.200\) trước khi triển khai<\/td>/);
     expect(html).toMatch(/Số bản ghi của vùng DNS nhiều bản ghi nhất<\/td><td class="num">92<\/td><td>Giới hạn cứng<\/td><td>100<\/td><td>Vùng <span class="addr">bacbinh\.binhthuan\.gov\.vn<\/span>; giới hạn theo gói dịch vụ DNSimple<\/td>/);
     expect(renderHtml(buildRolloutReport(province, TEST_TODAY))).not.toContain("Hạn mức dịch vụ đám mây");
   });
 
   it("npm run capacity prints the table", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/capacity.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan" }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, npmScriptArgs("capacity"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan" }, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");

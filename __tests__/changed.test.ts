@@ -1,12 +1,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { affectedProvinces } from "../src/changes/affected-provinces";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
 import { loadProvince } from "../src/load/load-province";
+import { compiledCache, compiledEntry } from "../src/runtime/compiled-entry";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince, type FixtureFiles } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
+import { npmScriptArgs, WITHOUT_TERRAFORM } from "./support/project";
+import { tempDir } from "./support/temp";
 
 /**
  * `npm run changed -- <ref>` against real synths: a throw-away git repository holding a copy of this project's
@@ -19,6 +21,8 @@ const TINY: Required<FixtureFiles> = { newUnits: TINY_NEW_UNITS, oldUnits: TINY_
 const RELABELLED = { ...TINY, newUnits: "code,name,kind,former_district,slug\n00010,Xã An Phú,xa,Huyện Sông Xanh,anphumoi\n00020,Xã Sông Xanh,xa,Huyện Sông Xanh,\n" };
 
 const repos: string[] = [];
+// This checkout's bundle of the synth, made now if the code changed since the last one.
+beforeAll(() => void compiledEntry(ROOT, "src/runtime/synth-command.ts"));
 afterAll(() => repos.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function writeConfig(repo: string, province: string, files: Required<FixtureFiles>): void {
@@ -31,13 +35,17 @@ function writeConfig(repo: string, province: string, files: Required<FixtureFile
 
 const git = (repo: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, stdio: "pipe" });
 
-/** A repository whose one commit holds this project's code and the provinces thu and thu-hai. */
+/**
+ * A repository whose one commit holds this project's code and the provinces thu and thu-hai, with this checkout's
+ * cached bundle of the synth (made from the same code: used as is, as a checkout that synthesized before would).
+ */
 function repository(): string {
-  const repo = mkdtempSync(join(tmpdir(), "changed-test-"));
+  const repo = tempDir("changed-test-");
   repos.push(repo);
   for (const path of CODE) cpSync(join(ROOT, path), join(repo, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "dir");
-  writeFileSync(join(repo, ".gitignore"), "node_modules\ncdktf.out/\n");
+  cpSync(compiledCache(ROOT), compiledCache(repo), { recursive: true });
+  writeFileSync(join(repo, ".gitignore"), "node_modules\ncdktf.out/\n.cache/\n");
   writeConfig(repo, "thu", TINY);
   writeConfig(repo, "thu-hai", TINY);
   git(repo, "init", "-q");
@@ -47,7 +55,7 @@ function repository(): string {
 }
 
 function changed(repo: string, ref = "HEAD", ...flags: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/changed.ts", ref, ...flags], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [...npmScriptArgs("changed"), ref, ...flags], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -78,6 +86,14 @@ describe("npm run changed", () => {
       stdout: lines("thu", relabelled) + lines("thu-ba", [...digests("thu-ba", TINY).keys()].sort()),
       stderr: expect.stringContaining("changed: config changed: thu, thu-ba; 3 synths of HEAD and the working tree"),
     });
+    // A line per synth as it ends (they run in parallel: in any order), counted.
+    const progress = result.stderr.split("\n").filter((line) => line.startsWith("changed: synthesized "));
+    expect(progress.map((line) => / \((\d) of 3\)$/.exec(line)?.[1])).toEqual(["1", "2", "3"]);
+    expect(progress.map((line) => line.replace(/ \(\d of 3\)$/, "")).sort()).toEqual([
+      "changed: synthesized thu at HEAD",
+      "changed: synthesized thu in the working tree",
+      "changed: synthesized thu-ba in the working tree",
+    ]);
   });
 
   it("synthesizes every province on both sides when code changed: a change of no consequence prints nothing, a deleted province all its stacks", () => {
@@ -119,7 +135,7 @@ describe("a change only staging or production shows: the state bucket moves", ()
   // The project's organization grants the exceptions the public portals need (ORG-001/002).
   const production = (bucket: string) =>
     `environments: { production: { gcpProject: thu-prod-1, dnsimpleAccount: "1", stateBucket: ${bucket}, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } } }\n`;
-  const guard = (repo: string) => spawnSync(process.execPath, ["--import", "tsx", "scripts/guard.ts", "HEAD"], { cwd: repo, env: { ...process.env, ENV: "production", PROVINCE: "thu" }, encoding: "utf8" });
+  const guard = (repo: string) => spawnSync(process.execPath, [...npmScriptArgs("guard"), "HEAD"], { cwd: repo, env: { ...process.env, ...WITHOUT_TERRAFORM, ENV: "production", PROVINCE: "thu" }, encoding: "utf8" });
   let repo: string;
   let stacks: string[];
   beforeAll(() => {
@@ -161,6 +177,18 @@ describe("a change only staging or production shows: the state bucket moves", ()
     const declared = guard(repo);
     expect(declared.status).toBe(0);
     expect(declared.stdout).toContain("declared move: thu-gateway: state gs://thu-tfstate-prod/thu/production/thu-gateway → gs://thu-tfstate-new/thu/production/thu-gateway — the old bucket was in the wrong region\n");
+  });
+});
+
+describe("npm run guard", () => {
+  it("names a bad PROVINCE as the problem, not the synth of the ref", () => {
+    const repo = repository();
+    const run = spawnSync(process.execPath, [...npmScriptArgs("guard"), "HEAD"], { cwd: repo, env: { ...process.env, PROVINCE: "Thu" }, encoding: "utf8" });
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", `The config has 1 problem; nothing was synthesized.
+
+PROVINCE: "Thu" is not a plain folder name (lower-case letters, digits and hyphens, such as lam-dong)
+  fix: set PROVINCE to the name of a folder of config/ (thu, thu-hai), not a path
+`]);
   });
 });
 

@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { GCP_RESOURCE_NAME } from "../src/model/cloud-names";
 import { configErrorOf, errorIn, loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
+import { tempDir } from "./support/temp";
 
 describe("the real Bình Thuận config", () => {
   const province = loadProvince(provinceDir("binh-thuan"));
@@ -173,7 +173,7 @@ describe("config validation", () => {
 describe("errors that lead the right way", () => {
   /** A copy of the real Bình Thuận folder with one file edited. */
   const binhThuanWith = (file: string, edit: (text: string) => string): string => {
-    const dir = join(mkdtempSync(join(tmpdir(), "province-")), "binh-thuan");
+    const dir = join(tempDir("province-"), "binh-thuan");
     cpSync(provinceDir("binh-thuan"), dir, { recursive: true });
     // Its successor beside it, as in config/ (supersededBy names a province folder).
     mkdirSync(join(dir, "..", "lam-dong"));
@@ -202,6 +202,15 @@ describe("errors that lead the right way", () => {
 `);
   });
 
+  it("a split unit's misspelt merged_into beside a right successor: the advice points at the right name, once", () => {
+    const oldUnits = TINY_OLD_UNITS.replace("00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã An Phú,Xã An Phú", "00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã An Phu,Xã An Phú");
+    expect(configErrorOf({ oldUnits })).toBe(`The config has 1 problem; nothing was synthesized.
+
+<dir>/old-units.csv, row 4, Xã Bình Minh (00012): merged_into "Xã An Phu" names no new unit of <dir>/new-units.csv
+  fix: write the new unit's exact name; did you mean "Xã An Phú"?
+`);
+  });
+
   it("the joins of the two tables are checked even when the settings do not parse", () => {
     const oldUnits = TINY_OLD_UNITS.replace("Huyện Sông Xanh,Xã Sông Xanh,", "Huyện Sông Xanh,Xã Sông Xan,");
     expect(configErrorOf({ oldUnits, settings: TINY_SETTINGS.replace("policy: reject", "policy: strict") })).toBe(`The config has 2 problems; nothing was synthesized.
@@ -215,7 +224,7 @@ describe("errors that lead the right way", () => {
   });
 
   it("refuses a PROVINCE that is not a plain folder name under config/", () => {
-    const root = mkdtempSync(join(tmpdir(), "project-"));
+    const root = tempDir("project-");
     for (const name of ["binh-thuan", "lam-dong"]) mkdirSync(join(root, "config", name), { recursive: true });
     const problemOf = (province: string) => {
       try {

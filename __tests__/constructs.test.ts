@@ -17,7 +17,7 @@ import { ComputeTargetHttpsProxy } from "@cdktf/provider-google/lib/compute-targ
 import { ProjectService } from "@cdktf/provider-google/lib/project-service";
 import { StorageManagedFolder } from "@cdktf/provider-google/lib/storage-managed-folder";
 import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
-import { Testing } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ArchiveFolder } from "../src/constructs/archive-folder";
 import { DnsZone } from "../src/constructs/dns-zone";
@@ -33,9 +33,15 @@ import { ProjectApis } from "../src/constructs/project-apis";
 import { HSTS_HEADER, SiteBucket } from "../src/constructs/site-bucket";
 import { loadFixture } from "./support/fixture-config";
 import { like, resourcesIn } from "./support/resources";
+import { testApp } from "./support/synth-province";
 
 const settings = loadFixture().settings;
-const synth = (build: (scope: Construct) => void) => Testing.synthScope(build);
+/** Testing.synthScope, with the app's output folder among the test's temp folders. */
+const synth = (build: (scope: Construct) => void) => {
+  const stack = new TerraformStack(testApp(), "stack");
+  build(stack);
+  return Testing.synth(stack);
+};
 
 describe("DnsZone", () => {
   it("creates a zone as a domain, with no import unless it was adopted from DNSimple (adopt.test.ts)", () => {

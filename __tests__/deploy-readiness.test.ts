@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkDeployReadiness, migrationWindowWarnings } from "../src/load/deploy-readiness";
 import { loadProvince, provinceDir } from "../src/load/load-province";
@@ -8,9 +7,10 @@ import { formatProblem } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { replaceOutput } from "../src/runtime/output-folder";
-import { copyProvince, ROOT, withOrganizationExceptions, withoutPlaceholders } from "./support/config-copy";
-import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
+import { npmScriptArgs, ROOT, runSynthIn, WITHOUT_TERRAFORM } from "./support/project";
+import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { realProvince, TEST_TODAY } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 const environment = (province: Province, name: string) => resolveEnvironment(province.settings, name) as DeployEnvironment;
 const lines = (problems: readonly Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem);
@@ -46,8 +46,8 @@ describe("a real deploy refuses placeholders", () => {
   });
 
   it("ENV=production npm run synth on the shipped config exits 1, names the keys, writes nothing and prints no stack trace", () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), "readiness-")), "out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "lam-dong", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    const outdir = join(tempDir("readiness-"), "out");
+    const run = spawnSync(process.execPath, npmScriptArgs("synth"), { cwd: ROOT, env: { ...process.env, PROVINCE: "lam-dong", ENV: "production", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^The config has 6 problems; nothing was synthesized\.\n\nconfig\/lam-dong\/settings\.yaml, row \d+: mail\.dkim is still a placeholder, which ENV=production cannot deploy\n/);
     expect(run.stderr).toContain("environments.production.stateBucket is still a placeholder");
@@ -70,8 +70,8 @@ describe("a province superseded by another (a plan of record)", () => {
   });
 
   it("ENV=staging npm run synth exits 1 with the refusal, writes nothing and prints no stack trace", () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), "superseded-")), "out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ENV: "staging", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    const outdir = join(tempDir("superseded-"), "out");
+    const run = spawnSync(process.execPath, npmScriptArgs("synth"), { cwd: ROOT, env: { ...process.env, ...WITHOUT_TERRAFORM, PROVINCE: "binh-thuan", ENV: "staging", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect([run.status, run.stderr]).toEqual([1, `The config has 1 problem; nothing was synthesized.\n\n${refusal("staging")}\n`]);
     expect(existsSync(outdir)).toBe(false);
   });
@@ -102,41 +102,34 @@ describe("migration windows: warnings on the day, never a different Terraform", 
   });
 
   describe("ENV=production npm run synth on two days, with the clock of the synth process set by a preload", () => {
-    const work = mkdtempSync(join(tmpdir(), "clock-"));
+    const work = tempDir("clock-");
     // Sets the process's clock without a hook in the app: `new Date()` and `Date.now()` answer the given instant.
     const fakeClock = join(work, "fake-clock.js");
     writeFileSync(fakeClock, "const fixed = Date.parse(process.env.FAKE_NOW);\nconst Real = Date;\nglobalThis.Date = class extends Real { constructor(...args) { if (args.length === 0) super(fixed); else super(...args); } static now() { return fixed; } };\n");
-    const copy = copyProvince("clock", "binh-thuan", (settings) =>
-      // The platform's addresses known, so the synth's only notes are the day's.
-      withOrganizationExceptions(withoutPlaceholders(settings)).replace(/^  production:\n/m, '  production:\n    gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }\n'),
-    );
-    afterAll(() => {
-      copy.remove();
-      rmSync(work, { recursive: true, force: true });
-    });
+    // A province production can deploy (no placeholders, the gateway's addresses known, its organization's
+    // exceptions granted), so the synth's only notes are the day's.
+    const root = tempDir("project-");
+    const production = 'environments:\n  production: { gcpProject: thu-prod, dnsimpleAccount: "1", dnsimpleSandbox: false, stateBucket: thu-state, gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } }\n';
+    writeProvinceIn(join(root, "config"), { settings: `${TINY_SETTINGS}retirement: { migrationWindow: { from: "2026-12-01", until: "2027-07-01" } }\n${production}` });
     const synthOn = (instant: string) => {
       const outdir = join(work, instant.slice(0, 10));
-      const run = spawnSync(process.execPath, ["--require", fakeClock, "--require", "tsx/cjs", "main.ts"], {
-        cwd: ROOT,
-        env: { ...process.env, PROVINCE: copy.name, ENV: "production", CDKTF_OUTDIR: outdir, FAKE_NOW: instant },
-        encoding: "utf8",
-      });
+      const run = runSynthIn(root, { ...WITHOUT_TERRAFORM, PROVINCE: "tinh-thu", ENV: "production", CDKTF_OUTDIR: outdir, FAKE_NOW: instant }, root, ["--require", fakeClock]);
       const stacks = existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")).sort() : [];
       return { run, stacks, files: stacks.map((stack) => readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) };
     };
-    // Bình Thuận's window: 2026-12-01 to 2027-07-01 (Vietnam). 2027-03-01 is inside it; 2027-06-30T17:00Z is 1 July in Vietnam.
+    // The window: 2026-12-01 to 2027-07-01 (Vietnam). 2027-03-01 is inside it; 2027-06-30T17:00Z is 1 July in Vietnam.
     const during = synthOn("2027-03-01T03:00:00Z");
     const after = synthOn("2027-06-30T17:00:00Z");
 
     it("both exit 0; the day after the window closes warns, naming it, and the day inside it does not", () => {
       expect([during.run.status, after.run.status]).toEqual([0, 0]);
       expect(during.run.stderr).toBe("");
-      expect(after.run.stderr).toMatch(/^warning: config\/zz-clock-\d+\/settings\.yaml: retirement\.migrationWindow closed on 2027-07-01: its grants to the successors' admins on the archives of its \d+ old units are declared but grant nothing any more\n/);
-      expect(after.run.stderr).toMatch(/\nwarning: \[IAM-003\] zz-clock-\d+-communes-\d+\/\S+: grants roles\/storage\.objectUser to group:\S+, and \d+ other grants, only before 2027-07-01T00:00:00\+07:00, which has passed: they grant nothing\n$/);
+      expect(after.run.stderr).toMatch(/^warning: config\/tinh-thu\/settings\.yaml: retirement\.migrationWindow closed on 2027-07-01: its grants to the successors' admins on the archives of its \d+ old units are declared but grant nothing any more\n/);
+      expect(after.run.stderr).toMatch(/\nwarning: \[IAM-003\] tinh-thu-communes-\d+\/\S+: grants roles\/storage\.objectUser to group:\S+, and \d+ other grants, only before 2027-07-01T00:00:00\+07:00, which has passed: they grant nothing\n$/);
     });
 
     it("writes byte-identical Terraform, the window's grants declared with their condition in both", () => {
-      expect(during.stacks.length).toBeGreaterThan(3);
+      expect(during.stacks.length).toBeGreaterThanOrEqual(3);
       expect(after.stacks).toEqual(during.stacks);
       expect(after.files).toEqual(during.files);
       expect(during.files.join("\n")).toContain('request.time >= timestamp(\\"2026-12-01T00:00:00+07:00\\") && request.time < timestamp(\\"2027-07-01T00:00:00+07:00\\")');
@@ -152,9 +145,9 @@ describe("switching ENV", () => {
     writeFileSync(join(outdir, "stacks", stack, ".terraform", "terraform.tfstate"), "{}");
   };
 
-  it("removes the .terraform folder of a stack whose backend changed, keeps the others, and drops stacks gone from the synth", () => {
-    const outdir = mkdtempSync(join(tmpdir(), "out-"));
-    const staging = mkdtempSync(join(tmpdir(), "staging-"));
+  it("removes the .terraform folder of a stack whose backend changed, keeps the others, and drops every stack the synth did not write", () => {
+    const outdir = tempDir("out-");
+    const staging = tempDir("staging-");
     stackFolder(outdir, "p-platform", { local: { path: "a" } });
     stackFolder(outdir, "p-gateway", { gcs: { bucket: "b", prefix: "p/staging/p-gateway" } });
     mkdirSync(join(staging, "stacks", "p-platform"), { recursive: true });
@@ -163,34 +156,37 @@ describe("switching ENV", () => {
     writeFileSync(join(staging, "stacks", "p-gateway", "cdk.tf.json"), JSON.stringify({ terraform: { backend: { gcs: { bucket: "b", prefix: "p/staging/p-gateway" } } } }));
     stackFolder(outdir, "p-retired-3", { local: { path: "c" } });
     stackFolder(outdir, "q-platform", { local: { path: "d" } });
-    expect(replaceOutput(staging, outdir, "p")).toEqual(["p-platform"]);
-    // A stack of this province the synth no longer writes goes; another province's stays.
+    expect(replaceOutput(staging, outdir)).toEqual({ reset: ["p-platform"], removed: ["p-retired-3", "q-platform"] });
+    // A stack of this province the synth no longer writes goes, and another province's: a glob would deploy them.
     expect(existsSync(join(outdir, "stacks", "p-retired-3"))).toBe(false);
-    expect(existsSync(join(outdir, "stacks", "q-platform"))).toBe(true);
+    expect(existsSync(join(outdir, "stacks", "q-platform"))).toBe(false);
     expect(existsSync(join(outdir, "stacks", "p-platform", ".terraform"))).toBe(false);
     expect(existsSync(join(outdir, "stacks", "p-gateway", ".terraform", "terraform.tfstate"))).toBe(true);
     expect(JSON.parse(readFileSync(join(outdir, "stacks", "p-platform", "cdk.tf.json"), "utf8")).terraform.backend.gcs.prefix).toBe("p/staging/p-platform");
   });
 
+  it("a synth of one province after another's leaves only its own stacks, and says which it removed", () => {
+    const root = tempDir("project-");
+    writeProvinceIn(join(root, "config"), {}, "tinh-thu");
+    writeProvinceIn(join(root, "config"), {}, "tinh-hai");
+    expect(runSynthIn(root, { PROVINCE: "tinh-hai" }).status).toBe(0);
+    const run = runSynthIn(root, { PROVINCE: "tinh-thu" });
+    expect([run.status, run.stderr]).toEqual([0, "removed 4 stack folders this synth did not write (another province's, or gone from the config), so that no deploy finds them: tinh-hai-communes-1, tinh-hai-communes-2, tinh-hai-gateway, tinh-hai-platform\n"]);
+    expect(readdirSync(join(root, "cdktf.out", "stacks"))).toEqual(["tinh-thu-communes-1", "tinh-thu-communes-2", "tinh-thu-gateway", "tinh-thu-platform"]);
+  });
+
   it("the synth clears what an offline init left before writing staging's stacks", () => {
-    const copy = copyProvince("envswitch", "binh-thuan", (settings) => withOrganizationExceptions(withoutPlaceholders(settings)));
-    try {
-      const outdir = join(mkdtempSync(join(tmpdir(), "envswitch-")), "out");
-      const synth = (env: string) => spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, ENV: env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
-      expect(synth("offline").status).toBe(0);
-      const platform = join(outdir, "stacks", `${copy.name}-platform`);
-      mkdirSync(join(platform, ".terraform"));
-      writeFileSync(join(platform, ".terraform", "terraform.tfstate"), JSON.stringify({ backend: { type: "local" } }));
-      const run = synth("staging");
-      expect(run.status).toBe(0);
-      expect(run.stderr).toBe(
-        "note: environments.staging.gatewayAddresses is not set, so the shards carry the stand-in addresses 192.0.2.1 / 2001:db8::1: they plan, and refuse to apply until the platform's addresses are in the settings (npm run rollout-plan -- --addresses, once the platform is applied)\n" +
-          "ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n",
-      );
-      expect(existsSync(join(platform, ".terraform"))).toBe(false);
-      expect(JSON.parse(readFileSync(join(platform, "cdk.tf.json"), "utf8")).terraform.backend).toEqual({ gcs: { bucket: "bt-binhthuan-tfstate-stg", prefix: `${copy.name}/staging/${copy.name}-platform` } });
-    } finally {
-      copy.remove();
-    }
+    const root = tempDir("project-");
+    const staging = 'environments:\n  staging: { gcpProject: thu-stg, dnsimpleAccount: "1", dnsimpleSandbox: false, stateBucket: thu-state-stg, gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } }\n';
+    writeProvinceIn(join(root, "config"), { settings: TINY_SETTINGS + staging });
+    const synth = (env: string) => runSynthIn(root, { ...WITHOUT_TERRAFORM, PROVINCE: "tinh-thu", ENV: env });
+    expect(synth("offline").status).toBe(0);
+    const platform = join(root, "cdktf.out", "stacks", "tinh-thu-platform");
+    mkdirSync(join(platform, ".terraform"));
+    writeFileSync(join(platform, ".terraform", "terraform.tfstate"), JSON.stringify({ backend: { type: "local" } }));
+    const run = synth("staging");
+    expect([run.status, run.stderr]).toEqual([0, "ENV changed the backend of 1 stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n"]);
+    expect(existsSync(join(platform, ".terraform"))).toBe(false);
+    expect(JSON.parse(readFileSync(join(platform, "cdk.tf.json"), "utf8")).terraform.backend).toEqual({ gcs: { bucket: "thu-state-stg", prefix: "tinh-thu/staging/tinh-thu-platform" } });
   });
 });

@@ -15,9 +15,10 @@ import { resourcesOf, synthProvince } from "./support/synth-province";
  * ENV-001 to ENV-003 fail a synth where the two would share a name in a global or cross-project namespace.
  */
 
+// Each project's organization grants the exceptions the public portals need (ORG-001/002, tested elsewhere).
 const ENVIRONMENTS = `environments:
-  staging: { gcpProject: thu-staging, dnsimpleAccount: "1234", stateBucket: thu-tfstate-stg }
-  production: { gcpProject: thu-production, dnsimpleAccount: "1234", stateBucket: thu-tfstate }
+  staging: { gcpProject: thu-staging, dnsimpleAccount: "1234", stateBucket: thu-tfstate-stg, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } }
+  production: { gcpProject: thu-production, dnsimpleAccount: "1234", stateBucket: thu-tfstate, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } }
 `;
 const environment = (province: Province, name: string) => resolveEnvironment(province.settings, name) as DeployEnvironment;
 

@@ -4,56 +4,22 @@ import { IdentityPlatformTenant } from "@cdktf/provider-google/lib/identity-plat
 import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Aspects, TerraformStack, Testing } from "cdktf";
 import { DnsZone } from "../src/constructs/dns-zone";
-import { MailDomain } from "../src/constructs/mail-domain";
-import { Protection } from "../src/constructs/protection";
-import type { Settings } from "../src/load/settings-schema";
-import type { DeployEnvironment } from "../src/model/environment";
-import { resolveEnvironment } from "../src/model/environment";
-import { checkPolicies } from "../src/policy/check-app";
 import { checkSynthesizedStacks, expiredConditions } from "../src/policy/output-checks";
-import { PolicyPack } from "../src/policy/policy-pack";
 import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
 import { RULES } from "../src/policy/rules";
-import { buildProvinceStacks } from "../stacks/build-app";
-import { copyProvince, ROOT } from "./support/config-copy";
-import { loadFixture } from "./support/fixture-config";
-import { realProvince } from "./support/synth-province";
-
-const tiny = loadFixture();
-
-/** Runs the pack over whatever `build` declares in one protected stack; returns "RULE message" lines. */
-function violationsOf(build: (stack: TerraformStack) => void, settings: Settings = tiny.settings, protect = true) {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, "stack");
-  const pack = new PolicyPack({ settings, declaredNames: new Set(["anphu.thu.gov.vn", "qlvb.thu.gov.vn", "34.120.7.9"]) });
-  if (protect) Aspects.of(stack).add(new Protection());
-  Aspects.of(stack).add(pack);
-  pack.register(stack);
-  build(stack);
-  return { lines: checkPolicies(app, pack).map((violation) => `${violation.rule} ${violation.message}`), pack };
-}
-
-/** A zone that passes every DNS and mail rule, to which a test adds one fault. */
-function goodZone(stack: TerraformStack): DnsZone {
-  const zone = new DnsZone(stack, "zone", { domain: "anphu.thu.gov.vn", importExisting: true });
-  zone.addRecord({ name: "", type: "CAA", value: '0 issue "pki.goog"' });
-  zone.addRecord({ name: "", type: "CAA", value: '0 issuewild ";"' });
-  new MailDomain(stack, "mail", { zone, mode: { kind: "none", reportTo: "dmarc@thu.gov.vn" } });
-  return zone;
-}
+import { runSynthIn } from "./support/project";
+import { TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
+import { goodZone, tiny, violationsOf } from "./support/policy-harness";
+import { realStacks } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 describe("the policy pack", () => {
   it("passes the real Bình Thuận app, every stack and zone", () => {
-    const province = realProvince();
-    const app = Testing.app();
-    const pack = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment);
-    expect(checkPolicies(app, pack)).toEqual([]);
+    // realStacks synthesizes as main.ts does: a violation would fail it with the pack's message.
+    expect(realStacks().map((stack) => stack.name)).toContain("binh-thuan-platform");
   });
 
   it("passes a clean zone", () => {
@@ -127,19 +93,18 @@ describe("the policy pack", () => {
 });
 
 describe("a violation in a real synth", () => {
-  let copy: ReturnType<typeof copyProvince>;
-  beforeAll(() => {
-    copy = copyProvince("policy", "binh-thuan", (settings) => settings.replace("maxRecordsPerZone: 100", "maxRecordsPerZone: 20"));
-  });
-  afterAll(() => copy.remove());
-
   it("fails with the rule id, the resource path and the fix, and writes nothing", () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), "policy-")), "out");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: copy.name, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^The policy pack found \d+ violations; nothing was synthesized\.\n\n\[DNS-009\] zz-policy-\d+-communes-\d\/commune-\d{5}\/zone: \w+\.binhthuan\.gov\.vn has \d+ records \(at most 20\)\n  fix: move delegated old domains/);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(existsSync(join(outdir, "stacks"))).toBe(false);
+    const root = tempDir("project-");
+    writeProvinceIn(join(root, "config"), { settings: TINY_SETTINGS.replace('dnsimple: { account: "1234", ', 'dnsimple: { account: "1234", maxRecordsPerZone: 20, ') });
+    const run = runSynthIn(root, { PROVINCE: "tinh-thu" });
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", `The policy pack found 1 violation; nothing was synthesized.
+
+[DNS-009] tinh-thu-communes-1/commune-00020/zone: songxanh.thu.gov.vn has 24 records (at most 20)
+  fix: move delegated old domains elsewhere, trim shared systems, or raise dnsimple.maxRecordsPerZone if the plan allows
+
+A deliberate exception goes in settings.yaml: suppressions: [{ rule: <id>, unit: <code>, reason: <why> }]
+`]);
+    expect(readdirSync(root)).toEqual(["config"]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { npmScriptArgs } from "./support/project";
+import { tempDir } from "./support/temp";
 
 /**
  * Scaffolded provinces synthesize as written, the policy pack included (it runs inside the synth and fails it):
@@ -18,9 +19,9 @@ interface Synthesized {
 }
 
 function synth(province: string): Synthesized {
-  const outdir = mkdtempSync(join(tmpdir(), "synth-"));
+  const outdir = tempDir("synth-");
   try {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: join(__dirname, ".."), env: { ...process.env, PROVINCE: province, ENV: "", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, npmScriptArgs("synth"), { cwd: join(__dirname, ".."), env: { ...process.env, PROVINCE: province, ENV: "", CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     const stacksDir = join(outdir, "stacks");
     const stacks = new Map(run.status === 0 ? readdirSync(stacksDir).map((stack) => [stack, JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")).resource ?? {}]) : []);
     return { status: run.status, stdout: run.stdout, stderr: run.stderr, stacks };

@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { renderHtml } from "../src/report/html";
 import { CHROMIUM, headlessArgs, INSTALL_CHROMIUM, printPdf } from "../src/report/pdf";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { pdfPages } from "./support/pdf-text";
+import { npmScriptArgs } from "./support/project";
+import { tempDir } from "./support/temp";
 
 /** The report in headless Chromium, as the official receives it: the HTML page, and the PDF `npm run report` prints. */
 
@@ -14,12 +15,12 @@ const ROOT = join(__dirname, "..");
 let dir: string;
 beforeAll(() => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: ${INSTALL_CHROMIUM}`);
-  dir = mkdtempSync(join(tmpdir(), "report-browser-"));
+  dir = tempDir("report-browser-");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const runReport = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts"], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ...env }, encoding: "utf8", timeout: 60_000 });
+  spawnSync(process.execPath, npmScriptArgs("report"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ...env }, encoding: "utf8", timeout: 60_000 });
 
 describe("npm run report", () => {
   it("writes HTML, PDF, Markdown and CSV; the PDF is A4, in the administrative form, with the table of 45 units", () => {
@@ -56,6 +57,15 @@ describe("npm run report", () => {
     const codes = report().communes.map((commune) => commune.code);
     expect(codes.filter((code) => !unitList.includes(code))).toEqual([]);
     expect(unitList).toContain("tuyphong.binhthuan.gov.vn");
+
+    // Kept whole: the chart (its legend and every bar) on one page; each unit's section of Phụ lục II — its name,
+    // its facts, its table of old units — on one page. Numbers printed the Vietnamese way (1.000).
+    const chartPages = pages.map(flat).filter((text) => text.includes("Hoàn thành Đang thực hiện") || text.includes("(hạn 05/06/2025)") || text.includes("(hạn 01/07/2025)"));
+    expect(chartPages.filter((text) => text.includes("Hoàn thành Đang thực hiện") && text.includes("(hạn 05/06/2025)") && text.includes("(hạn 01/07/2025)"))).toHaveLength(1);
+    const details = pages.slice(pages.findIndex((text) => flat(text).includes("Phụ lục II"))).map(flat);
+    const split = report().communes.filter((commune) => !details.some((text) => text.includes(`${commune.name} `) && commune.predecessors.every((old) => text.includes(old.domain))));
+    expect(split.map((commune) => commune.name)).toEqual([]);
+    expect(all).toMatch(/Số chứng thư số \(Certificate Manager\) \d+ Hạn mức \(có thể đề nghị tăng\) 1\.000 /);
   });
 
   it("says how to install Chromium when it is missing", () => {

@@ -251,6 +251,26 @@ describe("the HTML page", () => {
     expect(buildRolloutReport(province, "2027-01-15").windowNotices).toEqual([]);
   });
 
+  it("cites the plan only when the settings name one", () => {
+    const opening = (settings: string) => /<p class="opening">([^<]*)<\/p>/.exec(renderHtml(buildRolloutReport(loadFixture({ settings: `${TINY_SETTINGS}report: { issuer: Sở Khoa học và Công nghệ }\n${settings}` }), TODAY)))![1];
+    expect([opening(""), opening("plan: { reference: Kế hoạch 7/KH-UBND, milestones: [] }\n"), opening("plan: { reference: Kế hoạch 7/KH-UBND, issuer: UBND tỉnh Thử, milestones: [] }\n")]).toEqual([
+      "Sở Khoa học và Công nghệ báo cáo tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới (mô hình chính quyền địa phương hai cấp vận hành từ ngày 01/07/2025) như sau:",
+      "Thực hiện Kế hoạch 7/KH-UBND, Sở Khoa học và Công nghệ báo cáo tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới (mô hình chính quyền địa phương hai cấp vận hành từ ngày 01/07/2025) như sau:",
+      "Thực hiện Kế hoạch 7/KH-UBND của UBND tỉnh Thử, Sở Khoa học và Công nghệ báo cáo tình hình triển khai hạ tầng số cho các đơn vị hành chính cấp xã mới (mô hình chính quyền địa phương hai cấp vận hành từ ngày 01/07/2025) như sau:",
+    ]);
+  });
+
+  it("of a scaffolded province (Lâm Đồng) leaves only the signer's name to declare, and no heading empty", () => {
+    const lamDong = renderHtml(buildRolloutReport(loadProvince(provinceDir("lam-dong")), TODAY));
+    expect(lamDong.match(/<span class="missing">[^<]*<\/span>/g)).toEqual([`<span class="missing">${NOT_DECLARED}</span>`]);
+    expect(lamDong).toContain(`<p class="signer-name"><span class="missing">${NOT_DECLARED}</span></p>`);
+    for (const part of ['<p class="parent-body">UBND TỈNH LÂM ĐỒNG</p><p class="issuer">SỞ KHOA HỌC VÀ CÔNG NGHỆ</p>', '<p class="place-date">Lâm Đồng, ngày 26 tháng 6 năm 2025</p>', '<p class="signer-title">KT. GIÁM ĐỐC</p><p class="signer-title">PHÓ GIÁM ĐỐC</p>']) {
+      expect(lamDong).toContain(part);
+    }
+    // Every heading and line of the form has its text; only the signature's space is empty, by design.
+    expect(lamDong.match(/<(h[1-3]|p)( class="[^"]*")?>\s*<\/\1>/g)).toEqual(['<p class="signature-space"></p>']);
+  });
+
   it("renders without a report block, every missing text visibly marked", () => {
     const { report: _, ...settings } = province.settings;
     const bare = renderHtml(buildRolloutReport({ ...province, settings }, "2026-02-05"));
@@ -352,11 +372,25 @@ describe("dates", () => {
     expect(todayInVietnam(new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
   });
 
-  it("dates the report by REPORT_DATE when set, and refuses one that is not a day", () => {
+  it("dates the report by REPORT_DATE when set, and says what is wrong with one that is not a day it can bear", () => {
+    const now = new Date("2026-12-03T17:00:00Z");
+    const refusal = (value: string) => {
+      try {
+        reportDate(value, now);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
     expect(reportDate(undefined, new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
     expect(reportDate("", new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
-    expect(reportDate("2024-02-29")).toBe("2024-02-29");
-    expect(() => reportDate("2025-02-30")).toThrow("REPORT_DATE=2025-02-30: not a day written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today");
-    expect(() => reportDate("26/06/2025")).toThrow("REPORT_DATE=26/06/2025: not a day written YYYY-MM-DD");
+    expect([reportDate("2028-02-29", new Date("2027-06-01T00:00:00Z")), reportDate("2025-01-01", now), reportDate("2027-12-04", now)]).toEqual(["2028-02-29", "2025-01-01", "2027-12-04"]);
+    expect(["26/06/2025", "2026-02-30", "2026-13-01", "1999-06-26", "2027-12-05"].map(refusal)).toEqual([
+      "REPORT_DATE=26/06/2025: not written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today",
+      "REPORT_DATE=2026-02-30: not a day of the calendar (month 2 of 2026 has 28 days)\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today",
+      "REPORT_DATE=2026-13-01: not a day of the calendar (there is no month 13)\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today",
+      "REPORT_DATE=1999-06-26: outside the days a report of the reorganisation can bear, 2025-01-01 to 2027-12-04\n  fix: write a day in that range, or leave it unset for today (2026-12-04)",
+      "REPORT_DATE=2027-12-05: outside the days a report of the reorganisation can bear, 2025-01-01 to 2027-12-04\n  fix: write a day in that range, or leave it unset for today (2026-12-04)",
+    ]);
   });
 });

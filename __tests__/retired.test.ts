@@ -1,8 +1,5 @@
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { TerraformStack, Testing } from "cdktf";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PROTECTED_TYPES, Protection } from "../src/constructs/protection";
 import { compareSyntheses, type Synthesis } from "../src/guard/compare-synths";
 import { formatGuard } from "../src/guard/format-guard";
@@ -11,10 +8,11 @@ import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
 import { synthesizeProvince } from "../stacks/synthesize";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { realProvince, resourcesOf, synthProvince } from "./support/synth-province";
+import { realProvince, realStacks, resourcesOf, synthProvince, testApp } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 const province = realProvince();
-const stacks = synthProvince(province);
+const stacks = realStacks();
 const communes = new Map(province.communes.map((unit) => [unit.code, unit]));
 
 type RouteRule = { priority: number; match_rules: { header_matches: { exact_match: string }[] }[]; service?: string; route_action?: { url_rewrite: { path_prefix_rewrite: string } }; url_redirect?: { host_redirect: string } };
@@ -116,7 +114,7 @@ describe("retired units' modes on the tiny province", () => {
 
 describe("the Protection aspect", () => {
   it("protects a resource of a protected type whatever construct declares it", () => {
-    const app = Testing.app();
+    const app = testApp();
     const stack = new TerraformStack(app, "stack");
     new StorageBucket(stack, "forgotten", { name: "b", location: "x" });
     Aspects(stack);
@@ -137,7 +135,7 @@ function Aspects(stack: TerraformStack): void {
 describe("the change guard", () => {
   /** Synthesizes as main.ts does (cdk.tf.json with construct paths, policy pack included), into a temp folder. */
   const synthesis = (model: Province): Synthesis => {
-    const outdir = mkdtempSync(join(tmpdir(), "guard-test-"));
+    const outdir = tempDir("guard-test-");
     const result = synthesizeProvince(model, resolveEnvironment(model.settings, "offline") as DeployEnvironment, outdir);
     if ("violations" in result) throw new Error(formatViolations(result.violations));
     return new Map(result.stacks.map((stack) => [stack.name, stack.config]));

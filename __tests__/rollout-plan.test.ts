@@ -13,7 +13,8 @@ import { planRollout, type RolloutPlan, totalHours } from "../src/rollout/plan-r
 import { type StackLoad, stackLoads } from "../src/rollout/stack-load";
 import { synthesizeProvince } from "../stacks/synthesize";
 import { readManifest } from "../scripts/plan-comment";
-import { ROOT } from "./support/config-copy";
+import { ROOT } from "./support/project";
+import { tempDir } from "./support/temp";
 import { realProvince } from "./support/synth-province";
 
 /** A stack's load with only what pacing looks at. */
@@ -189,7 +190,7 @@ describe("npm run rollout-plan", () => {
 
   const haveTerraform = spawnSync("terraform", ["version"]).status === 0;
   (haveTerraform ? it : it.skip)("--addresses prints the settings lines from the platform's real outputs, which the settings accept", () => {
-    const dir = mkdtempSync(join(tmpdir(), "platform-"));
+    const dir = tempDir("platform-");
     const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1" };
     delete env.TF_CLI_CONFIG_FILE;
     try {

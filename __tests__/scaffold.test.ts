@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadProvince } from "../src/load/load-province";
 import { formatProblem } from "../src/load/problems";
 import { scaffoldProvince, type ScaffoldRequest } from "../src/scaffold/scaffold";
+import { npmScriptArgs } from "./support/project";
+import { tempDir } from "./support/temp";
 
 /**
  * npm run new-province: a small province in the national data's three-file format exercises every rule; the
@@ -31,14 +32,6 @@ const DISTRICTS = `code,name,old_province_code,old_province
 901,Thị xã Đồi Cát,99,Tỉnh Cũ
 `;
 
-/** Every temp folder the tests make, removed once they ran. */
-const temps: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A project root with an empty config/ and the bundled national data. */
 function projectRoot(): string {
@@ -258,7 +251,7 @@ describe("npm run new-province on bad input", () => {
   fix: the header must have code,name,old_province_code,old_province
 
 <dir>/districts.csv, row 1: the header has unknown column "province_name"
-  fix: use only code, name, old_province_code, old_province (spelled exactly, lower case)`);
+  fix: use only code, name, old_province_code, old_province (spelled exactly, lower case); did you mean "old_province"?`);
   });
 
   it("an old unit naming no new unit and a district without a code, at once", () => {
@@ -310,7 +303,7 @@ describe("npm run new-province on bad input", () => {
 
   it("the command prints every problem, exits 1, shows no stack trace and writes nothing", () => {
     const from = sourceDir({ districts: null });
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/new-province.ts", "scaffold-test-province", "--from", from], { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [...npmScriptArgs("new-province"), "scaffold-test-province", "--from", from], { cwd: ROOT, encoding: "utf8" });
     expect([run.status, run.stdout, run.stderr.split(relative(ROOT, from)).join("<dir>")]).toEqual([1, "", `The province's data has 1 problem; nothing was written.
 
 <dir>/districts.csv: the file cannot be read

@@ -1,10 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { copyProvince, ROOT, withOrganizationExceptions, withoutPlaceholders } from "./support/config-copy";
-import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
+import { runSynthIn, WITHOUT_TERRAFORM } from "./support/project";
+import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -12,6 +11,9 @@ function filesUnder(dir: string): string[] {
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
 }
+
+const OIDC = "sso: { kind: oidc, displayName: SSO tỉnh, issuer: https://sso.thu.gov.vn, clientId: portal }\n";
+const DEPLOYABLE = `${TINY_SETTINGS}${OIDC}environments:\n  production: { gcpProject: thu-prod, dnsimpleAccount: "1", dnsimpleSandbox: false, stateBucket: thu-state, gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } }\n`;
 
 describe("secrets", () => {
   it("no credential from the environment reaches any synthesized file", () => {
@@ -21,21 +23,14 @@ describe("secrets", () => {
       GOOGLE_OAUTH_ACCESS_TOKEN: "ya29.do-not-leak",
       TF_VAR_sso_client_secret: "oidc-secret-do-not-leak",
     };
-    const outdir = mkdtempSync(join(tmpdir(), "secrets-"));
-    // Production refuses placeholders: a copy of the real config with them filled in, as ops would deploy it.
-    const deployable = copyProvince("secrets", "binh-thuan", (settings) => withOrganizationExceptions(withoutPlaceholders(settings)));
-    try {
-      const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: ROOT, env: { ...process.env, ...secrets, CDKTF_OUTDIR: outdir, PROVINCE: deployable.name, ENV: "production" }, encoding: "utf8" });
-      // Before the platform's first apply the settings hold no gateway addresses: only that note.
-      expect(run.stderr).toBe(
-        "note: environments.production.gatewayAddresses is not set, so the shards carry the stand-in addresses 192.0.2.1 / 2001:db8::1: they plan, and refuse to apply until the platform's addresses are in the settings (npm run rollout-plan -- --addresses, once the platform is applied)\n",
-      );
-      expect(run.status).toBe(0);
-    } finally {
-      deployable.remove();
-    }
-    const files = filesUnder(outdir);
-    expect(files.length).toBeGreaterThan(10);
+    // A province that production can deploy (no placeholders, the gateway's addresses known, its organization's
+    // exceptions granted), with the OIDC sign-in whose secret is a variable.
+    const root = tempDir("project-");
+    writeProvinceIn(join(root, "config"), { settings: DEPLOYABLE });
+    const run = runSynthIn(root, { ...secrets, ...WITHOUT_TERRAFORM, PROVINCE: "tinh-thu", ENV: "production" });
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const files = filesUnder(join(root, "cdktf.out"));
+    expect(files.filter((file) => file.endsWith("cdk.tf.json"))).toHaveLength(4);
     for (const file of files) {
       const text = readFileSync(file, "utf8");
       for (const value of Object.values(secrets)) expect([file, text.includes(value)]).toEqual([file, false]);
@@ -43,8 +38,7 @@ describe("secrets", () => {
   });
 
   it("an OIDC client secret is a sensitive Terraform variable, not a value", () => {
-    const settings = TINY_SETTINGS + "sso: { kind: oidc, displayName: SSO tỉnh, issuer: https://sso.thu.gov.vn, clientId: portal }\n";
-    const stack = synthProvince(loadFixture({ settings })).find((candidate) => candidate.name.includes("-communes-"))!;
+    const stack = synthProvince(loadFixture({ settings: TINY_SETTINGS + OIDC })).find((candidate) => candidate.name.includes("-communes-"))!;
     expect(stack.config).toMatchObject({ variable: { sso_client_secret: { type: "string", sensitive: true } } });
     const [idp] = Object.values((stack.config.resource ?? {}).google_identity_platform_tenant_oauth_idp_config ?? {});
     expect(idp.client_secret).toBe("${var.sso_client_secret}");

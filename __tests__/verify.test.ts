@@ -9,7 +9,7 @@ import { writeZoneFiles } from "../src/dns/write-zone-files";
 import { httpsExpectations } from "../src/verify/https-expectations";
 import { verifyProvince } from "../src/verify/verify-province";
 import { type RunningNamed, startNamed } from "./support/bind";
-import { ROOT } from "./support/config-copy";
+import { ROOT } from "./support/project";
 import { TINY_NEW_UNITS, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
 import { makeTestCa } from "./support/test-ca";
 

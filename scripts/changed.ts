@@ -16,7 +16,7 @@ import { readSynthesis, synthesizeTree } from "../src/guard/synthesize-tree";
  * (what offline cannot show: a moved state bucket, project or account). A province neither side synthesizes for
  * such an environment (placeholders) is skipped there, saying so on stderr. Only what the change can reach is synthesized:
  * the provinces whose config folder changed, or every province when code changed (src/changes/affected-provinces.ts),
- * one process per province and side, as many at once as there are cores. Progress goes to stderr. Needs no
+ * one process per province and side, as many at once as there are cores. Progress goes to stderr, a line per synth. Needs no
  * credentials. Exits 1 naming every province and side whose synth failed.
  */
 const root = join(__dirname, "..");
@@ -66,9 +66,12 @@ async function main(args: readonly string[]): Promise<number> {
   try {
     const trees = { ref: join(work, "ref"), work: root };
     if (before.size > 0) extractRef(root, ref, trees.ref);
+    let finished = 0;
     const runs = await inParallel(jobs, parallel, async ({ province, side, environment }) => {
       const outdir = join(work, "out", environment ?? "default", side, province);
       const run = await synthesizeTree(trees[side], outdir, { PROVINCE: province, ...(environment ? { ENV: environment } : {}) });
+      // A code change synthesizes every province twice (minutes): say each one as it ends.
+      say(`synthesized ${province}${environment ? ` for ${environment}` : ""} ${side === "ref" ? `at ${ref}` : "in the working tree"}${run.ok ? "" : " (failed)"} (${++finished} of ${jobs.length})`);
       // Keep only each stack's digest: a code change synthesizes every province, too much to hold as JSON.
       const digest = environment ? frameDigest : terraformDigest;
       const digests: StackDigests | undefined = run.ok ? new Map([...readSynthesis(outdir)].map(([stack, config]) => [stack, digest(config as Parameters<typeof frameDigest>[0])])) : undefined;

@@ -19,15 +19,15 @@ import type { Province } from "../src/model/province";
  * Needs no credentials.
  */
 const root = join(__dirname, "..");
-const province = process.env.PROVINCE || DEFAULT_PROVINCE;
+const province = process.env.PROVINCE ?? DEFAULT_PROVINCE;
 
 function fail(message: string): never {
   process.stderr.write(message.endsWith("\n") ? message : message + "\n");
   process.exit(1);
 }
 
-function synthesisOf(projectDir: string, run: SynthRun, outdir: string): Synthesis {
-  if (!run.ok) fail(`guard: the synth of ${relative(root, projectDir) || "the working tree"} failed:\n${run.stderr}`);
+function synthesisOf(side: string, run: SynthRun, outdir: string): Synthesis {
+  if (!run.ok) fail(`guard: the synth of ${side} failed:\n${run.stderr}`);
   return readSynthesis(outdir);
 }
 
@@ -44,6 +44,14 @@ async function main(): Promise<void> {
   const ref = process.argv[2];
   if (!ref) fail("usage: npm run guard -- <git-ref>   (for example origin/main)");
   if (!isCommit(root, ref)) fail(`guard: "${ref}" is not a commit of this repository; fetch it first (git fetch origin)`);
+  // The working tree's config first: a bad PROVINCE or config is its own problem, not a failed synth of the ref.
+  let current: Province;
+  try {
+    current = loadProvince(provinceDir(province, root));
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
   const work = mkdtempSync(join(tmpdir(), "guard-"));
   try {
     const refTree = join(work, "ref");
@@ -57,16 +65,9 @@ async function main(): Promise<void> {
       return;
     }
     // A province that becomes deployable here (the ref still had placeholders) is compared with nothing.
-    const before: Synthesis = environment !== "offline" && placeholders(refRun) && workRun.ok ? new Map() : synthesisOf(refTree, refRun, join(work, "before"));
-    const after = synthesisOf(root, workRun, join(work, "after"));
+    const before: Synthesis = environment !== "offline" && placeholders(refRun) && workRun.ok ? new Map() : synthesisOf(ref, refRun, join(work, "before"));
+    const after = synthesisOf("the working tree", workRun, join(work, "after"));
 
-    let current: Province;
-    try {
-      current = loadProvince(provinceDir(province, root));
-    } catch (error) {
-      if (error instanceof ConfigError) fail(error.message);
-      throw error;
-    }
     const previous = existsSync(provinceDir(province, refTree)) ? tryLoad(provinceDir(province, refTree)) : undefined;
     const names = new Map<string, string>();
     for (const model of [previous, current]) {

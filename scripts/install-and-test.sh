@@ -48,17 +48,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt_get install -y "${missing[@]}"
 fi
 
-# npm ci deletes node_modules every time: skip it when node_modules was installed by this script from this very
-# lockfile, with this Node.js, and npm has not changed it since (npm rewrites node_modules/.package-lock.json).
-stamp=node_modules/.install-and-test.stamp
-installed_state() {
-  sha256sum package-lock.json node_modules/.package-lock.json 2>/dev/null || true
-  node --version
-}
-if [ -f "$stamp" ] && [ "$(installed_state)" = "$(cat "$stamp")" ]; then
+# npm ci deletes and rewrites node_modules every time: skip it when node_modules was installed from this very
+# lockfile, whoever ran that npm ci (a CI step before this script, the README's first command, an earlier run).
+# A stamp of this script's own installs missed the others, so a fresh clone ran npm ci twice.
+if node scripts/installed-from-lockfile.js; then
   echo "install-and-test: node_modules already matches package-lock.json; not reinstalling"
 else
   npm ci --no-audit --no-fund
-  installed_state > "$stamp"
 fi
 npm test

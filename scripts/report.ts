@@ -25,7 +25,7 @@ function fail(message: string): void {
 }
 
 function main(): void {
-  const province = process.env.PROVINCE || DEFAULT_PROVINCE;
+  const province = process.env.PROVINCE ?? DEFAULT_PROVINCE;
   let today: string;
   let model: Province;
   try {
@@ -41,7 +41,7 @@ function main(): void {
   const scratch = mkdtempSync(join(dirname(outDir), ".report-"));
   try {
     const environment = resolveEnvironment(model.settings, process.env.ENV || "offline");
-    if (typeof environment === "string") return fail(`${environment}\n  fix: set ENV to offline, staging or production`);
+    if (typeof environment === "string") return fail(`ENV: ${environment}\n  fix: set ENV to offline, staging or production`);
     const capacity = provinceCapacity(model, environment, join(scratch, "synth"));
     if ("violations" in capacity) return fail(formatViolations(capacity.violations).trimEnd());
     rmSync(join(scratch, "synth"), { recursive: true, force: true });

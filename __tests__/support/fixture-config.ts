@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadProvince } from "../../src/load/load-province";
 import { ConfigError } from "../../src/load/problems";
 import type { Province } from "../../src/model/province";
+import { tempDir } from "./temp";
 
 /** A tiny province: two new communes of one old district, one of them from a split commune. */
 export const TINY_NEW_UNITS = `code,name,kind,former_district
@@ -45,14 +45,19 @@ export interface FixtureFiles {
   settings?: string;
 }
 
-/** Writes a province folder (the tiny one, with the given files replaced) and returns its path. */
-export function writeProvince(files: FixtureFiles = {}, name = "tinh-thu"): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "province-")), name);
-  mkdirSync(dir);
+/** Writes a province folder `<parent>/<name>` (the tiny one, with the given files replaced) and returns its path. */
+export function writeProvinceIn(parent: string, files: FixtureFiles = {}, name = "tinh-thu"): string {
+  const dir = join(parent, name);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "new-units.csv"), files.newUnits ?? TINY_NEW_UNITS);
   writeFileSync(join(dir, "old-units.csv"), files.oldUnits ?? TINY_OLD_UNITS);
   writeFileSync(join(dir, "settings.yaml"), files.settings ?? TINY_SETTINGS);
   return dir;
+}
+
+/** Writes a province folder (the tiny one, with the given files replaced) in a temp folder and returns its path. */
+export function writeProvince(files: FixtureFiles = {}, name = "tinh-thu"): string {
+  return writeProvinceIn(tempDir("province-"), files, name);
 }
 
 export function loadFixture(files: FixtureFiles = {}): Province {

@@ -5,7 +5,6 @@ import type { Province } from "../../src/model/province";
 import { NATIONAL_DATA, readNationalProvinces } from "../../src/scaffold/national-provinces";
 import { identifyProvince, listedOldProvinces } from "../../src/scaffold/province-identity";
 import { readSource } from "../../src/scaffold/source";
-import { isTestCopy } from "./config-copy";
 
 /**
  * The checks `npm test` runs on every province of a project root, over the folders the root holds (never a fixed
@@ -13,9 +12,9 @@ import { isTestCopy } from "./config-copy";
  * that a test can run the same checks over a temp project root.
  */
 
-/** Sub-folders of `dir` (links to folders too), sorted; not staging folders (.new-…) nor other tests' passing copies. */
+/** Sub-folders of `dir` (links to folders too), sorted; not staging folders (.new-…). */
 export const foldersOf = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith(".") && !isTestCopy(name) && statSync(join(dir, name)).isDirectory()).sort() : [];
+  existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith(".") && statSync(join(dir, name)).isDirectory()).sort() : [];
 
 /** A province's row of the counts table of data/vn-2025/SOURCES.md. */
 export interface DocumentedCounts {

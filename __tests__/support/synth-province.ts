@@ -1,11 +1,14 @@
-import { Testing, type TerraformStack } from "cdktf";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type App, Testing } from "cdktf";
 import { canonicalTerraform } from "../../src/changes/changed-stacks";
 import { loadProvince, provinceDir } from "../../src/load/load-province";
 import { resolveEnvironment, type DeployEnvironment } from "../../src/model/environment";
 import type { Province } from "../../src/model/province";
+import { formatViolations } from "../../src/policy/check-app";
 import type { TerraformJson } from "../../src/policy/synthesized";
-import { buildProvinceStacks } from "../../stacks/build-app";
+import { synthesizeProvince } from "../../stacks/synthesize";
+import { tempDir } from "./temp";
 
 export type { TerraformJson };
 
@@ -23,26 +26,44 @@ export function realProvince(): Province {
   return loadProvince(provinceDir("binh-thuan"));
 }
 
-/**
- * Testing.synth's output (aspects run, keys sorted, no metadata, no paths or versions), without its cost:
- * it copies every object once per key, which is quadratic in a stack's resources.
- */
-export function stableSynth(stack: TerraformStack): string {
-  invokeAspects(stack);
-  return JSON.stringify(canonicalTerraform(stack.toTerraform()), null, 2);
+/** An app for a test that declares constructs itself: Testing.app's, its output folder among the test's temp folders. */
+export function testApp(): App {
+  return Testing.app({ outdir: tempDir("cdktf-") });
 }
 
-/** Synthesizes every stack of a province the way main.ts does, with Testing.synth's stable output. */
+/**
+ * Synthesizes every stack of a province as main.ts does (synthesizeProvince: the policy pack, the rules on the written
+ * Terraform, cdk.tf.json into a temp folder); a violation fails the test with the synth's own message. Each stack
+ * comes as Terraform reads it, keys sorted and cdktf's "//" metadata left out, so snapshots do not hold paths.
+ */
 export function synthProvince(province: Province = realProvince(), environmentName: string | DeployEnvironment = "offline"): SynthStack[] {
   const environment = typeof environmentName === "string" ? (resolveEnvironment(province.settings, environmentName) as DeployEnvironment) : environmentName;
-  const app = Testing.app();
-  buildProvinceStacks(app, province, environment);
-  return app.node.children
-    .filter((child): child is TerraformStack => "toTerraform" in child)
-    .map((stack) => {
-      const json = stableSynth(stack);
-      return { name: stack.node.id, json, config: JSON.parse(json) as TerraformJson };
-    });
+  const result = synthesizeProvince(province, environment, tempDir("synth-"));
+  if ("violations" in result) throw new Error(formatViolations(result.violations));
+  return result.stacks.map((stack) => {
+    const config = canonicalTerraform(stack.config) as TerraformJson;
+    return { name: stack.name, json: JSON.stringify(config, null, 2), config };
+  });
+}
+
+/**
+ * Bình Thuận's stacks (offline), synthesized once per test run: the first test file that asks writes
+ * them into the run's temp folder (global-setup.ts), the others read them there instead of synthesizing again.
+ */
+export function realStacks(): SynthStack[] {
+  const runDir = process.env.COMMUNE_INFRA_TEST_RUN;
+  const file = runDir && join(runDir, "binh-thuan-offline.json");
+  if (file && existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { name: string; config: TerraformJson }[];
+    return stored.map(({ name, config }) => ({ name, json: JSON.stringify(config, null, 2), config }));
+  }
+  const stacks = synthProvince();
+  if (file) {
+    // Whole or not at all: another worker may read it meanwhile.
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(stacks.map(({ name, config }) => ({ name, config }))));
+    renameSync(`${file}.${process.pid}`, file);
+  }
+  return stacks;
 }
 
 /** Every resource of the given type across the stacks, as [stack, address, attributes]. */

@@ -7,7 +7,7 @@ import { App } from "cdktf";
 import { buildProvinceStacks } from "../../stacks/build-app";
 import { literal } from "../constructs/dns-zone";
 import { resolveEnvironment, type DeployEnvironment } from "../model/environment";
-import { isDocumentationAddress } from "../model/gateway-addresses";
+import { isStandInAddress } from "../model/gateway-addresses";
 import type { Province } from "../model/province";
 
 /** A record the plan declares in a zone; `value` is undefined where it is a reference or the gateway's address. */
@@ -41,7 +41,7 @@ export function zonePlan(province: Province, zone: string): ZonePlan {
       if (construct instanceof ZoneRecord && construct.zoneNameInput === zone) {
         const value = literal(construct.valueInput);
         // Offline, the gateway's records carry the documentation stand-ins: what they stand for is the gateway's address.
-        const gateway = value !== undefined && isDocumentationAddress(value);
+        const gateway = value !== undefined && isStandInAddress(value);
         records.push({ name: construct.nameInput ?? "", type: construct.typeInput ?? "", value: gateway ? undefined : value, priority: literal(construct.priorityInput) });
       }
       if (construct instanceof EmailForward && construct.domainInput === zone) forwarding = true;

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
+import { compiledCache } from "../runtime/compiled-entry";
 
 /** Whether `ref` names a commit of the repository at `root`. */
 export function isCommit(root: string, ref: string): boolean {
@@ -14,10 +15,13 @@ export function isCommit(root: string, ref: string): boolean {
 
 /**
  * Writes the files of `ref` to `dir` (git archive) with this checkout's node_modules linked in: the ref is
- * synthesized with the working tree's dependencies, so only its code and config differ.
+ * synthesized with the working tree's dependencies, so only its code and config differ. The checkout's cached
+ * bundles go along: one is used only if the ref's files hash as it was made (compiled-entry.ts), so a ref whose
+ * code is the working tree's — a change of config only — skips esbuild, and any other builds its own.
  */
 export function extractRef(root: string, ref: string, dir: string): void {
   mkdirSync(dir, { recursive: true });
   execFileSync("sh", ["-c", `git archive "$1" | tar -x -C "$2"`, "sh", ref, dir], { cwd: root });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  if (existsSync(compiledCache(root))) cpSync(compiledCache(root), compiledCache(dir), { recursive: true });
 }

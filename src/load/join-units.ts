@@ -159,7 +159,10 @@ export function joinUnits(
     let successor: NewRow | undefined;
     if (first.successor !== undefined) {
       successor = mergedInto.find((unit) => unit.name === first.successor);
-      if (!names.includes(first.successor)) {
+      // A successor that names a new unit while a merged_into of the unit names none is right, and that row is the
+      // slip (reported above, with the name it meant): advising the successor to follow the slip would undo it.
+      const rightBesideASlip = newByName.has(first.successor) && mergedInto.length < seen.size;
+      if (!names.includes(first.successor) && !rightBesideASlip) {
         problems.push({ file: files.oldUnits, row: first.row, unit: describeRow(first), message: `successor "${first.successor}" is not a unit it merged into (${names.join(", ")})`, fix: `write one of its merged_into values${suggestion(first.successor, names)}` });
       }
     } else if (names.length > 1) {

@@ -25,12 +25,17 @@ export function provinceNameProblem(name: string): string | undefined {
   return PROVINCE_FOLDER.test(name) ? undefined : `"${name}" is not a plain folder name (lower-case letters, digits and hyphens, such as ${DEFAULT_PROVINCE})`;
 }
 
-/** The folder of a province's config: `config/<province>/` below the project root; a PROVINCE that is a path is refused. */
+/**
+ * The folder of a province's config: `config/<province>/` below the project root. A PROVINCE that is a path is
+ * refused, and so is an empty one (`PROVINCE=`, a variable a script forgot to fill): only an unset PROVINCE means the
+ * default, which callers pass as `process.env.PROVINCE ?? DEFAULT_PROVINCE`.
+ */
 export function provinceDir(province: string, root = join(__dirname, "..", "..")): string {
-  const problem = provinceNameProblem(province);
+  const problem = province === "" ? "is set but empty" : provinceNameProblem(province);
   if (problem) {
-    const provinces = folderNames(join(root, "config"));
-    throw new ConfigError([{ file: "PROVINCE", message: problem, fix: `set PROVINCE to the name of a folder of config/ (${provinces.join(", ") || "none"}), not a path` }]);
+    const provinces = folderNames(join(root, "config")).join(", ") || "none";
+    const fix = province === "" ? `set PROVINCE to the name of a folder of config/ (${provinces}), or unset it for ${DEFAULT_PROVINCE}` : `set PROVINCE to the name of a folder of config/ (${provinces}), not a path`;
+    throw new ConfigError([{ file: "PROVINCE", message: problem, fix }]);
   }
   return join(root, "config", province);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { CsvError, parse } from "csv-parse/sync";
 import type { z } from "zod";
 import type { ConfigProblem } from "./problems";
+import { suggestion } from "./util";
 
 export interface TableSpec<Row> {
   readonly required: readonly string[];
@@ -51,6 +52,20 @@ export function readUtf8(file: string): { text: string } | { message: string; ro
   }
 }
 
+/** Separators that spreadsheets write instead of commas: ";" where the list separator is ";" (Vietnamese Windows), tab. */
+const OTHER_SEPARATORS = [";", "\t"] as const;
+
+/**
+ * The separator of a header written with something else than commas, when that is what it is: no comma in it, and
+ * split on the other separator it names at least two of the table's columns. Such a file reads as one column,
+ * which would be reported as a missing and an unknown column instead of the one real problem.
+ */
+function otherSeparator(text: string, columns: readonly string[]): string | undefined {
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((line) => line.trim() !== "") ?? "";
+  if (header.includes(",")) return undefined;
+  return OTHER_SEPARATORS.find((separator) => header.split(separator).filter((cell) => columns.includes(cell.trim())).length >= 2);
+}
+
 /** The line of the quote left open at the end of the text (a doubled quote "" toggles twice and cancels out). */
 function unclosedQuoteLine(text: string): number | undefined {
   let opened: number | undefined;
@@ -73,6 +88,11 @@ export function readTable<Row>(file: string, spec: TableSpec<Row>): TableResult<
   }
   if (!("text" in read)) return { rows: [], rejected: [], problems: [{ file, row: read.row, message: read.message, fix: SAVE_AS_UTF8 }] };
   const text = read.text;
+  const separator = otherSeparator(text, [...spec.required, ...spec.optional]);
+  if (separator) {
+    const named = separator === "\t" ? "tabs" : `"${separator}"`;
+    return { rows: [], rejected: [], problems: [{ file, row: 1, message: `the file is separated by ${named}, not by commas`, fix: `save it as CSV with commas: in Excel "Save As" > "CSV UTF-8 (Comma delimited)" (a Windows whose list separator is ";" writes ";" otherwise)` }] };
+  }
   let records: { record: Record<string, string>; info: { lines: number; columns: { name: string }[] } }[];
   try {
     records = parse(text, { columns: true, bom: true, trim: true, skip_empty_lines: true, relax_column_count_less: true, info: true });
@@ -102,7 +122,9 @@ export function readTable<Row>(file: string, spec: TableSpec<Row>): TableResult<
     problems.push({ file, row: 1, message: `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, fix: `the header must have ${spec.required.join(",")}${spec.optional.length > 0 ? ` and may add ${spec.optional.join(", ")}` : ""}` });
   }
   if (unknown.length > 0) {
-    problems.push({ file, row: 1, message: `the header has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}`, fix: `use only ${[...spec.required, ...spec.optional].join(", ")} (spelled exactly, lower case)` });
+    // A misspelt required column shows as one missing and one unknown: name the missing one meant.
+    const nearest = suggestion(unknown[0], missing);
+    problems.push({ file, row: 1, message: `the header has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}`, fix: `use only ${[...spec.required, ...spec.optional].join(", ")} (spelled exactly, lower case)${nearest}` });
   }
   if (problems.length > 0) return { rows: [], rejected: [], problems };
 
@@ -124,7 +146,8 @@ export function readTable<Row>(file: string, spec: TableSpec<Row>): TableResult<
         row: info.lines,
         unit: spec.describe(cells),
         message: `${column} ${cells[column] ? `"${cells[column]}" ` : ""}${issue.message}`,
-        fix: spec.fixes[column] ?? "correct the value",
+        // A value outside a list (a kind, a lookup mode) gets the valid one it is a slip for: "Xã" → xa, "thi tran" → thi-tran.
+        fix: (spec.fixes[column] ?? "correct the value") + (issue.code === "invalid_value" && cells[column] ? suggestion(cells[column], issue.values.map(String), 2) : ""),
       });
     }
   }

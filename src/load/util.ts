@@ -1,11 +1,16 @@
-import { closest } from "fastest-levenshtein";
+import { closest, distance } from "fastest-levenshtein";
 import { foldToAscii } from "../model/fold";
 
-/** "; did you mean "…"?" for the candidate closest to `name` once both are folded to ASCII, or "". */
-export function suggestion(name: string, candidates: readonly string[]): string {
+/**
+ * "; did you mean "…"?" for the candidate closest to `name` once both are folded to ASCII, or "" — also when the
+ * closest is more than `maxEdits` edits away (a value from another list, such as a district's kind for a commune's).
+ */
+export function suggestion(name: string, candidates: readonly string[], maxEdits = Infinity): string {
   if (candidates.length === 0) return "";
   const folded = new Map(candidates.map((candidate) => [foldToAscii(candidate).toLowerCase(), candidate]));
-  const best = folded.get(closest(foldToAscii(name).toLowerCase(), [...folded.keys()]));
+  const typed = foldToAscii(name).toLowerCase();
+  const nearest = closest(typed, [...folded.keys()]);
+  const best = distance(typed, nearest) <= maxEdits ? folded.get(nearest) : undefined;
   return best ? `; did you mean "${best}"?` : "";
 }
 

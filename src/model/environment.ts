@@ -26,14 +26,15 @@ export const DEFAULT_ORGANIZATION_POLICIES: OrganizationPolicies = { domainRestr
 
 /**
  * "offline" (the default) needs no credentials and keeps state local: for synth, tests and reviews. staging and
- * production come from the settings' environments.
+ * production come from the settings' environments. A refusal is the problem's text, which callers print after
+ * "ENV: " (so it does not name ENV itself).
  */
 export function resolveEnvironment(settings: Settings, name: string): DeployEnvironment | string {
   if (name === "offline") {
     return { name, gcpProject: settings.gcp.project, dnsimpleAccount: settings.dnsimple.account, dnsimpleSandbox: true };
   }
-  if (name !== "staging" && name !== "production") return `ENV "${name}" is not one of ${ENVIRONMENT_NAMES.join(", ")}`;
+  if (name !== "staging" && name !== "production") return `"${name}" is not one of ${ENVIRONMENT_NAMES.join(", ")}`;
   const declared = settings.environments[name];
-  if (!declared) return `ENV "${name}" is not declared under environments in the settings`;
+  if (!declared) return `"${name}" is not declared under environments in the settings`;
   return { name, ...declared, organizationPolicies: declared.organizationPolicies ?? DEFAULT_ORGANIZATION_POLICIES };
 }

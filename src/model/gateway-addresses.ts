@@ -25,3 +25,8 @@ export function isDocumentationAddress(address: string): boolean {
   if (isIPv4(address)) return DOCUMENTATION.check(address, "ipv4");
   return isIPv6(address) && DOCUMENTATION.check(address, "ipv6");
 }
+
+/** True for one of the two stand-ins the shards carry until the settings give the gateway's addresses. */
+export function isStandInAddress(address: string): boolean {
+  return address === STAND_IN_ADDRESSES.ipv4 || address === STAND_IN_ADDRESSES.ipv6;
+}

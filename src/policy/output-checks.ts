@@ -3,7 +3,7 @@ import { urlMapUsage } from "../capacity/usage";
 import { defaultAuthorizedDomains } from "../constructs/identity-platform-project";
 import { PROJECT_APIS, type ProjectApi } from "../constructs/project-apis";
 import { GCP_RESOURCE_NAME } from "../model/cloud-names";
-import { isDocumentationAddress } from "../model/gateway-addresses";
+import { isStandInAddress } from "../model/gateway-addresses";
 import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
 import type { PolicyRule } from "./rules";
 import { RULES } from "./rules";
@@ -98,12 +98,12 @@ export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[]): Out
   return findings;
 }
 
-/** TF-003: an address record that carries a documentation address waits for a check (a terraform_data precondition) of its stack. */
+/** TF-003: an address record that carries a stand-in of the gateway's addresses waits for a check (a terraform_data precondition) of its stack. */
 function checkStandIns(stacks: readonly SynthesizedStack[], find: (rule: PolicyRule, where: SynthesizedResource | string, message: string) => void): void {
   const checks = new Set(resourcesIn(stacks, "terraform_data").filter((check) => (check.attributes.lifecycle as { precondition?: unknown[] } | undefined)?.precondition?.length).map((check) => `${check.stack} terraform_data.${check.address}`));
   for (const record of resourcesIn(stacks, "dnsimple_zone_record")) {
     const value = String(record.attributes.value);
-    if (!["A", "AAAA"].includes(String(record.attributes.type)) || !isDocumentationAddress(value)) continue;
+    if (!["A", "AAAA"].includes(String(record.attributes.type)) || !isStandInAddress(value)) continue;
     const waits = ((record.attributes.depends_on as string[] | undefined) ?? []).some((target) => checks.has(`${record.stack} ${target}`));
     if (!waits) find(RULES.standInAddresses, record, `publishes the stand-in ${value} without waiting for the check that refuses to apply it`);
   }

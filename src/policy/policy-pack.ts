@@ -11,6 +11,7 @@ import { checkEnvironmentsApart, ENVIRONMENTS_PATH } from "./environment-checks"
 import type { DeployEnvironment } from "../model/environment";
 import { checkOrganizationPolicies } from "./organization-policies";
 import { checkSynthesizedStacks } from "./output-checks";
+import { RULES_OF_TYPE, UNLISTED_TYPE } from "./resource-types";
 import { type PolicyRule, RULES } from "./rules";
 import type { SynthesizedStack } from "./synthesized";
 import { type CheckedRecord, checkZone, type Finding } from "./zone-checks";
@@ -189,6 +190,7 @@ export class PolicyPack implements IAspect {
     const check = (rule: PolicyRule, ok: boolean, message: string) => {
       if (!ok) findings.push({ rule, message });
     };
+    if (!Object.hasOwn(RULES_OF_TYPE, type)) return [{ rule: UNLISTED_TYPE, message: `${type} is judged by no rule of the policy pack` }];
     if (PROTECTED_TYPES.has(type)) check(RULES.protection, resource.lifecycle?.preventDestroy === true, `${type} has no lifecycle.prevent_destroy`);
     const attributes = CHECKED_TYPES.has(type) ? attributesOf(resource) : {};
     switch (type) {
@@ -201,6 +203,8 @@ export class PolicyPack implements IAspect {
           if (/\/archive(\/|$)/.test(resource.node.path)) check(RULES.archiveRetention, retained, "an archive bucket without a retention policy");
         }
         break;
+      // A managed folder's grants are a bucket's, per prefix (google/services/storage/iam_storage_managed_folder.go,
+      // hashicorp/google 6.50.0: the same member/binding schema).
       case "google_storage_bucket_iam_member":
       case "google_storage_bucket_iam_binding":
       case "google_storage_managed_folder_iam_member":

@@ -1,5 +1,6 @@
 import { escapeHtml } from "./escape";
 import { CELL_STATUSES, type CellStatus, headerCase, STATUS_TEXT } from "./milestones";
+import { vietnameseNumber } from "./numbers";
 import type { MilestoneSummary } from "./rollout-rows";
 
 /**
@@ -30,7 +31,7 @@ export function progressLegend(): string {
 
 export function stackedBar(milestone: MilestoneSummary): string {
   const total = CELL_STATUSES.reduce((sum, status) => sum + milestone.counts[status], 0);
-  const label = `${milestone.short}: ${CELL_STATUSES.map((status) => `${milestone.counts[status]} ${STATUS_TEXT[status]}`).join(", ")}`;
+  const label = `${milestone.short}: ${CELL_STATUSES.map((status) => `${vietnameseNumber(milestone.counts[status])} ${STATUS_TEXT[status]}`).join(", ")}`;
   const segments: string[] = [];
   let done = 0;
   for (const status of CELL_STATUSES) {
@@ -41,9 +42,9 @@ export function stackedBar(milestone: MilestoneSummary): string {
     done += count;
     const width = round((done / total) * WIDTH) - x;
     const { fill, text } = STATUS_COLOURS[status];
-    const number = width >= MIN_LABELLED_WIDTH ? `<text x="${round(x + width / 2)}" y="14" fill="${text}" text-anchor="middle">${count}</text>` : "";
+    const number = width >= MIN_LABELLED_WIDTH ? `<text x="${round(x + width / 2)}" y="14" fill="${text}" text-anchor="middle">${vietnameseNumber(count)}</text>` : "";
     segments.push(
-      `<g class="segment" data-status="${status}" data-count="${count}"><title>${escapeHtml(`${headerCase(STATUS_TEXT[status])}: ${count}`)}</title><rect x="${x}" y="0" width="${round(width)}" height="${HEIGHT}" fill="${fill}"/>${number}</g>`,
+      `<g class="segment" data-status="${status}" data-count="${count}"><title>${escapeHtml(`${headerCase(STATUS_TEXT[status])}: ${vietnameseNumber(count)}`)}</title><rect x="${x}" y="0" width="${round(width)}" height="${HEIGHT}" fill="${fill}"/>${number}</g>`,
     );
   }
   return `<svg class="bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(label)}" data-milestone="${escapeHtml(milestone.key)}">${segments.join("")}<rect class="frame" x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="none" stroke="#6b6b6b" stroke-width="1"/></svg>`;

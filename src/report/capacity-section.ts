@@ -1,5 +1,6 @@
 import { type CapacityFigure, type CapacityKey, increaseNeeded, minimumMinutes } from "../capacity/figures";
 import { URL_MAP_LIMITS } from "../capacity/limits";
+import { vietnameseNumber } from "./numbers";
 import type { Cell, Section } from "./sections";
 
 /** What each figure counts, in the report's Vietnamese. */
@@ -33,7 +34,7 @@ const ITEMS: Readonly<Record<CapacityKey, string>> = {
 
 const KINDS: Readonly<Record<CapacityFigure["kind"], string>> = { limit: "Giới hạn cứng", quota: "Hạn mức (có thể đề nghị tăng)", rate: "Tốc độ" };
 
-const duration = (minutes: number) => (minutes < 1 ? "dưới 1 phút" : minutes < 90 ? `${Math.ceil(minutes)} phút` : `${Math.ceil(minutes / 60)} giờ`);
+const duration = (minutes: number) => (minutes < 1 ? "dưới 1 phút" : minutes < 90 ? `${vietnameseNumber(Math.ceil(minutes))} phút` : `${vietnameseNumber(Math.ceil(minutes / 60))} giờ`);
 
 function note(figure: CapacityFigure): string {
   if (figure.kind === "limit" && figure.allowance !== undefined && figure.used > figure.allowance) return "VƯỢT GIỚI HẠN";
@@ -53,15 +54,15 @@ function note(figure: CapacityFigure): string {
   }
   if (figure.kind === "rate") return `Ít nhất ${duration(minimumMinutes(figure))}`;
   if (figure.kind === "quota" && figure.allowance === undefined) return "Hạn mức theo dự án: đối chiếu với hạn mức của dự án";
-  if (figure.kind === "quota") return increaseNeeded(figure) > 0 ? `Cần đề nghị tăng thêm ${increaseNeeded(figure)} (lên ${figure.used}) trước khi triển khai` : "Trong hạn mức mặc định";
+  if (figure.kind === "quota") return increaseNeeded(figure) > 0 ? `Cần đề nghị tăng thêm ${vietnameseNumber(increaseNeeded(figure))} (lên ${vietnameseNumber(figure.used)}) trước khi triển khai` : "Trong hạn mức mặc định";
   return "";
 }
 
-const allowance = (figure: CapacityFigure) => (figure.allowance === undefined ? "—" : `${figure.allowance}${figure.per ? ` / ${figure.per === "hour" ? "giờ" : "phút"}` : ""}`);
+const allowance = (figure: CapacityFigure) => (figure.allowance === undefined ? "—" : `${vietnameseNumber(figure.allowance)}${figure.per ? ` / ${figure.per === "hour" ? "giờ" : "phút"}` : ""}`);
 
 /** The capacity a deploy needs (npm run capacity), as an appendix of the report. */
 export function capacitySection(figures: readonly CapacityFigure[]): Section {
-  const rows = figures.map((figure): Cell[] => [figure.service, ITEMS[figure.key], { kind: "number", text: String(figure.used) }, KINDS[figure.kind], allowance(figure), note(figure)]);
+  const rows = figures.map((figure): Cell[] => [figure.service, ITEMS[figure.key], { kind: "number", text: vietnameseNumber(figure.used) }, KINDS[figure.kind], allowance(figure), note(figure)]);
   return {
     id: "phu-luc-han-muc",
     title: "Hạn mức dịch vụ đám mây cần cho triển khai",

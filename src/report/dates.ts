@@ -1,4 +1,3 @@
-import { calendarDate } from "../load/settings-schema";
 import { todayInVietnam } from "../model/today";
 
 /** Dates as Vietnamese documents write them. Dates travel as YYYY-MM-DD strings, with no time zone to go wrong. */
@@ -22,11 +21,33 @@ export function placeAndDate(place: string, iso: string): string {
 
 export class ReportDateError extends Error {}
 
-/** The report's date: REPORT_DATE when set (a day, YYYY-MM-DD), else today in Vietnam. */
+/**
+ * The first day a report of the reorganisation can bear: 2025 is the year it was decided (Nghị quyết 60-NQ/TW,
+ * 12 April 2025) and planned (Bình Thuận's Kế hoạch 2495/KH-UBND, June 2025). A date before it is a typo.
+ */
+export const FIRST_REPORT_DAY = "2025-01-01";
+
+/** A year after `today`: a report dated further ahead is a typo too. */
+function lastReportDay(today: string): string {
+  const [year, month, day] = today.split("-").map(Number);
+  return new Date(Date.UTC(year + 1, month - 1, day)).toISOString().slice(0, 10);
+}
+
+/**
+ * The report's date: REPORT_DATE when set (a day, YYYY-MM-DD, from FIRST_REPORT_DAY to a year from now), else
+ * today in Vietnam. Each refusal says which of the three is wrong: the writing, the calendar, or the range.
+ */
 export function reportDate(value: string | undefined, now: Date = new Date()): string {
-  if (!value) return todayInVietnam(now);
-  if (!calendarDate.safeParse(value).success) {
-    throw new ReportDateError(`REPORT_DATE=${value}: not a day written YYYY-MM-DD\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today`);
-  }
+  const today = todayInVietnam(now);
+  if (!value) return today;
+  const fail = (problem: string, fix = "e.g. REPORT_DATE=2025-06-26, or leave it unset for today") => new ReportDateError(`REPORT_DATE=${value}: ${problem}\n  fix: ${fix}`);
+  const written = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!written) throw fail("not written YYYY-MM-DD");
+  const [year, month, day] = written.slice(1).map(Number);
+  if (month < 1 || month > 12) throw fail(`not a day of the calendar (there is no month ${month})`);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) throw fail(`not a day of the calendar (month ${month} of ${year} has ${days} days)`);
+  const last = lastReportDay(today);
+  if (value < FIRST_REPORT_DAY || value > last) throw fail(`outside the days a report of the reorganisation can bear, ${FIRST_REPORT_DAY} to ${last}`, `write a day in that range, or leave it unset for today (${today})`);
   return value;
 }

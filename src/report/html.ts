@@ -31,7 +31,8 @@ function block(value: Block): string {
       return `<dl class="facts">${value.items.map(([label, text]) => `<dt>${escapeHtml(label)}</dt><dd>${inlineHtml(text)}</dd>`).join("")}</dl>`;
     case "progress-bars": {
       const rows = value.milestones.map((m) => `<tr><td class="bar-label">${inlineHtml(`${m.short} (hạn ${m.due})`)}</td><td>${stackedBar(m)}</td></tr>`);
-      return `${progressLegend()}\n<table class="bars" id="bieu-do">\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>`;
+      // One figure, legend and bars, that a page break never splits.
+      return `<figure class="chart">\n${progressLegend()}\n<table class="bars" id="bieu-do">\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>\n</figure>`;
     }
     case "table": {
       const id = value.id === undefined ? "" : ` id="${escapeHtml(value.id)}"`;

@@ -1,7 +1,7 @@
 import type { CapacityFigure } from "../capacity/figures";
 import { windowNotices } from "../model/migration-window";
 import type { Commune, Province, RetiredUnit } from "../model/province";
-import { type AdministrativeForm, administrativeForm, NOT_DECLARED } from "./admin-form";
+import { type AdministrativeForm, administrativeForm } from "./admin-form";
 import { vietnameseDate } from "./dates";
 import { CELL_STATUSES, type CellStatus, cellStatus, cellText, isPastDue } from "./milestones";
 
@@ -76,8 +76,8 @@ export interface RolloutReport {
   readonly provinceId: string;
   readonly provinceName: string;
   readonly form: AdministrativeForm;
-  /** The plan the report follows, as cited ("Kế hoạch 2495/KH-UBND"), and who issued it. */
-  readonly plan: { readonly reference: string; readonly issuer: string };
+  /** The plan the report follows, as cited ("Kế hoạch 2495/KH-UBND"), and who issued it, when the settings say. */
+  readonly plan: { readonly reference?: string; readonly issuer?: string };
   readonly cutoverDate: string;
   readonly totals: ReportTotals;
   /** New units that reported no status at all. */
@@ -197,7 +197,7 @@ export function buildRolloutReport(province: Province, today: string, capacity: 
     provinceId: province.id,
     provinceName: settings.province,
     form: administrativeForm(settings, today),
-    plan: { reference: settings.plan?.reference ?? NOT_DECLARED, issuer: settings.plan?.issuer ?? NOT_DECLARED },
+    plan: { reference: settings.plan?.reference, issuer: settings.plan?.issuer },
     cutoverDate: vietnameseDate(settings.cutoverDate),
     suppressions: settings.suppressions.map((suppression) => ({
       rule: suppression.rule,
@@ -226,17 +226,6 @@ export function buildRolloutReport(province: Province, today: string, capacity: 
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** The totals as labelled lines, the same in every format. */
-export function totalsLines(report: RolloutReport): readonly (readonly [string, string])[] {
-  const { totals } = report;
-  return [
-    ["Số đơn vị hành chính cấp xã mới", String(totals.newUnits)],
-    ["Số đơn vị hành chính cấp xã cũ", String(totals.oldCommuneLevel)],
-    ["Số huyện, thị xã, thành phố cũ (cấp huyện)", String(totals.oldDistricts)],
-    ["Cổng thông tin điện tử được thay thế", `${totals.portalsReplaced} cổng cũ cấp xã → ${totals.newUnits} cổng mới`],
-  ];
 }
 
 /** "Xã Phong Phú (…): phongphu.tuyphong.binhthuan.gov.vn", one old unit on one line of text. */

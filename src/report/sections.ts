@@ -1,6 +1,7 @@
 import { headerCase, STATUS_TEXT, CELL_STATUSES, type CellStatus } from "./milestones";
 import { capacitySection } from "./capacity-section";
 import type { CommuneRow, MilestoneSummary, RolloutReport } from "./rollout-rows";
+import { vietnameseNumber } from "./numbers";
 
 /**
  * The report's body and appendices as sections of plain blocks, every text decided here; the HTML and Markdown
@@ -33,12 +34,17 @@ export interface Section {
 
 export const NO_MILESTONES = "Kế hoạch chưa khai báo mốc tiến độ nào, nên báo cáo chưa theo dõi được tiến độ (khai báo các mốc tại mục plan.milestones của tệp settings.yaml).";
 
-const number = (value: number | string): Cell => ({ kind: "number", text: String(value) });
+/** A right-aligned cell: a count printed the Vietnamese way (1.234), or a text such as a code, as it is. */
+const number = (value: number | string): Cell => ({ kind: "number", text: typeof value === "number" ? vietnameseNumber(value) : value });
 
-/** "Thực hiện Kế hoạch 2495/KH-UBND của …, Sở … báo cáo tình hình … như sau:". */
+/**
+ * "Thực hiện Kế hoạch 2495/KH-UBND của …, Sở … báo cáo tình hình … như sau:"; without a plan to cite (the scaffold
+ * writes none), "Sở … báo cáo tình hình … như sau:" — nothing unknown is asked for where nothing is followed.
+ */
 export function openingText(report: RolloutReport): string {
   const { form, plan } = report;
-  return `Thực hiện ${plan.reference} của ${plan.issuer}, ${form.issuerName} báo cáo ${lowerFirstWord(form.title)} (mô hình chính quyền địa phương hai cấp vận hành từ ngày ${report.cutoverDate}) như sau:`;
+  const following = plan.reference === undefined ? "" : `Thực hiện ${plan.reference}${plan.issuer === undefined ? "" : ` của ${plan.issuer}`}, `;
+  return `${following}${form.issuerName} báo cáo ${lowerFirstWord(form.title)} (mô hình chính quyền địa phương hai cấp vận hành từ ngày ${report.cutoverDate}) như sau:`;
 }
 
 /** Under an appendix's title: "(Kèm theo Báo cáo số 15/BC-SKHCN ngày 26/06/2025 của Sở …)". */
@@ -67,10 +73,10 @@ function overview(report: RolloutReport): Section {
     ["Số đơn vị hành chính cấp xã mới", number(totals.newUnits)],
     ["Số đơn vị hành chính cấp xã cũ", number(totals.oldCommuneLevel)],
     ["Số huyện, thị xã, thành phố cũ (cấp huyện)", number(totals.oldDistricts)],
-    ["Cổng thông tin điện tử được thay thế", number(`${totals.portalsReplaced} cổng cũ cấp xã → ${totals.newUnits} cổng mới`)],
+    ["Cổng thông tin điện tử được thay thế", number(`${vietnameseNumber(totals.portalsReplaced)} cổng cũ cấp xã → ${vietnameseNumber(totals.newUnits)} cổng mới`)],
     ["Số đơn vị mới đã báo cáo tiến độ", number(totals.newUnits - report.unitsNotReported)],
     ["Số đơn vị mới chưa báo cáo tiến độ", number(report.unitsNotReported)],
-    ["Số mốc kế hoạch đã qua hạn", number(milestones.length === 0 ? "chưa khai báo mốc" : `${milestones.filter((m) => m.pastDue).length}/${milestones.length}`)],
+    ["Số mốc kế hoạch đã qua hạn", number(milestones.length === 0 ? "chưa khai báo mốc" : `${vietnameseNumber(milestones.filter((m) => m.pastDue).length)}/${vietnameseNumber(milestones.length)}`)],
     ["Số lượt quá hạn (đơn vị báo cáo chưa hoàn thành mốc đã qua hạn)", number(overdue)],
   ];
   const windows = report.windowNotices.map((text): Block => ({ kind: "paragraph", text }));

@@ -5,7 +5,8 @@ import { CELL_STATUSES } from "./milestones";
  * The page's one style sheet. Printed (the PDF), it follows the presentation rules of Nghị định 30/2020/NĐ-CP,
  * Phụ lục I: A4 portrait, margins 20 mm top and bottom, 30 mm left, 15 mm right, Times New Roman 13–14 pt, the page
  * number at the top centre from page 2; the appendices' wide tables go on A4 landscape pages, as the decree allows
- * for tables. Addresses (class "addr") never break across lines.
+ * for tables. Addresses (class "addr") never break across lines. A page break never splits a chart, a table row or
+ * one unit's section (its name, facts and table, when they fit on a page), nor separates a heading from what follows.
  */
 
 const statusBadges = CELL_STATUSES.map(
@@ -51,6 +52,7 @@ ${statusBadges}
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; border: 1px solid #6b6b6b; }
 table.bars td { border: none; padding: 2px 6px 2px 0; vertical-align: middle; }
 table.bars td.bar-label { width: 30%; }
+figure.chart { margin: 0 0 8px; break-inside: avoid; }
 svg.bar { display: block; width: 100%; height: auto; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11px; }
 
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0 8px; }
@@ -70,6 +72,7 @@ dl.facts dd { margin: 0; }
 .appendix-ref { text-align: center; font-style: italic; margin-bottom: 10px; }
 .appendix table { font-size: 0.85em; }
 #don-vi-moi td:nth-child(2) { white-space: nowrap; }
+section.unit { break-inside: avoid; }
 section.unit dl.facts { break-inside: avoid; }
 section.unit th:first-child { width: 16%; }
 section.unit th:last-child { width: 18%; }
@@ -82,7 +85,8 @@ section.unit th:last-child { width: 18%; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .appendix { page: appendix; font-size: 11pt; }
   .form-heading { font-size: 12.5pt; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, .appendix-number, .appendix-ref, .legend { break-after: avoid; }
+  thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -116,12 +116,17 @@ function build(root: string, entry: string, dir: string, name: string): Compiled
   return { file, source };
 }
 
+/** Where a project's bundles and their code caches are kept. */
+export function compiledCache(root: string): string {
+  return join(root, ".cache", "compiled");
+}
+
 /**
  * The bundle of `entry` (a path under `root`), made with esbuild on first use and cached in `<root>/.cache/compiled/`
  * under a hash of every file it was made from, so it is rebuilt as soon as one of them changes and never stale.
  */
 export function compiledEntry(root: string, entry: string): CompiledEntry {
-  const dir = join(root, ".cache", "compiled");
+  const dir = compiledCache(root);
   const name = basename(entry, ".ts");
   return cached(root, dir, name) ?? build(root, entry, dir, name);
 }

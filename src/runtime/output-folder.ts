@@ -7,23 +7,31 @@ function backendOf(stackDir: string): string | undefined {
   return JSON.stringify((JSON.parse(readFileSync(file, "utf8")) as { terraform?: { backend?: unknown } }).terraform?.backend);
 }
 
+/** What replaceOutput changed besides writing the stacks. */
+export interface OutputChanges {
+  /** Stacks whose .terraform folder was removed: their backend changed (a switch of ENV). */
+  readonly reset: readonly string[];
+  /** Stack folders this synth did not write (another province's, or one that went away), removed. */
+  readonly removed: readonly string[];
+}
+
 /**
  * Moves a finished synth from `staging` into `outdir`, keeping what Terraform initialised there (providers,
  * the lock file) — except where a stack's backend changed, as on a switch of ENV: its `.terraform` folder still
  * points at the other environment's state, and the next `terraform init` would offer to migrate that state into
- * this one. That folder is removed, so init starts clean. A folder of this province's that the synth no longer
- * writes (a shard that went away) is removed too, so no glob over cdktf.out/stacks finds a stale stack; state
- * never lives there (GCS, or the project root offline). Returns the stacks whose .terraform folder was removed.
+ * this one. That folder is removed, so init starts clean. Every stack folder the synth does not write goes too —
+ * another province's (a synth of lam-dong after binh-thuan), or a shard that went away — so that a glob over
+ * cdktf.out/stacks (`cdktf deploy '*-communes-*'`) finds only this synth's stacks; state never lives there (GCS, or
+ * the project root offline).
  */
-export function replaceOutput(staging: string, outdir: string, province: string): string[] {
+export function replaceOutput(staging: string, outdir: string): OutputChanges {
   const reset: string[] = [];
   const stagedStacks = join(staging, "stacks");
   const written = new Set(existsSync(stagedStacks) ? readdirSync(stagedStacks) : []);
   const currentStacks = join(outdir, "stacks");
-  for (const stack of existsSync(currentStacks) ? readdirSync(currentStacks) : []) {
-    if (stack.startsWith(`${province}-`) && !written.has(stack)) rmSync(join(currentStacks, stack), { recursive: true, force: true });
-  }
-  for (const stack of existsSync(stagedStacks) ? readdirSync(stagedStacks) : []) {
+  const removed = (existsSync(currentStacks) ? readdirSync(currentStacks) : []).filter((stack) => !written.has(stack)).sort();
+  for (const stack of removed) rmSync(join(currentStacks, stack), { recursive: true, force: true });
+  for (const stack of written) {
     const current = join(outdir, "stacks", stack);
     const initialised = join(current, ".terraform");
     if (existsSync(initialised) && backendOf(current) !== backendOf(join(stagedStacks, stack))) {
@@ -32,5 +40,5 @@ export function replaceOutput(staging: string, outdir: string, province: string)
     }
   }
   cpSync(staging, outdir, { recursive: true });
-  return reset;
+  return { reset: reset.sort(), removed };
 }

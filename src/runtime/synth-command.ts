@@ -1,18 +1,33 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../../stacks/synthesize";
 import { checkDeployReadiness, migrationWindowWarnings } from "../load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError, formatProblem } from "../load/problems";
 import { resolveEnvironment } from "../model/environment";
 import { STAND_IN_ADDRESSES } from "../model/gateway-addresses";
+import { TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
 import { todayInVietnam } from "../model/today";
 import { formatViolations } from "../policy/check-app";
 import { expiredConditions } from "../policy/output-checks";
 import { resourcesIn } from "../policy/synthesized";
 import { replaceOutput } from "./output-folder";
+import { installedTerraformVersion, meetsMinimum } from "./terraform-version";
 import { dropTokenCreationTraces } from "./token-traces";
+
+/**
+ * A synth for staging or production is followed by `cdktf diff` or `deploy`, whose `terraform init` refuses a
+ * Terraform older than every stack requires (the dnsimple provider 2.x needs 1.12: its 2.0.0 CHANGELOG). Said here,
+ * once, when a `terraform` is on the PATH — a warning, not an error: the Terraform written is the same whatever is
+ * installed, and it can be read, guarded and measured without running Terraform at all.
+ */
+function warnOfOldTerraform(): void {
+  const version = installedTerraformVersion();
+  if (version && !meetsMinimum(version, TERRAFORM_REQUIRED_VERSION)) {
+    process.stderr.write(`warning: terraform on the PATH is ${version}, older than the stacks require (${TERRAFORM_REQUIRED_VERSION}): cdktf diff and deploy will stop at terraform init\n  fix: install Terraform 1.12.2, the release the workflows pin (README, Prerequisites)\n`);
+  }
+}
 
 /**
  * The synth (`npm run synth`, `cdktf synth`: main.ts runs it): PROVINCE selects config/<province>/ under `root`
@@ -23,7 +38,7 @@ import { dropTokenCreationTraces } from "./token-traces";
 export function runSynth(root: string): void {
   dropTokenCreationTraces();
   try {
-    const dir = provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE, root);
+    const dir = provinceDir(process.env.PROVINCE ?? DEFAULT_PROVINCE, root);
     const province = loadProvince(dir);
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
@@ -39,9 +54,12 @@ export function runSynth(root: string): void {
           "they plan, and refuse to apply until the platform's addresses are in the settings (npm run rollout-plan -- --addresses, once the platform is applied)\n",
       );
     }
+    if (environment.name !== "offline") warnOfOldTerraform();
     // Synthesized into a fresh folder, moved into the real one only when every stack is written: a failure
     // leaves the previous output (and Terraform's .terraform folders in it) as it was.
-    const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+    // At the project root wherever the command runs from (a subfolder's cdktf.out is one no deploy reads);
+    // `cdktf synth` passes its own in CDKTF_OUTDIR.
+    const outdir = resolve(process.env.CDKTF_OUTDIR || join(root, "cdktf.out"));
     const staging = mkdtempSync(join(tmpdir(), "cdktf-synth-"));
     try {
       const result = synthesizeProvince(province, environment, staging);
@@ -51,12 +69,13 @@ export function runSynth(root: string): void {
         return;
       }
       for (const finding of expiredConditions(result.stacks, today)) process.stderr.write(`warning: [${finding.rule.id}] ${finding.path}: ${finding.message}\n`);
-      const reset = replaceOutput(staging, outdir, province.id);
+      const { reset, removed } = replaceOutput(staging, outdir);
       if (reset.length > 0) process.stderr.write(`ENV changed the backend of ${reset.length} stacks: removed their .terraform folders, so terraform init starts clean (no state migration)\n`);
+      if (removed.length > 0) process.stderr.write(`removed ${removed.length} stack folders this synth did not write (another province's, or gone from the config), so that no deploy finds them: ${removed.join(", ")}\n`);
       const districts = province.retired.filter((unit) => unit.district === undefined).length;
       process.stdout.write(
         `${province.settings.province} (ENV=${environment.name}): ${province.communes.length} new communes; ${province.retired.length} retired units ` +
-          `(${province.retired.length - districts} old communes, ${districts} old districts); ${resourcesIn(result.stacks).length} resources in ${result.stacks.length} stacks, written to ${outdir}/stacks/\n`,
+          `(${province.retired.length - districts} old communes, ${districts} old districts); ${resourcesIn(result.stacks).length} resources in ${result.stacks.length} stacks, written to ${relative(process.cwd(), outdir) || "."}/stacks/\n`,
       );
     } finally {
       rmSync(staging, { recursive: true, force: true });

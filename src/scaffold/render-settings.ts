@@ -23,6 +23,32 @@ export interface SettingsText {
 }
 
 /**
+ * The rollout report's administrative form (Nghị định 30/2020/NĐ-CP) as the data gives it: the province's people's
+ * committee over its Department of Science and Technology (which took over digital transformation in 2025), the
+ * province's short name as the place. Only what nobody can know yet is left to fill: the number (the clerk's, once
+ * the report is registered) and the signer's name.
+ */
+function reportForm(name: string): string[] {
+  const match = /^(Tỉnh|Thành phố) (.+)$/.exec(name);
+  const kind = (match?.[1] ?? "Tỉnh").toLocaleLowerCase("vi");
+  const place = match?.[2] ?? name;
+  return [
+    "# The rollout report's form (npm run report).",
+    "report:",
+    withComment(`  parentBody: ${quote(`UBND ${kind} ${place}`)}`, "to confirm: cơ quan chủ quản (\"\" when the issuer has none)"),
+    withComment("  issuer: Sở Khoa học và Công nghệ", "to confirm: the department that signs the report"),
+    withComment('  number: "      /BC-SKHCN"', "the clerk writes the number when the report is registered"),
+    `  place: ${quote(place)}`,
+    "  recipients:",
+    `    - UBND ${kind} (để báo cáo)`,
+    `    - Các sở, ban, ngành ${kind}`,
+    "    - UBND các xã, phường, đặc khu",
+    '    - "Lưu: VT, CĐS"',
+    withComment("  signer: { authority: KT. GIÁM ĐỐC, position: PHÓ GIÁM ĐỐC }", "PLACEHOLDER: add name: the signer's full name"),
+  ];
+}
+
+/**
  * settings.yaml in the layout of config/binh-thuan/settings.yaml: every value the scaffold decided carries a
  * "to confirm" comment (DECISIONS.md gives each reason), every value nobody knows yet is marked PLACEHOLDER.
  */
@@ -83,6 +109,8 @@ export function renderSettings({ plan, communeShards, origin }: SettingsText): s
     "",
     "plan:",
     withComment("  milestones: []", "to fill: the milestones of the province's plan (kế hoạch): { key, due, short, label }"),
+    "",
+    ...reportForm(name),
     "",
     "# Old districts, abolished on 1 July 2025, by the province they belonged to. Codes are the GSO district codes.",
     "districts:",
