@@ -26,6 +26,7 @@ type Job = {
   env?: Record<string, string>;
   outputs?: Record<string, string>;
   environment?: unknown;
+  container?: unknown;
   permissions?: Record<string, string>;
   steps: Step[];
   concurrency?: unknown;
@@ -115,7 +116,8 @@ describe("pull-request workflow", () => {
 
   it("runs on pull requests: tests, then the changed provinces and stacks from the base branch", () => {
     expect(Object.keys(wf.on)).toEqual(["pull_request"]);
-    expect(runs({ jobs: { verify } } as unknown as Workflow)).toContain("npm test");
+    // The README's test command, as .ci/run runs it, on the Debian it installs its packages from.
+    expect([verify.container, runs({ jobs: { verify } } as unknown as Workflow)]).toEqual(["node:20-bookworm", expect.stringContaining("./scripts/install-and-test.sh")]);
     const changedStep = changes.steps.find((step) => step.run?.includes("npm run --silent changed --"));
     // Offline Terraform, and what only the staging and production synths show (backends, providers, variables).
     expect(changedStep?.run).toContain('npm run --silent changed -- "origin/${BASE_REF}" --environments staging,production > changed.txt');
@@ -126,7 +128,8 @@ describe("pull-request workflow", () => {
     expect(changedStep?.env?.PLAN_SHA).toBe("${{ github.sha }}");
     expect(changes.steps.find((step) => step.uses === "actions/checkout@v4")?.with?.["fetch-depth"]).toBe(0);
     expect(changes.outputs).toEqual({ provinces: "${{ steps.changed.outputs.provinces }}", stacks: "${{ steps.changed.outputs.stacks }}" });
-    for (const job of Object.values(wf.jobs)) {
+    // Node.js 20 everywhere: the verify job's container has it, the others set it up.
+    for (const job of Object.values(wf.jobs).filter((candidate) => candidate !== verify)) {
       expect(job.steps.find((step) => step.uses === "actions/setup-node@v4")?.with).toMatchObject({ "node-version": 20, cache: "npm" });
     }
   });
