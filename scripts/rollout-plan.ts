@@ -9,8 +9,12 @@
  *   npm run rollout-plan -- --addresses [DIR]  after the platform stack's first apply: the settings lines that carry its
  *                                              addresses, from `terraform output -json` in DIR (default
  *                                              cdktf.out/stacks/<province>-platform, where cdktf deployed it)
+ *   npm run rollout-plan -- --drift [--json]   the drift check's week (src/deploy/drift-schedule.ts): every province of
+ *                                              config/ but plans of record (supersededBy), synthesized with ENV=offline
+ *                                              (production's stacks, no credentials); PROVINCE and ENV are not read
  *
- * Exit codes: 0 done; 1 a bad config, a policy violation, or no addresses to read; 2 a usage error.
+ * Exit codes: 0 done; 1 a bad config, a policy violation, no addresses to read, or a drift week that does not fit;
+ * 2 a usage error.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -19,12 +23,14 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
+import { driftSchedule, DriftScheduleError, type StackRefresh } from "../src/deploy/drift-schedule";
+import { DEFAULT_PROVINCE, loadProvince, provinceDir, provinceFolders } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { isDocumentationAddress } from "../src/model/gateway-addresses";
 import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
+import { formatDriftSchedule } from "../src/rollout/format-drift-schedule";
 import { formatRolloutPlan } from "../src/rollout/format-rollout";
 import { planRollout } from "../src/rollout/plan-rollout";
 import { stackLoads } from "../src/rollout/stack-load";
@@ -32,22 +38,23 @@ import { platformStackId } from "../stacks/province-stack";
 import { synthesizeProvince } from "../stacks/synthesize";
 import { readManifest } from "./plan-comment";
 
-const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n";
+const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n       npm run rollout-plan -- --drift [--json]        (every province)\n";
 
 class UsageError extends Error {}
 
 /** A failure the user can act on: the message says what and how; exit 1. */
 class Refusal extends Error {}
 
-function parse(argv: readonly string[]): { json: boolean; addresses?: string | true } {
-  const options = { json: { type: "boolean" }, addresses: { type: "boolean" } } as const;
+function parse(argv: readonly string[]): { json: boolean; drift: boolean; addresses?: string | true } {
+  const options = { json: { type: "boolean" }, addresses: { type: "boolean" }, drift: { type: "boolean" } } as const;
   // Named here rather than in parseArgs' words, which change between Node releases.
   const unknown = argv.find((arg) => arg.startsWith("-") && !Object.keys(options).some((name) => arg === `--${name}`));
   if (unknown) throw new UsageError(`unknown option "${unknown}"`);
   const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   if (values.json && values.addresses) throw new UsageError("--json and --addresses do not go together");
+  if (values.drift && values.addresses) throw new UsageError("--drift and --addresses do not go together");
   if (positionals.length > (values.addresses ? 1 : 0)) throw new UsageError(`unexpected argument "${positionals.at(-1)}"`);
-  return { json: values.json === true, addresses: values.addresses ? (positionals[0] ?? true) : undefined };
+  return { json: values.json === true, drift: values.drift === true, addresses: values.addresses ? (positionals[0] ?? true) : undefined };
 }
 
 /** The batches of the province's first deploy, printed as a table or JSON. */
@@ -67,6 +74,38 @@ function printPlan(province: Province, environment: DeployEnvironment, json: boo
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The drift check's week: each province's stacks (ENV=offline synthesizes exactly production's, without
+ * credentials), packed into hour slots and spread over the week. Plans of record (supersededBy) are never deployed.
+ */
+function printDriftSchedule(json: boolean): void {
+  const folders = provinceFolders();
+  const provinces = new Map<string, readonly StackRefresh[]>();
+  const limits: number[] = [];
+  for (const [index, folder] of folders.entries()) {
+    const province = loadProvince(provinceDir(folder));
+    if (province.settings.supersededBy) {
+      process.stderr.write(`rollout-plan: ${folder} (${index + 1}/${folders.length}) is a plan of record (supersededBy: ${province.settings.supersededBy}): never deployed, no drift\n`);
+      continue;
+    }
+    process.stderr.write(`rollout-plan: synthesizing ${folder} (${index + 1}/${folders.length}, ENV=offline)…\n`);
+    const environment = resolveEnvironment(province.settings, "offline") as DeployEnvironment;
+    const work = mkdtempSync(join(tmpdir(), "rollout-plan-"));
+    try {
+      const result = synthesizeProvince(province, environment, work);
+      if ("violations" in result) throw new Refusal(`${folder} does not synthesize, so the drift week cannot be made:\n${formatViolations(result.violations)}`);
+      provinces.set(folder, stackLoads(result.stacks));
+      limits.push(province.settings.dnsimple.hourlyRequestLimit);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (provinces.size === 0) throw new Refusal("no province to check in config/");
+  // One DNSimple account for every province: the smallest limit any of them states.
+  const schedule = driftSchedule(provinces, Math.min(...limits));
+  process.stdout.write(json ? `${JSON.stringify(schedule, null, 2)}\n` : formatDriftSchedule(schedule));
 }
 
 /** The settings lines with the platform's addresses, read from its outputs with `terraform output -json`. */
@@ -97,6 +136,7 @@ function printAddresses(province: Province, environment: DeployEnvironment, dir:
 function main(): void {
   try {
     const options = parse(process.argv.slice(2));
+    if (options.drift) return printDriftSchedule(options.json);
     const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
@@ -109,7 +149,7 @@ function main(): void {
     } else if (error instanceof ConfigError) {
       process.stderr.write(error.message);
       process.exitCode = 1;
-    } else if (error instanceof Refusal) {
+    } else if (error instanceof Refusal || error instanceof DriftScheduleError) {
       process.stderr.write(`rollout-plan: ${error.message}\n`);
       process.exitCode = 1;
     } else throw error;
