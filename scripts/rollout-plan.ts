@@ -19,25 +19,28 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { isIPv4, isIPv6 } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
-import { driftSchedule, DriftScheduleError, type StackRefresh } from "../src/deploy/drift-schedule";
+import { inParallel } from "../src/changes/in-parallel";
+import { driftSchedule, DriftScheduleError } from "../src/deploy/drift-schedule";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir, provinceFolders } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { isDocumentationAddress } from "../src/model/gateway-addresses";
 import type { Province } from "../src/model/province";
+import { synthesizeTree } from "../src/guard/synthesize-tree";
 import { formatViolations } from "../src/policy/check-app";
 import { formatDriftSchedule } from "../src/rollout/format-drift-schedule";
 import { formatRolloutPlan } from "../src/rollout/format-rollout";
 import { planRollout } from "../src/rollout/plan-rollout";
 import { stackLoads } from "../src/rollout/stack-load";
 import { platformStackId } from "../stacks/province-stack";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { readSynthesizedStacks, synthesizeProvince } from "../stacks/synthesize";
 import { readManifest } from "./plan-comment";
 
+const ROOT = join(__dirname, "..");
 const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n       npm run rollout-plan -- --drift [--json]        (every province)\n";
 
 class UsageError extends Error {}
@@ -79,33 +82,38 @@ function printPlan(province: Province, environment: DeployEnvironment, json: boo
 /**
  * The drift check's week: each province's stacks (ENV=offline synthesizes exactly production's, without
  * credentials), packed into hour slots and spread over the week. Plans of record (supersededBy) are never deployed.
+ * Each province is its own `npm run synth` process, as many at a time as there are cores: cdktf keeps every token
+ * of a process in a global registry, so one process synthesizing the country runs out of memory.
  */
-function printDriftSchedule(json: boolean): void {
-  const folders = provinceFolders();
-  const provinces = new Map<string, readonly StackRefresh[]>();
-  const limits: number[] = [];
-  for (const [index, folder] of folders.entries()) {
+async function printDriftSchedule(json: boolean): Promise<void> {
+  const provinces: { folder: string; hourlyLimit: number }[] = [];
+  for (const folder of provinceFolders()) {
     const province = loadProvince(provinceDir(folder));
-    if (province.settings.supersededBy) {
-      process.stderr.write(`rollout-plan: ${folder} (${index + 1}/${folders.length}) is a plan of record (supersededBy: ${province.settings.supersededBy}): never deployed, no drift\n`);
-      continue;
-    }
-    process.stderr.write(`rollout-plan: synthesizing ${folder} (${index + 1}/${folders.length}, ENV=offline)…\n`);
-    const environment = resolveEnvironment(province.settings, "offline") as DeployEnvironment;
-    const work = mkdtempSync(join(tmpdir(), "rollout-plan-"));
-    try {
-      const result = synthesizeProvince(province, environment, work);
-      if ("violations" in result) throw new Refusal(`${folder} does not synthesize, so the drift week cannot be made:\n${formatViolations(result.violations)}`);
-      provinces.set(folder, stackLoads(result.stacks));
-      limits.push(province.settings.dnsimple.hourlyRequestLimit);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    if (province.settings.supersededBy) process.stderr.write(`rollout-plan: ${folder} is a plan of record (supersededBy: ${province.settings.supersededBy}): never deployed, no drift\n`);
+    else provinces.push({ folder, hourlyLimit: province.settings.dnsimple.hourlyRequestLimit });
   }
-  if (provinces.size === 0) throw new Refusal("no province to check in config/");
-  // One DNSimple account for every province: the smallest limit any of them states.
-  const schedule = driftSchedule(provinces, Math.min(...limits));
-  process.stdout.write(json ? `${JSON.stringify(schedule, null, 2)}\n` : formatDriftSchedule(schedule));
+  if (provinces.length === 0) throw new Refusal("no province to check in config/");
+  const parallel = Math.min(availableParallelism(), provinces.length);
+  process.stderr.write(`rollout-plan: synthesizing ${provinces.length} provinces (ENV=offline), ${parallel} at a time…\n`);
+  const work = mkdtempSync(join(tmpdir(), "rollout-plan-"));
+  try {
+    let finished = 0;
+    const synthesized = await inParallel(provinces, parallel, async ({ folder }) => {
+      const outdir = join(work, folder);
+      const run = await synthesizeTree(ROOT, outdir, { PROVINCE: folder, ENV: "offline" });
+      process.stderr.write(`rollout-plan: synthesized ${folder}${run.ok ? "" : " (failed)"} (${++finished} of ${provinces.length})\n`);
+      const loads = run.ok ? stackLoads(readSynthesizedStacks(outdir)) : undefined;
+      rmSync(outdir, { recursive: true, force: true });
+      return { folder, loads, stderr: run.stderr };
+    });
+    const failed = synthesized.filter((result) => !result.loads);
+    if (failed.length > 0) throw new Refusal(`${failed.map((result) => `${result.folder} does not synthesize:\n${result.stderr.trimEnd()}`).join("\n")}\nno drift week without every province`);
+    // One DNSimple account for every province: the smallest limit any of them states.
+    const schedule = driftSchedule(new Map(synthesized.map((result) => [result.folder, result.loads!])), Math.min(...provinces.map((province) => province.hourlyLimit)));
+    process.stdout.write(json ? `${JSON.stringify(schedule, null, 2)}\n` : formatDriftSchedule(schedule));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** The settings lines with the platform's addresses, read from its outputs with `terraform output -json`. */
@@ -133,26 +141,34 @@ function printAddresses(province: Province, environment: DeployEnvironment, dir:
   );
 }
 
+/** What the user can act on, said without a stack trace; anything else is a bug and throws. */
+function fail(error: unknown): void {
+  if (error instanceof UsageError) {
+    process.stderr.write(`rollout-plan: ${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof ConfigError) {
+    process.stderr.write(error.message);
+    process.exitCode = 1;
+  } else if (error instanceof Refusal || error instanceof DriftScheduleError) {
+    process.stderr.write(`rollout-plan: ${error.message}\n`);
+    process.exitCode = 1;
+  } else throw error;
+}
+
 function main(): void {
   try {
     const options = parse(process.argv.slice(2));
-    if (options.drift) return printDriftSchedule(options.json);
+    if (options.drift) {
+      printDriftSchedule(options.json).catch(fail);
+      return;
+    }
     const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
     if (options.addresses) printAddresses(province, environment, options.addresses === true ? join("cdktf.out", "stacks", platformStackId(province)) : options.addresses);
     else printPlan(province, environment, options.json);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`rollout-plan: ${error.message}\n${USAGE}`);
-      process.exitCode = 2;
-    } else if (error instanceof ConfigError) {
-      process.stderr.write(error.message);
-      process.exitCode = 1;
-    } else if (error instanceof Refusal || error instanceof DriftScheduleError) {
-      process.stderr.write(`rollout-plan: ${error.message}\n`);
-      process.exitCode = 1;
-    } else throw error;
+    fail(error);
   }
 }
 
