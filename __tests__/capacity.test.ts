@@ -55,14 +55,19 @@ describe("capacity", () => {
     ]);
     const limited = capacityFigures([shard, other], 100, 50);
     expect(figure(limited, "dnsimpleFirstDeploy")).toMatchObject({ used: 117, allowance: 50, per: "hour", subject: "p-communes-0" });
+    // Drift's share of an hour of 8 is 4: each stack's refresh (5, 4) is a slot of its own, the first over the share.
+    const tight = capacityFigures([shard, other], 100, 8);
+    expect(figure(tight, "dnsimpleDriftSlot")).toMatchObject({ used: 5, allowance: 4, per: "hour", subject: "2" });
+    expect(formatCapacity(tight)).toMatch(/\nDNSimple +API requests of the drift check's largest hour slot +5 +rate +4\/h +one stack's refresh alone is over drift's half of the hour: raise stacks.communeShards\n/);
   });
 
   it("shows each workflow's requests against the hour: a deploy, a drift check, a pull request's plan", () => {
     const text = formatCapacity(figures);
-    const drift = figure(figures, "dnsimplePlan")!;
-    expect(drift.used).toBeLessThan(2400);
-    expect(text).toMatch(new RegExp(`\\nDNSimple +API requests of a drift check \\(every stack refreshed\\) +${drift.used} +rate +2400/h`));
-    expect(text).toContain(`fits in its hour slot, leaving ${2400 - drift.used} for a deploy that hour`);
+    // The drift check refreshes the province a slot an hour, each within drift's half of the hour (1,200).
+    const drift = figure(figures, "dnsimpleDriftSlot")!;
+    expect(drift).toMatchObject({ kind: "rate", allowance: 1200, per: "hour", subject: "1" });
+    expect(drift.used).toBe(937);
+    expect(text).toMatch(new RegExp(`\\nDNSimple +API requests of the drift check's largest hour slot +${drift.used} +rate +1200/h +drift's half of the hour; 1 slot, each stack refreshed once a week \\(npm run rollout-plan -- --drift\\)\\n`));
     expect(text).toMatch(/\nDNSimple +API requests of a pull request's plan \(no refresh\) +12 +rate +2400\/h +no record is read \(-refresh=false\); at most one request per stack\n/);
     expect(text).toMatch(/\nDNSimple +API requests of a first deploy \(deploy workflow\) +\d+ +rate +2400\/h +at least \d+ min; the busiest stack is binh-thuan-communes-\d\n/);
   });

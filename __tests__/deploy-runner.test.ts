@@ -66,6 +66,31 @@ describe("plan, then apply what was planned", () => {
   });
 });
 
+describe("a paced plan without the state lock (the drift check)", () => {
+  let work: StandIn;
+  afterEach(() => work.remove());
+
+  it("waits for DNSimple's budget, takes no lock, and plans a stack again after the reset when its refresh met a 429", async () => {
+    work = standIn([{ name: "p-platform" }, { name: "p-communes-1", dependencies: ["p-platform"], plan: ["429", "ok"] }]);
+    // First an exhausted window (DNSimple's published 429, reset 12:15:41 UTC), then the whoami answer with 3,991 left.
+    const api = await dnsimpleApi(["rate-limited.http", "whoami-success.http"]);
+    try {
+      const planned = await run(work, ["plan", "--plans", work.plans, "--outdir", work.outdir, "--stacks", "p-communes-1", "--no-lock", "--wait-for-budget", "900", "--dnsimple-api", api.base]);
+      expect(planned.stderr).toContain("plan: needs ~900 DNSimple requests, 0 of 2,400 left: waiting until 12:15 UTC (1 min)\nplan: ~900 DNSimple requests planned, 3,991 of 4,000 left until 15:19 UTC: starting\n");
+      expect(planned.stderr).toContain("plan 1/1: p-communes-1 met DNSimple's rate limit (HTTP 429): waiting until 15:19 UTC (1 min), then attempt 2 of 3\n");
+      expect(planned.stderr).toContain("plan 1/1: p-communes-1: 1 resource change\n");
+      expect(planned.status).toBe(0);
+      expect(readFileSync(join(work.plans, "p-communes-1.exit"), "utf8")).toBe("2\n");
+      const plan = `plan -input=false -no-color -lock=false -detailed-exitcode -out=${join(work.plans, "p-communes-1.tfplan")}`;
+      expect(work.calls("p-communes-1").filter((call) => call.startsWith("plan "))).toEqual([plan, plan]);
+      expect(work.calls("p-platform")).toEqual([]);
+      expect(api.authorizations.every((header) => header === "Bearer test-token")).toBe(true);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe("one stack's failure never signals another", () => {
   it("a failing stack leaves its neighbour applying to the end, untouched; the later batch is not started", async () => {
     const work = standIn([{ name: "p-communes-1", apply: ["fail"] }, { name: "p-communes-2", apply: ["slow"] }, { name: "p-gateway", dependencies: ["p-communes-1", "p-communes-2"] }]);

@@ -164,11 +164,12 @@ describe("npm run rollout-plan", () => {
     [["--bogus"], 'rollout-plan: unknown option "--bogus"'],
     [["--json=yes"], 'rollout-plan: unknown option "--json=yes"'],
     [["--json", "--addresses"], "rollout-plan: --json and --addresses do not go together"],
+    [["--drift", "--addresses"], "rollout-plan: --drift and --addresses do not go together"],
     [["--json", "extra"], 'rollout-plan: unexpected argument "extra"'],
     [["--addresses"], "rollout-plan: --addresses reads a deployed platform: set ENV=staging or ENV=production (ENV=offline is never deployed)"],
   ])("%j is a usage error (exit 2)", (args, message) => {
     const result = run(args);
-    expect([result.status, result.stdout, result.stderr]).toEqual([2, "", `${message}\nusage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n`]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([2, "", `${message}\nusage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n       npm run rollout-plan -- --drift [--json]        (every province)\n`]);
   });
 
   it("--json: exactly hourlyLimit and batches, every stack once, with the documented fields", () => {

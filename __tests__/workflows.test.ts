@@ -192,9 +192,9 @@ describe("pull-request workflow", () => {
 
 describe("drift workflow", () => {
   const wf = workflow("drift.yml");
-  const { provinces, drift } = wf.jobs;
+  const { slots, drift } = wf.jobs;
 
-  it("runs every hour and on demand against production, in its own environment, one province at a time, and fails on any change", () => {
+  it("runs every hour and on demand against production, in its own environment, one slot at a time, paced, and fails on any change", () => {
     expect(wf.on).toHaveProperty("schedule");
     expect(wf.on).toHaveProperty("workflow_dispatch");
     expect((wf.on.schedule as { cron: string }[])[0].cron).toBe("17 * * * *");
@@ -202,27 +202,43 @@ describe("drift workflow", () => {
     expect(drift.strategy).toMatchObject({ "max-parallel": 1 });
     expect((wf as unknown as { env: Record<string, string> }).env).toEqual({ ENV: "production" });
     expect(drift.permissions?.["id-token"]).toBe("write");
-    expect(drift.env).toMatchObject({ PROVINCE: "${{ matrix.province }}" });
-    expect(drift.needs).toBe("provinces");
-    expect(drift.if).toBe("needs.provinces.outputs.provinces != '[]'");
-    expect(drift.strategy).toMatchObject({ "fail-fast": false, matrix: { province: "${{ fromJSON(needs.provinces.outputs.provinces) }}" } });
-    // What was deployed is what may have drifted, not main.
-    expect(drift.steps.find((step) => step.uses === "actions/checkout@v4")?.with).toEqual({ ref: "refs/tags/deployed/production/${{ matrix.province }}" });
-    expect(provinces.steps.find((step) => step.uses === "actions/checkout@v4")?.with).toEqual({ "fetch-depth": 0 });
+    expect(drift.env).toMatchObject({ PROVINCE: "${{ matrix.slot.province }}" });
+    expect(drift.needs).toBe("slots");
+    expect(drift.if).toBe("needs.slots.outputs.slots != '[]'");
+    expect(drift.strategy).toMatchObject({ "fail-fast": false, matrix: { slot: "${{ fromJSON(needs.slots.outputs.slots) }}" } });
+    // What was deployed is what may have drifted, not main; the runner that paces it is this commit's.
+    expect(drift.steps.filter((step) => step.uses === "actions/checkout@v4").map((step) => step.with)).toEqual([undefined, { ref: "refs/tags/deployed/production/${{ matrix.slot.province }}", path: "deployed" }]);
+    expect(slots.steps.find((step) => step.uses === "actions/checkout@v4")?.with).toEqual({ "fetch-depth": 0 });
+    expect(slots.steps.find((step) => step.uses === "actions/cache@v4")?.with?.path).toBe("drift-schedule.json");
+    expect(runs(wf)).toContain("npm run --silent rollout-plan -- --drift --json > drift-schedule.json");
     const commands = runs(wf);
-    expect(commands).toContain("-detailed-exitcode");
+    expect(commands).toContain('npm run --silent deploy -- plan --outdir deployed/cdktf.out --plans drift-plans --stacks "${STACKS}" \\\n  --no-lock --wait-for-budget "${REQUESTS}" --attempts 2 --dnsimple-api "${DNSIMPLE_API}" "${lock[@]}"');
     expect(commands).toContain("GITHUB_STEP_SUMMARY");
     expect(commands).toMatch(/2\) drifted\+=/);
     expect(commands).toContain("exit 1");
   });
 
-  it("lists every province deployed to production, or the one asked for, as the matrix", () => {
-    const list = provinces.steps.find((step) => step.id === "list")!.run!;
+  it("lists the slots of this hour of the week whose province is deployed to production, or every slot of the one asked for", () => {
+    const list = slots.steps.find((step) => step.id === "list")!.run!;
     const repo = tempDir("drift-");
     for (const province of ["ha-noi", "binh-thuan", "lam-dong"]) {
       mkdirSync(join(repo, "config", province), { recursive: true });
       writeFileSync(join(repo, "config", province, "settings.yaml"), "");
     }
+    // What npm run rollout-plan -- --drift --json prints (src/deploy/drift-schedule.ts); binh-thuan, a plan of record, has no slot.
+    const slot = (province: string, number: number, of: number, hour: number, stacks: string[], requests: number) => ({ province, slot: number, of, hour, stacks, requests });
+    const schedule = {
+      hourlyLimit: 2400,
+      hourlyBudget: 1200,
+      periodHours: 168,
+      slots: [
+        slot("ha-noi", 1, 1, 2, ["ha-noi-communes-0", "ha-noi-platform"], 700),
+        slot("lam-dong", 1, 2, 2, ["lam-dong-communes-1"], 400),
+        slot("lam-dong", 2, 2, 3, ["lam-dong-communes-0", "lam-dong-gateway"], 1100),
+        slot("ha-noi", 2, 2, 167, ["ha-noi-communes-1"], 300),
+      ],
+    };
+    writeFileSync(join(repo, "drift-schedule.json"), JSON.stringify(schedule));
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, stdio: "pipe" });
     git("init", "-q");
     git("add", ".");
@@ -233,21 +249,28 @@ describe("drift workflow", () => {
     const output = join(repo, "output");
     const run = (province: string, hour = "") => {
       writeFileSync(output, "");
-      const result = spawnSync("bash", ["-e", "-c", list], { cwd: repo, env: { ...process.env, ENV: "production", PROVINCE: province, GITHUB_OUTPUT: output, HOUR: hour }, encoding: "utf8" });
+      const result = spawnSync("bash", ["-e", "-c", list], { cwd: repo, env: { ...process.env, ENV: "production", PROVINCE: province, GITHUB_OUTPUT: output, HOUR_OF_WEEK: hour }, encoding: "utf8" });
       return { status: result.status, stdout: result.stdout, output: readFileSync(output, "utf8") };
     };
-    // Each province has one hour slot a day, from a stable hash of its name (cksum): binh-thuan 14, ha-noi 2, lam-dong 18.
-    const slot = (province: string) => Number(execFileSync("sh", ["-c", 'printf %s "$1" | cksum', "sh", province], { encoding: "utf8" }).split(" ")[0]) % 24;
-    expect(["binh-thuan", "ha-noi", "lam-dong"].map(slot)).toEqual([14, 2, 18]);
-    expect(run("", "14")).toEqual({ status: 0, stdout: "", output: 'provinces=["binh-thuan"]\n' });
-    expect(run("", "02")).toEqual({ status: 0, stdout: "ha-noi: not deployed to production yet, not checked\n", output: "provinces=[]\n" });
-    expect(run("", "18")).toEqual({ status: 0, stdout: "", output: 'provinces=["lam-dong"]\n' });
-    expect(run("", "03")).toEqual({ status: 0, stdout: "", output: "provinces=[]\n" });
-    expect(run("lam-dong")).toEqual({ status: 0, stdout: "", output: 'provinces=["lam-dong"]\n' });
+    const lamDong1 = '{"province":"lam-dong","slot":"1/2","stacks":"lam-dong-communes-1","requests":400}';
+    const lamDong2 = '{"province":"lam-dong","slot":"2/2","stacks":"lam-dong-communes-0,lam-dong-gateway","requests":1100}';
+    expect(run("", "2")).toEqual({ status: 0, stdout: "ha-noi: not deployed to production yet, not checked\n", output: `slots=[${lamDong1}]\n` });
+    expect(run("", "03")).toEqual({ status: 0, stdout: "", output: `slots=[${lamDong2}]\n` });
+    expect(run("", "167")).toEqual({ status: 0, stdout: "ha-noi: not deployed to production yet, not checked\n", output: "slots=[]\n" });
+    expect(run("", "4")).toEqual({ status: 0, stdout: "", output: "slots=[]\n" });
+    expect(run("lam-dong")).toEqual({ status: 0, stdout: "", output: `slots=[${lamDong1},${lamDong2}]\n` });
     expect(run("ha-noi")).toEqual({ status: 1, stdout: "::error::ha-noi was never deployed to production (no deployed/production/ha-noi tag): nothing to drift from\n", output: "" });
+    expect(run("binh-thuan")).toEqual({ status: 1, stdout: "::error::binh-thuan has no slot in the drift schedule (a plan of record, supersededBy, is never deployed)\n", output: "" });
     expect(run("../etc")).toEqual({ status: 1, stdout: "::error::no province folder config/../etc\n", output: "" });
+    // Without HOUR_OF_WEEK, the hour of the week now (Monday 00:00 UTC = 0), as the workflow computes it with date.
+    const now = new Date();
+    const hourNow = ((now.getUTCDay() + 6) % 7) * 24 + now.getUTCHours();
+    writeFileSync(join(repo, "drift-schedule.json"), JSON.stringify({ ...schedule, slots: [slot("lam-dong", 1, 1, hourNow, ["lam-dong-gateway"], 0)] }));
+    const current = run("").output;
+    // Run across the turn of an hour, the step may see the next hour: then nothing is due.
+    expect([`slots=[{"province":"lam-dong","slot":"1/1","stacks":"lam-dong-gateway","requests":0}]\n`, "slots=[]\n"]).toContain(current);
     git("tag", "-d", "deployed/production/lam-dong", "deployed/production/binh-thuan");
-    expect(run("", "14").output).toBe("provinces=[]\n");
+    expect(run("", "3").output).toBe("slots=[]\n");
   });
 });
 
@@ -328,7 +351,7 @@ describe("deploy workflow", () => {
 describe("every workflow", () => {
   it.each(FILES)("%s pins action majors and keeps secrets out of its text", (file) => {
     const wf = workflow(file);
-    const allowed = /^(actions\/checkout@v4|actions\/setup-node@v4|google-github-actions\/auth@v2|hashicorp\/setup-terraform@v3|actions\/github-script@v7|actions\/(upload|download)-artifact@v4)$/;
+    const allowed = /^(actions\/checkout@v4|actions\/setup-node@v4|google-github-actions\/auth@v2|hashicorp\/setup-terraform@v3|actions\/github-script@v7|actions\/cache@v4|actions\/(upload|download)-artifact@v4)$/;
     for (const step of steps(wf)) if (step.uses) expect(step.uses).toMatch(allowed);
     const source = text(file);
     // Credential-looking literals: cloud keys, tokens, private keys.

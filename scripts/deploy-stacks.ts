@@ -5,7 +5,9 @@
  *
  *   plan        plans every stack of the synth (or --stacks) to <plans>/<stack>.tfplan, with what it changes
  *               (<stack>.changes.json, from terraform show -json), its text (<stack>.txt, .exit) and
- *               <plans>/approved.json (the commit); --no-refresh for pull requests
+ *               <plans>/approved.json (the commit); --no-refresh for pull requests; --no-lock for a read-only
+ *               identity (drift); --wait-for-budget N waits until DNSimple's budget has N requests left before the
+ *               first stack, and plans a stack again after X-RateLimit-Reset when its refresh met a 429 (--attempts)
  *   apply       applies the approved plans of --batch N (or N-M) of --rollout (npm run rollout-plan -- --json):
  *               waits for DNSimple's budget before each batch, retries a stack that met a 429 after
  *               X-RateLimit-Reset (planning what is left, which must be part of the approved plan), records progress
@@ -19,7 +21,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DNSIMPLE_API, readBudget } from "../src/deploy/dnsimple-budget";
+import { type BudgetWait, minutes, untilReset, utc, waitForBudget } from "../src/deploy/budget-wait";
+import { DNSIMPLE_API, hitRateLimit, readBudget } from "../src/deploy/dnsimple-budget";
 import { pacedApply, SYSTEM_CLOCK } from "../src/deploy/paced-apply";
 import { ProgressRecord } from "../src/deploy/progress-record";
 import { parseRolloutPlan, RolloutPlanError } from "../src/deploy/rollout-plan";
@@ -27,7 +30,8 @@ import { readManifest, stacksInOrder } from "../src/deploy/stack-order";
 import { StackRunner } from "../src/deploy/stack-runner";
 import { lockCheck } from "../src/deploy/provider-lock";
 
-const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf.out] [--stacks a,b] [--no-refresh] [--lock-file F] [--commit SHA]
+const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf.out] [--stacks a,b] [--no-refresh] [--no-lock] [--lock-file F] [--commit SHA]
+                               [--wait-for-budget N] [--attempts 3] [--dnsimple-api URL]
        npm run deploy -- apply --plans DIR --rollout FILE --batch N[-M] [--progress DIR] [--parallelism 2] [--attempts 3]
                                [--stop-after MIN] [--grace MIN] [--dnsimple-api URL] [--lock-file F] [--commit SHA]
        npm run deploy -- lock-check --lock-file F [--outdir cdktf.out]
@@ -41,6 +45,19 @@ function positive(value: string | undefined, name: string, fallback: number): nu
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new UsageError(`--${name} ${value}: a positive number`);
   return number;
+}
+
+function nonNegative(value: string, name: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new UsageError(`--${name} ${value}: a whole number of requests`);
+  return number;
+}
+
+/** The plan's pacing: DNSimple's budget read with the environment's token. */
+function budgetWait(api: string, need: number, runner: StackRunner): { wait: BudgetWait; need: number } {
+  const token = process.env.DNSIMPLE_TOKEN;
+  if (!token) throw new UsageError("--wait-for-budget needs DNSIMPLE_TOKEN in the environment (the environment's DNSimple account)");
+  return { wait: { readBudget: () => readBudget(api, token), clock: SYSTEM_CLOCK, log: say, isStopped: () => runner.isStopped }, need };
 }
 
 function batchRange(value: string | undefined, total: number): number[] {
@@ -62,6 +79,8 @@ function options(argv: readonly string[]) {
         outdir: { type: "string", default: "cdktf.out" },
         stacks: { type: "string" },
         "no-refresh": { type: "boolean", default: false },
+        "no-lock": { type: "boolean", default: false },
+        "wait-for-budget": { type: "string" },
         "lock-file": { type: "string" },
         "lock-timeout": { type: "string", default: "10m" },
         commit: { type: "string" },
@@ -93,18 +112,29 @@ async function main(argv: readonly string[]): Promise<number> {
   const lockFile = values["lock-file"] ? resolve(values["lock-file"]) : undefined;
   if (lockFile && !existsSync(lockFile)) throw new UsageError(`--lock-file ${values["lock-file"]}: no such file (npm run deploy -- lock-check writes one to commit)`);
   const dependencies = readManifest(outdir);
-  const runner = new StackRunner({ outdir, plansDir, env: process.env, lockTimeout: values["lock-timeout"], lockFile, refresh: !values["no-refresh"], log: say });
+  const runner = new StackRunner({ outdir, plansDir, env: process.env, lockTimeout: values["lock-timeout"], lockFile, refresh: !values["no-refresh"], lock: !values["no-lock"], log: say });
 
   if (command === "plan") {
     mkdirSync(plansDir, { recursive: true });
     const named = values.stacks ? values.stacks.split(",").filter(Boolean) : [];
     const stacks = stacksInOrder(dependencies, named);
+    const pacing = values["wait-for-budget"] === undefined ? undefined : budgetWait(values["dnsimple-api"], nonNegative(values["wait-for-budget"], "wait-for-budget"), runner);
+    const attempts = positive(values.attempts, "attempts", 3);
+    if (pacing) await waitForBudget(pacing.wait, "plan", pacing.need);
     let failures = 0;
     for (const [index, stack] of stacks.entries()) {
       say(`plan ${index + 1}/${stacks.length}: ${stack}`);
       try {
         await runner.init(stack);
-        const plan = await runner.plan(stack);
+        let plan = await runner.plan(stack);
+        // A refresh that met DNSimple's 429 (the provider does not retry): plan it again once the window resets.
+        for (let attempt = 1; pacing && plan.exitCode !== 0 && plan.exitCode !== 2 && hitRateLimit(plan.text) && attempt < attempts; attempt++) {
+          const budget = await pacing.wait.readBudget();
+          const waitMs = untilReset(budget, pacing.wait.clock);
+          say(`plan ${index + 1}/${stacks.length}: ${stack} met DNSimple's rate limit (HTTP 429): waiting until ${utc(budget.resetAt)} (${minutes(waitMs)}), then attempt ${attempt + 1} of ${attempts}`);
+          await pacing.wait.clock.sleep(waitMs);
+          plan = await runner.plan(stack);
+        }
         runner.record(plan);
         if (plan.exitCode !== 0 && plan.exitCode !== 2) failures++;
         say(`plan ${index + 1}/${stacks.length}: ${stack}: ${plan.exitCode === 0 || plan.exitCode === 2 ? `${plan.changes.length} resource change${plan.changes.length === 1 ? "" : "s"}` : "FAILED"}`);

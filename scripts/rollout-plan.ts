@@ -9,45 +9,55 @@
  *   npm run rollout-plan -- --addresses [DIR]  after the platform stack's first apply: the settings lines that carry its
  *                                              addresses, from `terraform output -json` in DIR (default
  *                                              cdktf.out/stacks/<province>-platform, where cdktf deployed it)
+ *   npm run rollout-plan -- --drift [--json]   the drift check's week (src/deploy/drift-schedule.ts): every province of
+ *                                              config/ but plans of record (supersededBy), synthesized with ENV=offline
+ *                                              (production's stacks, no credentials); PROVINCE and ENV are not read
  *
- * Exit codes: 0 done; 1 a bad config, a policy violation, or no addresses to read; 2 a usage error.
+ * Exit codes: 0 done; 1 a bad config, a policy violation, no addresses to read, or a drift week that does not fit;
+ * 2 a usage error.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { isIPv4, isIPv6 } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
+import { inParallel } from "../src/changes/in-parallel";
+import { driftSchedule, DriftScheduleError } from "../src/deploy/drift-schedule";
+import { DEFAULT_PROVINCE, loadProvince, provinceDir, provinceFolders } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { isDocumentationAddress } from "../src/model/gateway-addresses";
 import type { Province } from "../src/model/province";
+import { synthesizeTree } from "../src/guard/synthesize-tree";
 import { formatViolations } from "../src/policy/check-app";
+import { formatDriftSchedule } from "../src/rollout/format-drift-schedule";
 import { formatRolloutPlan } from "../src/rollout/format-rollout";
 import { planRollout } from "../src/rollout/plan-rollout";
 import { stackLoads } from "../src/rollout/stack-load";
 import { platformStackId } from "../stacks/province-stack";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { readSynthesizedStacks, synthesizeProvince } from "../stacks/synthesize";
 import { readManifest } from "./plan-comment";
 
-const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n";
+const ROOT = join(__dirname, "..");
+const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n       npm run rollout-plan -- --drift [--json]        (every province)\n";
 
 class UsageError extends Error {}
 
 /** A failure the user can act on: the message says what and how; exit 1. */
 class Refusal extends Error {}
 
-function parse(argv: readonly string[]): { json: boolean; addresses?: string | true } {
-  const options = { json: { type: "boolean" }, addresses: { type: "boolean" } } as const;
+function parse(argv: readonly string[]): { json: boolean; drift: boolean; addresses?: string | true } {
+  const options = { json: { type: "boolean" }, addresses: { type: "boolean" }, drift: { type: "boolean" } } as const;
   // Named here rather than in parseArgs' words, which change between Node releases.
   const unknown = argv.find((arg) => arg.startsWith("-") && !Object.keys(options).some((name) => arg === `--${name}`));
   if (unknown) throw new UsageError(`unknown option "${unknown}"`);
   const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   if (values.json && values.addresses) throw new UsageError("--json and --addresses do not go together");
+  if (values.drift && values.addresses) throw new UsageError("--drift and --addresses do not go together");
   if (positionals.length > (values.addresses ? 1 : 0)) throw new UsageError(`unexpected argument "${positionals.at(-1)}"`);
-  return { json: values.json === true, addresses: values.addresses ? (positionals[0] ?? true) : undefined };
+  return { json: values.json === true, drift: values.drift === true, addresses: values.addresses ? (positionals[0] ?? true) : undefined };
 }
 
 /** The batches of the province's first deploy, printed as a table or JSON. */
@@ -64,6 +74,43 @@ function printPlan(province: Province, environment: DeployEnvironment, json: boo
     const plan = planRollout(stackLoads(result.stacks), readManifest(work), province.settings.dnsimple.hourlyRequestLimit);
     const settingsFile = relative(process.cwd(), join(provinceDir(province.id), "settings.yaml"));
     process.stdout.write(json ? `${JSON.stringify(plan, null, 2)}\n` : formatRolloutPlan(plan, { provinceId: province.id, provinceName: province.settings.province, environment: environment.name, settingsFile }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The drift check's week: each province's stacks (ENV=offline synthesizes exactly production's, without
+ * credentials), packed into hour slots and spread over the week. Plans of record (supersededBy) are never deployed.
+ * Each province is its own `npm run synth` process, as many at a time as there are cores: cdktf keeps every token
+ * of a process in a global registry, so one process synthesizing the country runs out of memory.
+ */
+async function printDriftSchedule(json: boolean): Promise<void> {
+  const provinces: { folder: string; hourlyLimit: number }[] = [];
+  for (const folder of provinceFolders()) {
+    const province = loadProvince(provinceDir(folder));
+    if (province.settings.supersededBy) process.stderr.write(`rollout-plan: ${folder} is a plan of record (supersededBy: ${province.settings.supersededBy}): never deployed, no drift\n`);
+    else provinces.push({ folder, hourlyLimit: province.settings.dnsimple.hourlyRequestLimit });
+  }
+  if (provinces.length === 0) throw new Refusal("no province to check in config/");
+  const parallel = Math.min(availableParallelism(), provinces.length);
+  process.stderr.write(`rollout-plan: synthesizing ${provinces.length} provinces (ENV=offline), ${parallel} at a time…\n`);
+  const work = mkdtempSync(join(tmpdir(), "rollout-plan-"));
+  try {
+    let finished = 0;
+    const synthesized = await inParallel(provinces, parallel, async ({ folder }) => {
+      const outdir = join(work, folder);
+      const run = await synthesizeTree(ROOT, outdir, { PROVINCE: folder, ENV: "offline" });
+      process.stderr.write(`rollout-plan: synthesized ${folder}${run.ok ? "" : " (failed)"} (${++finished} of ${provinces.length})\n`);
+      const loads = run.ok ? stackLoads(readSynthesizedStacks(outdir)) : undefined;
+      rmSync(outdir, { recursive: true, force: true });
+      return { folder, loads, stderr: run.stderr };
+    });
+    const failed = synthesized.filter((result) => !result.loads);
+    if (failed.length > 0) throw new Refusal(`${failed.map((result) => `${result.folder} does not synthesize:\n${result.stderr.trimEnd()}`).join("\n")}\nno drift week without every province`);
+    // One DNSimple account for every province: the smallest limit any of them states.
+    const schedule = driftSchedule(new Map(synthesized.map((result) => [result.folder, result.loads!])), Math.min(...provinces.map((province) => province.hourlyLimit)));
+    process.stdout.write(json ? `${JSON.stringify(schedule, null, 2)}\n` : formatDriftSchedule(schedule));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -94,25 +141,34 @@ function printAddresses(province: Province, environment: DeployEnvironment, dir:
   );
 }
 
+/** What the user can act on, said without a stack trace; anything else is a bug and throws. */
+function fail(error: unknown): void {
+  if (error instanceof UsageError) {
+    process.stderr.write(`rollout-plan: ${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof ConfigError) {
+    process.stderr.write(error.message);
+    process.exitCode = 1;
+  } else if (error instanceof Refusal || error instanceof DriftScheduleError) {
+    process.stderr.write(`rollout-plan: ${error.message}\n`);
+    process.exitCode = 1;
+  } else throw error;
+}
+
 function main(): void {
   try {
     const options = parse(process.argv.slice(2));
+    if (options.drift) {
+      printDriftSchedule(options.json).catch(fail);
+      return;
+    }
     const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
     const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
     if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
     if (options.addresses) printAddresses(province, environment, options.addresses === true ? join("cdktf.out", "stacks", platformStackId(province)) : options.addresses);
     else printPlan(province, environment, options.json);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`rollout-plan: ${error.message}\n${USAGE}`);
-      process.exitCode = 2;
-    } else if (error instanceof ConfigError) {
-      process.stderr.write(error.message);
-      process.exitCode = 1;
-    } else if (error instanceof Refusal) {
-      process.stderr.write(`rollout-plan: ${error.message}\n`);
-      process.exitCode = 1;
-    } else throw error;
+    fail(error);
   }
 }
 

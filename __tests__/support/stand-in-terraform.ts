@@ -10,6 +10,7 @@ import { join } from "node:path";
  *   apply: one behaviour per apply, in turn (the last repeats): "ok"; "fail"; "429" (the dnsimple provider's error
  *          for HTTP 429); "stale" (Terraform's refusal of a saved plan whose state changed); "slow" (applies after a
  *          second); "wait" (runs until a signal, then takes 1.5 s to write its state and release the lock)
+ *   plan: one behaviour per plan, in turn (the last repeats): "ok" (default); "429" (a refresh that met DNSimple's limit)
  *   changes: the resource changes of its plans (terraform show -json); retryChanges those of the plans after the first
  */
 const SCRIPT = String.raw`#!/usr/bin/env node
@@ -30,6 +31,8 @@ if (command === "providers") {
 }
 if (command === "plan") {
   const n = count("plan");
+  const planBehaviours = spec.plan || ["ok"];
+  if (planBehaviours[Math.min(n, planBehaviours.length) - 1] === "429") { console.error("Error: GET https://api.dnsimple.com/v2/1010/zones/anphu.thu.gov.vn/records?page=1&per_page=100: 429 quota exceeded"); process.exit(1); }
   const changes = n > 1 && spec.retryChanges ? spec.retryChanges : (spec.changes || []);
   const out = args.find((arg) => arg.startsWith("-out=")).slice(5);
   fs.writeFileSync(out, JSON.stringify({ resource_changes: changes.map((c) => ({ address: c.address, change: { actions: c.actions, after: c.after || {}, after_unknown: c.after_unknown || {} } })) }));
@@ -67,6 +70,7 @@ export interface StandInStack {
   readonly name: string;
   readonly dependencies?: readonly string[];
   readonly apply?: readonly string[];
+  readonly plan?: readonly string[];
   readonly changes?: readonly object[];
   readonly retryChanges?: readonly object[];
 }
@@ -95,7 +99,7 @@ export function standIn(stacks: readonly StandInStack[]): StandIn {
     const dir = join(outdir, "stacks", stack.name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ terraform: { required_providers: { google: { source: "google", version: "6.50.0" } } } }));
-    writeFileSync(join(dir, "stand-in.json"), JSON.stringify({ apply: stack.apply, changes: stack.changes ?? [BUCKET_CHANGE], retryChanges: stack.retryChanges }));
+    writeFileSync(join(dir, "stand-in.json"), JSON.stringify({ apply: stack.apply, plan: stack.plan, changes: stack.changes ?? [BUCKET_CHANGE], retryChanges: stack.retryChanges }));
   }
   writeFileSync(join(outdir, "manifest.json"), JSON.stringify({ stacks: Object.fromEntries(stacks.map((stack) => [stack.name, { dependencies: stack.dependencies ?? [] }])) }));
   return {

@@ -1,3 +1,4 @@
+import { driftBudget, packSlots } from "../deploy/drift-schedule";
 import { resourcesIn, type SynthesizedStack } from "../policy/synthesized";
 import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS, DNSIMPLE_REQUESTS_PER_HOUR, URL_MAP_LIMITS } from "./limits";
 import { countByType, dnsimpleRequests, googleWrites, recordsPerZone, urlMapUsage } from "./usage";
@@ -25,7 +26,7 @@ export type CapacityKey =
   | "urlMapBytes" | "hostRules" | "pathMatchers" | "hostsPerHostRule" | "routeRulesPerPathMatcher" | "predicatesPerPathMatcher" | "distinctBackends"
   | "backendBuckets" | "urlMaps" | "targetProxies" | "forwardingRules" | "globalAddresses" | "sslPolicies"
   | "certificates" | "mapEntries" | "dnsAuthorizations" | "certificateMaps" | "certificateWrites" | "bucketCreations" | "archiveFolders" | "tenants"
-  | "zoneRecords" | "dnsimpleFirstDeploy" | "dnsimplePlan" | "dnsimplePullRequestPlan";
+  | "zoneRecords" | "dnsimpleFirstDeploy" | "dnsimpleDriftSlot" | "dnsimplePullRequestPlan";
 
 /** The least time a rate allows for `used` operations, in minutes. */
 export function minimumMinutes(figure: CapacityFigure): number {
@@ -51,6 +52,9 @@ export function capacityFigures(stacks: readonly SynthesizedStack[], maxRecordsP
   const [fullestZone, fullest] = [...zones].reduce<[string, number]>((best, entry) => (entry[1] > best[1] ? entry : best), ["", 0]);
   const requests = stacks.map((stack) => dnsimpleRequests(stack, zones));
   const writes = googleWrites(stacks);
+  // The drift check refreshes the province a slot an hour, each within drift's share of the hour (drift-schedule.ts).
+  const driftSlots = packSlots(requests.map((stack) => ({ stack: stack.stack, dnsimpleRefreshRequests: stack.plan })), driftBudget(hourlyRequestLimit));
+  const largestSlot = driftSlots.reduce((best, slot) => (slot.requests > best.requests ? slot : best), { stacks: [] as string[], requests: 0 });
   const busiest = requests.reduce((best, stack) => (stack.firstDeploy > best.firstDeploy ? stack : best), { stack: "", firstDeploy: 0, plan: 0 });
   const google = (key: CapacityKey, used: number, kind: CapacityFigure["kind"], allowance?: number, per?: CapacityFigure["per"]): CapacityFigure => ({ key, service: "Google Cloud", used, kind, allowance, per });
 
@@ -78,7 +82,8 @@ export function capacityFigures(stacks: readonly SynthesizedStack[], maxRecordsP
     google("tenants", n("google_identity_platform_tenant"), "limit"),
     { key: "zoneRecords", service: "DNSimple", used: fullest, kind: "limit", allowance: maxRecordsPerZone, subject: fullestZone },
     { key: "dnsimpleFirstDeploy", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.firstDeploy, 0), kind: "rate", allowance: hourlyRequestLimit, per: "hour", subject: busiest.stack },
-    { key: "dnsimplePlan", service: "DNSimple", used: requests.reduce((sum, stack) => sum + stack.plan, 0), kind: "rate", allowance: hourlyRequestLimit, per: "hour" },
+    // subject: how many slots the province's refresh takes, once a week each.
+    { key: "dnsimpleDriftSlot", service: "DNSimple", used: largestSlot.requests, kind: "rate", allowance: driftBudget(hourlyRequestLimit), per: "hour", subject: String(driftSlots.length) },
     // A pull request plans with -refresh=false: no record is read; at most the provider's set-up, once per stack.
     { key: "dnsimplePullRequestPlan", service: "DNSimple", used: stacks.length, kind: "rate", allowance: hourlyRequestLimit, per: "hour" },
   ];

@@ -26,7 +26,7 @@ const ITEMS: Readonly<Record<CapacityKey, string>> = {
   tenants: "Identity Platform tenants",
   zoneRecords: "records in the fullest zone",
   dnsimpleFirstDeploy: "API requests of a first deploy (deploy workflow)",
-  dnsimplePlan: "API requests of a drift check (every stack refreshed)",
+  dnsimpleDriftSlot: "API requests of the drift check's largest hour slot",
   dnsimplePullRequestPlan: "API requests of a pull request's plan (no refresh)",
 };
 
@@ -55,10 +55,10 @@ function note(figure: CapacityFigure): string {
       return "the DNSimple plan's limit (settings dnsimple.maxRecordsPerZone)";
     case "dnsimpleFirstDeploy":
       return `at least ${duration(minimumMinutes(figure))}; the busiest stack is ${figure.subject}`;
-    case "dnsimplePlan":
+    case "dnsimpleDriftSlot":
       return figure.used > figure.allowance!
-        ? "over the hour: the province's drift check overruns its hour slot, and no deploy fits beside it"
-        : `fits in its hour slot, leaving ${figure.allowance! - figure.used} for a deploy that hour`;
+        ? "one stack's refresh alone is over drift's half of the hour: raise stacks.communeShards"
+        : `drift's half of the hour; ${figure.subject} slot${figure.subject === "1" ? "" : "s"}, each stack refreshed once a week (npm run rollout-plan -- --drift)`;
     case "dnsimplePullRequestPlan":
       return "no record is read (-refresh=false); at most one request per stack";
   }

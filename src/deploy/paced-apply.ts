@@ -1,3 +1,4 @@
+import { type BudgetWait, type Clock, count, minutes, pastDeadline, untilReset, utc, waitForBudget } from "./budget-wait";
 import type { Budget } from "./dnsimple-budget";
 import { hitRateLimit } from "./dnsimple-budget";
 import { unapprovedChanges } from "./plan-changes";
@@ -5,13 +6,7 @@ import type { ProgressRecord } from "./progress-record";
 import type { RolloutPlan } from "./rollout-plan";
 import { StackFailure, type StackRunner } from "./stack-runner";
 
-/** The clock the pacing reads and sleeps on; tests inject one that does not wait. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) };
+export { type Clock, SYSTEM_CLOCK } from "./budget-wait";
 
 export interface PacedApplyOptions {
   readonly plan: RolloutPlan;
@@ -39,13 +34,6 @@ export interface PacedApplyResult {
   readonly resumeFrom?: number;
 }
 
-/** After the reset DNSimple names, a few seconds more: the server's window and this clock are not one clock. */
-const RESET_MARGIN_MS = 5_000;
-
-const count = (value: number) => value.toLocaleString("en-US");
-const utc = (epochMs: number) => `${new Date(epochMs).toISOString().slice(11, 16)} UTC`;
-const minutes = (ms: number) => `${Math.max(1, Math.round(ms / 60_000))} min`;
-
 /**
  * Applies a province's approved plans batch by batch (issue 17's rollout plan): before each batch it reads
  * DNSimple's budget and waits for the window when the batch does not fit; each stack is its own terraform, so one
@@ -58,7 +46,6 @@ export async function pacedApply(options: PacedApplyOptions): Promise<PacedApply
   const applied: string[] = [];
   const failed: { stack: string; reason: string }[] = [];
   const total = plan.batches.length;
-  const pastDeadline = (extraMs = 0) => options.deadline !== undefined && clock.now() + extraMs > options.deadline;
   const budgetLine = async () => {
     try {
       const budget = await options.readBudget();
@@ -68,24 +55,7 @@ export async function pacedApply(options: PacedApplyOptions): Promise<PacedApply
     }
   };
 
-  /** Waits until the budget fits `need`; false when the deadline or a stop comes first. */
-  const waitForBudget = async (label: string, need: number): Promise<boolean> => {
-    for (let waited = 0; ; waited++) {
-      const budget = await options.readBudget();
-      if (need <= budget.remaining || (waited > 0 && need > budget.limit)) {
-        const over = need > budget.limit ? ` (more than the hour's ${count(budget.limit)}: the rollout plan should split it)` : "";
-        log(`${label}: ~${count(need)} DNSimple requests planned${over}, ${count(budget.remaining)} of ${count(budget.limit)} left until ${utc(budget.resetAt)}: starting`);
-        return true;
-      }
-      const waitMs = Math.max(1_000, budget.resetAt + RESET_MARGIN_MS - clock.now());
-      if (pastDeadline(waitMs) || runner.isStopped) {
-        log(`${label}: needs ~${count(need)} DNSimple requests, ${count(budget.remaining)} left until ${utc(budget.resetAt)}, and this job's time ends first: not waiting`);
-        return false;
-      }
-      log(`${label}: needs ~${count(need)} DNSimple requests, ${count(budget.remaining)} of ${count(budget.limit)} left: waiting until ${utc(budget.resetAt)} (${minutes(waitMs)})`);
-      await clock.sleep(waitMs);
-    }
-  };
+  const wait: BudgetWait = { readBudget: options.readBudget, clock, log, deadline: options.deadline, isStopped: () => runner.isStopped };
 
   const applyStack = async (label: string, stack: string): Promise<string> => {
     const approved = runner.approved(stack);
@@ -102,8 +72,8 @@ export async function pacedApply(options: PacedApplyOptions): Promise<PacedApply
       if (attempt >= options.maxAttempts) throw new StackFailure(`${limited ? "DNSimple's rate limit (HTTP 429)" : "a stale plan"} after ${attempt} attempts: resume later`);
       if (limited) {
         const budget = await options.readBudget();
-        const waitMs = Math.max(1_000, budget.resetAt + RESET_MARGIN_MS - clock.now());
-        if (pastDeadline(waitMs)) throw new StackFailure(`DNSimple's rate limit (HTTP 429) until ${utc(budget.resetAt)}, after this job's time: resume in the next job`);
+        const waitMs = untilReset(budget, clock);
+        if (pastDeadline(wait, waitMs)) throw new StackFailure(`DNSimple's rate limit (HTTP 429) until ${utc(budget.resetAt)}, after this job's time: resume in the next job`);
         log(`${label}: ${stack} met DNSimple's rate limit (HTTP 429): waiting until ${utc(budget.resetAt)} (${minutes(waitMs)}), then attempt ${attempt + 1} of ${options.maxAttempts}`);
         await clock.sleep(waitMs);
       } else {
@@ -127,7 +97,7 @@ export async function pacedApply(options: PacedApplyOptions): Promise<PacedApply
       log(`${label}: every stack already applied (progress record)`);
       continue;
     }
-    if (pastDeadline() || runner.isStopped || !(await waitForBudget(label, batch.dnsimpleRequests))) return { applied, failed, resumeFrom: number };
+    if (pastDeadline(wait) || runner.isStopped || !(await waitForBudget(wait, label, batch.dnsimpleRequests))) return { applied, failed, resumeFrom: number };
 
     const outcome = new Map<string, "ok" | "failed">();
     const interrupted: string[] = [];
@@ -170,7 +140,7 @@ export async function pacedApply(options: PacedApplyOptions): Promise<PacedApply
           log(`${label}: ${stack} not applied: it depends on ${blocked}, which failed`);
           continue;
         }
-        if (active.size >= options.parallelism || runner.isStopped || pastDeadline() || !waitsFor.every((dependency) => outcome.get(dependency) === "ok")) continue;
+        if (active.size >= options.parallelism || runner.isStopped || pastDeadline(wait) || !waitsFor.every((dependency) => outcome.get(dependency) === "ok")) continue;
         pending.splice(pending.indexOf(stack), 1);
         start(stack);
       }

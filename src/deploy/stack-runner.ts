@@ -17,6 +17,8 @@ export interface StackRunnerOptions {
   readonly lockFile?: string;
   /** Plans without refreshing (pull requests: no read of every record, within the DNSimple hour). */
   readonly refresh: boolean;
+  /** false: plans take no state lock (-lock=false), for the drift check's read-only identity, which cannot write it. */
+  readonly lock?: boolean;
   /** One line of progress or of terraform's output, for stderr. */
   readonly log: (line: string) => void;
 }
@@ -96,7 +98,7 @@ export class StackRunner {
   /** `terraform plan -out`, then what it changes read back from `terraform show -json`. */
   async plan(stack: string, suffix = ""): Promise<StackPlanRecord & { readonly text: string; readonly exitCode: number }> {
     const file = this.planFile(stack, suffix);
-    const planned = await this.terraform(stack, ["plan", "-input=false", "-no-color", `-lock-timeout=${this.options.lockTimeout}`, "-detailed-exitcode", ...(this.options.refresh ? [] : ["-refresh=false"]), `-out=${file}`]);
+    const planned = await this.terraform(stack, ["plan", "-input=false", "-no-color", this.options.lock === false ? "-lock=false" : `-lock-timeout=${this.options.lockTimeout}`, "-detailed-exitcode", ...(this.options.refresh ? [] : ["-refresh=false"]), `-out=${file}`]);
     if (planned.code !== 0 && planned.code !== 2) return { stack, planFileSha256: "", changesDigest: "", changes: [], text: planned.output, exitCode: planned.code ?? 1 };
     const changes = plannedChanges((await this.must(stack, ["show", "-json", file], "show -json", false)).output);
     const text = (await this.must(stack, ["show", "-no-color", file], "show", false)).output;

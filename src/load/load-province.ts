@@ -40,6 +40,11 @@ export function provinceDir(province: string, root = join(__dirname, "..", "..")
   return join(root, "config", province);
 }
 
+/** The province folders of config/, in name order. */
+export function provinceFolders(root = join(__dirname, "..", "..")): string[] {
+  return folderNames(join(root, "config"));
+}
+
 function folderNames(parent: string): string[] {
   return existsSync(parent) ? readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
 }

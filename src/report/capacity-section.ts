@@ -28,7 +28,7 @@ const ITEMS: Readonly<Record<CapacityKey, string>> = {
   tenants: "Số đơn vị trên hệ thống xác thực tập trung",
   zoneRecords: "Số bản ghi của vùng DNS nhiều bản ghi nhất",
   dnsimpleFirstDeploy: "Số yêu cầu API DNSimple khi triển khai lần đầu",
-  dnsimplePlan: "Số yêu cầu API DNSimple của một lần kiểm tra sai lệch (drift, đọc lại mọi stack)",
+  dnsimpleDriftSlot: "Số yêu cầu API DNSimple của khung giờ kiểm tra sai lệch (drift) lớn nhất",
   dnsimplePullRequestPlan: "Số yêu cầu API DNSimple của một lần lập kế hoạch cho yêu cầu hợp nhất (không đọc lại)",
 };
 
@@ -47,8 +47,10 @@ function note(figure: CapacityFigure): string {
       return "Dự án phải bật thanh toán (không bật: tối đa 2)";
     case "zoneRecords":
       return `Vùng ${figure.subject}; giới hạn theo gói dịch vụ DNSimple`;
-    case "dnsimplePlan":
-      return figure.used > figure.allowance! ? "Vượt một giờ: lần kiểm tra kéo dài quá khung giờ của tỉnh" : "Trong khung giờ kiểm tra của tỉnh";
+    case "dnsimpleDriftSlot":
+      return figure.used > figure.allowance!
+        ? "Một stack vượt nửa giờ dành cho kiểm tra sai lệch: cần chia nhỏ stack"
+        : `Trong nửa giờ dành cho kiểm tra sai lệch; ${vietnameseNumber(Number(figure.subject))} khung giờ, mỗi stack được đọc lại một lần mỗi tuần`;
     case "dnsimplePullRequestPlan":
       return "Không đọc lại bản ghi nào (-refresh=false)";
   }
