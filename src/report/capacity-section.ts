@@ -49,8 +49,8 @@ function note(figure: CapacityFigure): string {
       return `Vùng ${figure.subject}; giới hạn theo gói dịch vụ DNSimple`;
     case "dnsimpleDriftSlot":
       return figure.used > figure.allowance!
-        ? "Một stack vượt nửa giờ dành cho kiểm tra sai lệch: cần chia nhỏ stack"
-        : `Trong nửa giờ dành cho kiểm tra sai lệch; ${vietnameseNumber(Number(figure.subject))} khung giờ, mỗi stack được đọc lại một lần mỗi tuần`;
+        ? "Một stack vượt nửa hạn mức mỗi giờ dành cho kiểm tra sai lệch: cần chia nhỏ stack"
+        : `Trong nửa hạn mức mỗi giờ dành cho kiểm tra sai lệch; ${vietnameseNumber(Number(figure.subject))} khung giờ, mỗi stack được đọc lại một lần mỗi tuần`;
     case "dnsimplePullRequestPlan":
       return "Không đọc lại bản ghi nào (-refresh=false)";
   }
