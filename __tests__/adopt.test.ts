@@ -11,7 +11,7 @@ import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
-import { buildProvinceStacks } from "../stacks/build-app";
+import { buildProvinceStacks } from "../src/app/build-app";
 import { ROOT } from "./support/project";
 import { tempDir } from "./support/temp";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";

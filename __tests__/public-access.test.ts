@@ -9,7 +9,7 @@ import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
 import { PolicyPack } from "../src/policy/policy-pack";
 import { RULES } from "../src/policy/rules";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { synthesizeProvince } from "../src/app/synthesize";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { resourcesOf, synthProvince } from "./support/synth-province";
 import { tempDir } from "./support/temp";

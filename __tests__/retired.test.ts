@@ -6,7 +6,7 @@ import { formatGuard } from "../src/guard/format-guard";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { synthesizeProvince } from "../src/app/synthesize";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, realStacks, resourcesOf, synthProvince, testApp } from "./support/synth-province";
 import { tempDir } from "./support/temp";

@@ -11,7 +11,7 @@ import type { Province } from "../src/model/province";
 import { formatRolloutPlan, hoursAndMinutes, stackList } from "../src/rollout/format-rollout";
 import { planRollout, type RolloutPlan, totalHours } from "../src/rollout/plan-rollout";
 import { type StackLoad, stackLoads } from "../src/rollout/stack-load";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { synthesizeProvince } from "../src/app/synthesize";
 import { readManifest } from "../scripts/plan-comment";
 import { ROOT } from "./support/project";
 import { tempDir } from "./support/temp";

@@ -28,8 +28,8 @@ import { formatViolations } from "../src/policy/check-app";
 import { formatRolloutPlan } from "../src/rollout/format-rollout";
 import { planRollout } from "../src/rollout/plan-rollout";
 import { stackLoads } from "../src/rollout/stack-load";
-import { platformStackId } from "../stacks/province-stack";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { platformStackId } from "../src/stacks/province-stack";
+import { synthesizeProvince } from "../src/app/synthesize";
 import { readManifest } from "./plan-comment";
 
 const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n";

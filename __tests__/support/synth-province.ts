@@ -7,7 +7,7 @@ import { resolveEnvironment, type DeployEnvironment } from "../../src/model/envi
 import type { Province } from "../../src/model/province";
 import { formatViolations } from "../../src/policy/check-app";
 import type { TerraformJson } from "../../src/policy/synthesized";
-import { synthesizeProvince } from "../../stacks/synthesize";
+import { synthesizeProvince } from "../../src/app/synthesize";
 import { tempDir } from "./temp";
 
 export type { TerraformJson };

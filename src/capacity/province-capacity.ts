@@ -1,7 +1,7 @@
 import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import type { PolicyViolation } from "../policy/policy-pack";
-import { synthesizeProvince } from "../../stacks/synthesize";
+import { synthesizeProvince } from "../app/synthesize";
 import { type CapacityFigure, capacityFigures } from "./figures";
 
 /** Synthesizes the province into `workdir` (policy pack included) and measures what its deploy needs. */

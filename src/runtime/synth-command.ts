@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { synthesizeProvince } from "../../stacks/synthesize";
+import { synthesizeProvince } from "../app/synthesize";
 import { checkDeployReadiness, migrationWindowWarnings } from "../load/deploy-readiness";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError, formatProblem } from "../load/problems";

@@ -1,11 +1,11 @@
 import { type TerraformResource, TerraformOutput, TerraformVariable } from "cdktf";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import type { Construct } from "constructs";
-import type { DnsZone } from "../src/constructs/dns-zone";
-import { CommuneSite } from "../src/constructs/commune-site";
-import { RetiredSite } from "../src/constructs/retired-site";
-import type { Commune, RetiredUnit } from "../src/model/province";
-import type { Delegation } from "../src/model/zones";
+import type { DnsZone } from "../constructs/dns-zone";
+import { CommuneSite } from "../constructs/commune-site";
+import { RetiredSite } from "../constructs/retired-site";
+import type { Commune, RetiredUnit } from "../model/province";
+import type { Delegation } from "../model/zones";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface CommunesStackProps extends ProvinceStackProps {

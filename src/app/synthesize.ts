@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
-import type { DeployEnvironment } from "../src/model/environment";
-import type { Province } from "../src/model/province";
-import { checkPolicies } from "../src/policy/check-app";
-import type { PolicyViolation } from "../src/policy/policy-pack";
-import type { SynthesizedStack } from "../src/policy/synthesized";
+import type { DeployEnvironment } from "../model/environment";
+import type { Province } from "../model/province";
+import { checkPolicies } from "../policy/check-app";
+import type { PolicyViolation } from "../policy/policy-pack";
+import type { SynthesizedStack } from "../policy/synthesized";
 import { buildProvinceStacks } from "./build-app";
 
 /** The violations, or the stacks as written (read back once, for the rules on the Terraform and for the caller). */
