@@ -9,7 +9,7 @@ import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storag
 import type { TerraformStack } from "cdktf";
 import { DnsZone } from "../src/constructs/dns-zone";
 import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../src/constructs/site-bucket";
-import type { Settings } from "../src/load/settings-schema";
+import type { Settings } from "../src/model/settings";
 import type { AdoptedRecord } from "../src/model/adopted-zone";
 import type { DeployEnvironment } from "../src/model/environment";
 import { checkEnvironmentsApart } from "../src/policy/environment-checks";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { generateProvince } from "../bench/generate";
 import { loadProvince } from "../src/load/load-province";
-import { settingsSchema } from "../src/load/settings-schema";
+import { settingsSchema } from "../src/model/settings";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { formatRolloutPlan, hoursAndMinutes, stackList } from "../src/rollout/format-rollout";

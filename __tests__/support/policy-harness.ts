@@ -2,7 +2,7 @@ import { Aspects, TerraformStack } from "cdktf";
 import { DnsZone } from "../../src/constructs/dns-zone";
 import { MailDomain } from "../../src/constructs/mail-domain";
 import { Protection } from "../../src/constructs/protection";
-import type { Settings } from "../../src/load/settings-schema";
+import type { Settings } from "../../src/model/settings";
 import type { AdoptedZone } from "../../src/model/adopted-zone";
 import { checkPolicies } from "../../src/policy/check-app";
 import { PolicyPack } from "../../src/policy/policy-pack";

@@ -1,6 +1,6 @@
 import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import type { Settings } from "../load/settings-schema";
+import type { MailSettings, SharedSystem, SsoSettings } from "../model/settings";
 import type { AdoptedZone } from "../model/adopted-zone";
 import type { Commune } from "../model/province";
 import { DnsZone } from "./dns-zone";
@@ -21,7 +21,13 @@ export interface GatewayEndpoint {
 
 export interface CommuneSiteProps {
   readonly commune: Commune;
-  readonly settings: Settings;
+  /** Each a CNAME in the commune's zone. */
+  readonly sharedSystems: readonly SharedSystem[];
+  /** Where its portal bucket lives (gcp.region). */
+  readonly region: string;
+  readonly mail: MailSettings;
+  /** The province's central authentication, when the settings give it. */
+  readonly sso?: SsoSettings;
   readonly gateway: GatewayEndpoint;
   readonly labels: Readonly<Record<string, string>>;
   /** What its zone held before (e.g. an old district's zone the commune took over), from config/<province>/zones/. */
@@ -53,7 +59,7 @@ export class CommuneSite extends Construct {
 
   constructor(scope: Construct, id: string, props: CommuneSiteProps) {
     super(scope, id);
-    const { commune, settings, gateway } = props;
+    const { commune, gateway } = props;
     this.zone = new DnsZone(this, "zone", { domain: commune.domain, adopted: props.adoptedZone, importExisting: props.importExisting });
 
     addGatewayRecords(this.zone, gateway);
@@ -61,17 +67,17 @@ export class CommuneSite extends Construct {
       this.zone.addHostRecord(host.name, { type: "CNAME", value: commune.domain });
     }
     for (const value of CAA_VALUES) this.zone.addRecord({ name: "", type: "CAA", value });
-    for (const system of settings.sharedSystems) this.zone.addRecord({ name: system.label, type: "CNAME", value: system.target });
+    for (const system of props.sharedSystems) this.zone.addRecord({ name: system.label, type: "CNAME", value: system.target });
 
     this.portal = new SiteBucket(this, "portal", {
       bucketName: commune.bucketName,
       backendName: commune.backendName,
-      location: settings.gcp.region,
+      location: props.region,
       labels: props.labels,
       writers: [`group:${commune.adminGroup}`],
     });
-    new MailDomain(this, "mail", { zone: this.zone, mode: { kind: "hosted", mail: settings.mail, policyBucket: this.portal.bucket.name } });
-    this.tenant = new IdentityTenant(this, "identity", { displayName: commune.tenantDisplayName, sso: settings.sso, portalDomain: commune.domain, clientSecret: props.ssoClientSecret });
+    new MailDomain(this, "mail", { zone: this.zone, mode: { kind: "hosted", mail: props.mail, policyBucket: this.portal.bucket.name } });
+    this.tenant = new IdentityTenant(this, "identity", { displayName: commune.tenantDisplayName, sso: props.sso, portalDomain: commune.domain, clientSecret: props.ssoClientSecret });
     for (const hostname of commune.hostnames) {
       new HostCertificate(this, `certificate-${hostname.role}`, {
         zone: this.zone,

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { Settings } from "../load/settings-schema";
+import type { RetiredMailSettings } from "../model/settings";
 import type { AdoptedZone } from "../model/adopted-zone";
 import type { Commune, RetiredUnit } from "../model/province";
 import { ArchiveFolder } from "./archive-folder";
@@ -13,7 +13,10 @@ export interface RetiredSiteProps {
   readonly unit: RetiredUnit;
   /** The new unit that receives its domain, mail and redirects. */
   readonly successor: Commune;
-  readonly settings: Settings;
+  /** Where its mail goes when it is forwarded (retirement in the settings). */
+  readonly retiredMail: RetiredMailSettings;
+  /** Where DMARC reports go (mail.dmarc.reportTo). */
+  readonly dmarcReportTo: string;
   readonly gateway: GatewayEndpoint;
   readonly labels: Readonly<Record<string, string>>;
   /** What its zone held before, from config/<province>/zones/. */
@@ -35,7 +38,7 @@ export class RetiredSite extends Construct {
 
   constructor(scope: Construct, id: string, props: RetiredSiteProps) {
     super(scope, id);
-    const { unit, successor, settings, gateway } = props;
+    const { unit, successor, retiredMail, gateway } = props;
     if (unit.archiveFolder) {
       const window = unit.migrationWindow;
       new ArchiveFolder(this, "archive", {
@@ -64,12 +67,12 @@ export class RetiredSite extends Construct {
         labels: props.labels,
       });
     }
-    const reportTo = settings.mail.dmarc.reportTo;
+    const reportTo = props.dmarcReportTo;
     new MailDomain(this, "mail", {
       zone,
       mode:
         unit.mail === "forward"
-          ? { kind: "forward", catchAllTo: settings.retirement.forwardMailbox.replace("{successor}", successor.domain), roleAddresses: settings.retirement.roleAddresses, roleDomain: successor.domain, reportTo }
+          ? { kind: "forward", catchAllTo: retiredMail.forwardMailbox.replace("{successor}", successor.domain), roleAddresses: retiredMail.roleAddresses, roleDomain: successor.domain, reportTo }
           : { kind: "none", reportTo },
     });
   }

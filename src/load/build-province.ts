@@ -14,7 +14,7 @@ import { claimDomains, domainNaming, foldedDistrictName } from "./domain-claims"
 import { joinUnits } from "./join-units";
 import { type ConfigFiles, type ConfigProblem, describeRow, describeUnit } from "./problems";
 import type { TableResult } from "./read-table";
-import type { Settings } from "./settings-schema";
+import type { Settings } from "../model/settings";
 import type { NewRow, NewUnitRow, OldUnitRow } from "./unit-tables";
 import { fillPattern, pushTo, suggestion } from "./util";
 

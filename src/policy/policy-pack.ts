@@ -5,7 +5,7 @@ import type { IConstruct } from "constructs";
 import { DnsZone, literal } from "../constructs/dns-zone";
 import { PROTECTED_TYPES } from "../constructs/protection";
 import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../constructs/site-bucket";
-import type { Settings } from "../load/settings-schema";
+import type { Settings } from "../model/settings";
 import type { Province } from "../model/province";
 import { checkEnvironmentsApart, ENVIRONMENTS_PATH } from "./environment-checks";
 import type { DeployEnvironment } from "../model/environment";

@@ -40,7 +40,10 @@ export class CommunesStack extends ProvinceStack {
     for (const commune of props.communes) {
       const site = new CommuneSite(this, `commune-${commune.code}`, {
         commune,
-        settings,
+        sharedSystems: settings.sharedSystems,
+        region: settings.gcp.region,
+        mail: settings.mail,
+        sso: settings.sso,
         gateway,
         labels: { ...this.labels, "unit-code": commune.code },
         adoptedZone: adoptedZones.get(commune.domain),
@@ -65,7 +68,8 @@ export class CommunesStack extends ProvinceStack {
       const site = new RetiredSite(this, `retired-${unit.id}`, {
         unit,
         successor: communes.get(unit.successor)!,
-        settings,
+        retiredMail: settings.retirement,
+        dmarcReportTo: settings.mail.dmarc.reportTo,
         gateway,
         labels: { ...this.labels, "unit-code": unit.code },
         adoptedZone: adoptedZones.get(unit.domain),
