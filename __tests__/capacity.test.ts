@@ -12,7 +12,7 @@ import { renderHtml } from "../src/report/html";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../src/app/build-app";
 import { GatewayStack } from "../src/stacks/gateway-stack";
-import { readSynthesizedStacks } from "../src/app/synthesize";
+import { readSynthesizedStacks } from "../src/synth/terraform-json";
 import { npmScriptArgs, ROOT } from "./support/project";
 import { realProvince, realStacks, TEST_TODAY } from "./support/synth-province";
 import { tempDir } from "./support/temp";

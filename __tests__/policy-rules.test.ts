@@ -17,7 +17,7 @@ import { checkOrganizationPolicies } from "../src/policy/organization-policies";
 import { checkSynthesizedStacks, expiredConditions } from "../src/policy/output-checks";
 import { UNLISTED_TYPE } from "../src/policy/resource-types";
 import { RULES } from "../src/policy/rules";
-import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
+import type { SynthesizedStack, TerraformJson } from "../src/synth/terraform-json";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { goodZone, tiny, violationsOf } from "./support/policy-harness";
 

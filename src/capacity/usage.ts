@@ -1,4 +1,4 @@
-import { resourcesIn, type SynthesizedResource, type SynthesizedStack } from "../policy/synthesized";
+import { countByType, resourcesIn, type SynthesizedResource, type SynthesizedStack } from "../synth/terraform-json";
 
 /** How much of a URL map's hard limits one URL map uses. */
 export interface UrlMapUsage {
@@ -98,7 +98,7 @@ export interface DnsimpleRequests {
  *   whichever stack declares them (`recordsInZone`, from recordsPerZone of the province), and DNSimple's own.
  */
 export function dnsimpleRequests(stack: SynthesizedStack, recordsInZone: ReadonlyMap<string, number>): DnsimpleRequests {
-  const count = (type: string) => Object.keys(stack.config.resource?.[type] ?? {}).length;
+  const count = (type: string) => resourcesIn([stack], type).length;
   const domains = count("dnsimple_domain") + count("dnsimple_zone");
   const forwards = count("dnsimple_email_forward");
   const zones = [...recordsPerZone([stack]).keys()];
@@ -120,13 +120,4 @@ export function googleWrites(stacks: readonly SynthesizedStack[]): GoogleWrites 
   const count = countByType(stacks);
   const writes = [...count].filter(([type]) => type.startsWith("google_")).reduce((sum, [, n]) => sum + n, 0);
   return { writes, certificateManagerWrites: CERTIFICATE_MANAGER_WRITES.reduce((sum, type) => sum + (count.get(type) ?? 0), 0), bucketCreations: count.get("google_storage_bucket") ?? 0 };
-}
-
-/** How many resources of each type the stacks declare. */
-export function countByType(stacks: readonly SynthesizedStack[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const stack of stacks) {
-    for (const [type, byAddress] of Object.entries(stack.config.resource ?? {})) counts.set(type, (counts.get(type) ?? 0) + Object.keys(byAddress).length);
-  }
-  return counts;
 }

@@ -8,7 +8,7 @@ import { type ConfigProblem, ConfigError } from "../load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import type { PolicyViolation } from "../policy/policy-pack";
-import type { SynthesizedStack } from "../policy/synthesized";
+import type { SynthesizedStack } from "../synth/terraform-json";
 import { readAppliedState } from "./applied-state";
 import { type DeclaredZone, declaredZones } from "./declared-dns";
 import { type HandoverZone, handoverZones } from "./handover";

@@ -7,7 +7,7 @@ import { isStandInAddress } from "../model/gateway-addresses";
 import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
 import type { PolicyRule } from "./rules";
 import { RULES } from "./rules";
-import { dataSourcesIn, resourcesIn, type SynthesizedResource, type SynthesizedStack } from "./synthesized";
+import { dataSourcesIn, resourcesIn, type SynthesizedResource, type SynthesizedStack } from "../synth/terraform-json";
 
 /** A finding on the synthesized Terraform: the rule, where (a construct path or stack/address), and what. */
 export interface OutputFinding {

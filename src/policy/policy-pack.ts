@@ -13,7 +13,7 @@ import { checkOrganizationPolicies } from "./organization-policies";
 import { checkSynthesizedStacks } from "./output-checks";
 import { RULES_OF_TYPE, UNLISTED_TYPE } from "./resource-types";
 import { type PolicyRule, RULES } from "./rules";
-import type { SynthesizedStack } from "./synthesized";
+import type { SynthesizedStack } from "../synth/terraform-json";
 import { type CheckedRecord, checkZone, type Finding } from "./zone-checks";
 
 export interface PolicyViolation {

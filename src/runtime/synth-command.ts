@@ -11,7 +11,7 @@ import { TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
 import { todayInVietnam } from "../model/today";
 import { formatViolations } from "../policy/check-app";
 import { expiredConditions } from "../policy/output-checks";
-import { resourcesIn } from "../policy/synthesized";
+import { resourcesIn } from "../synth/terraform-json";
 import { replaceOutput } from "./output-folder";
 import { installedTerraformVersion, meetsMinimum } from "./terraform-version";
 import { dropTokenCreationTraces } from "./token-traces";
