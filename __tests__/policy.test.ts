@@ -12,7 +12,8 @@ import type { SynthesizedStack, TerraformJson } from "../src/synth/terraform-jso
 import { RULES } from "../src/policy/rules";
 import { runSynthIn } from "./support/project";
 import { TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
-import { goodZone, tiny, violationsOf } from "./support/policy-harness";
+import { goodZone } from "../src/policy/rules/fixtures";
+import { tiny, violationsOf } from "./support/policy-harness";
 import { realStacks } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
