@@ -27,7 +27,7 @@ describe("plan, rollout and report settings", () => {
       `The config has 2 problems; nothing was synthesized.
 
 <dir>/settings.yaml, Xã An Phú (00010): rollout: milestone "golive" is not declared in plan.milestones
-  fix: write a key of plan.milestones (domains, goLive); did you mean "goLive"? — or declare it under plan.milestones: - { key: golive, due: "../src/stacks/YY-MM-DD", short: "…", label: "…" }
+  fix: write a key of plan.milestones (domains, goLive); did you mean "goLive"? — or declare it under plan.milestones: - { key: golive, due: "YYYY-MM-DD", short: "…", label: "…" }
 
 <dir>/settings.yaml, 00030: rollout: "00030" is not the code of a new unit of <dir>/new-units.csv
   fix: write the new unit's code; did you mean "00010"?
@@ -40,7 +40,7 @@ describe("plan, rollout and report settings", () => {
       `The config has 1 problem; nothing was synthesized.
 
 <dir>/settings.yaml, Xã Sông Xanh (00020): rollout: milestone "domains" is not declared in plan.milestones
-  fix: declare it under plan.milestones: - { key: domains, due: "../src/stacks/YY-MM-DD", short: "…", label: "…" }
+  fix: declare it under plan.milestones: - { key: domains, due: "YYYY-MM-DD", short: "…", label: "…" }
 `,
     );
   });

@@ -42,7 +42,7 @@ function provinceDns(province: string, root = ROOT): ProvinceDns {
  */
 function treeWith(provinceDir: string, name: string): string {
   const tree = tempDir("verify-tree-");
-  for (const entry of ["src", "stacks", "scripts", "package.json", "tsconfig.json"]) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
+  for (const entry of ["src", "scripts", "package.json", "tsconfig.json"]) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"));
   mkdirSync(join(tree, "config"));
   cpSync(provinceDir, join(tree, "config", name), { recursive: true });
