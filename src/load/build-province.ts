@@ -7,7 +7,8 @@ import {
   tenantDisplayName,
 } from "../model/cloud-names";
 import { domainLabel } from "../model/fold";
-import type { Commune, DistrictKind, Hostname, Province, RetiredUnit } from "../model/province";
+import type { Commune, Hostname, Province, RetiredUnit } from "../model/province";
+import { districtKindOf } from "../model/unit-kinds";
 import { checkCloudNames, checkIdentifierCodes, checkMigrationWindows, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
 import { checkRollout } from "./check-rollout";
 import { claimDomains, domainNaming, foldedDistrictName } from "./domain-claims";
@@ -17,12 +18,6 @@ import type { TableResult } from "./read-table";
 import type { Settings } from "../model/settings";
 import type { NewRow, NewUnitRow, OldUnitRow } from "./unit-tables";
 import { fillPattern, pushTo, suggestion } from "./util";
-
-const DISTRICT_KINDS: readonly [string, DistrictKind][] = [
-  ["Thành phố ", "thanh-pho"],
-  ["Thị xã ", "thi-xa"],
-  ["Huyện ", "huyen"],
-];
 
 
 /**
@@ -158,7 +153,7 @@ export function buildProvince(
       id: `d${draft.code}`,
       code: draft.code,
       name: draft.name,
-      kind: DISTRICT_KINDS.find(([prefix]) => draft.name.startsWith(prefix))?.[1] ?? "huyen",
+      kind: districtKindOf(draft.name),
       mergedInto: draft.mergedInto,
       successor: draft.successor.code,
       domain: naming.districtDomain(draft.name),

@@ -3,6 +3,7 @@ import { describeRow } from "../load/problems";
 import type { NewRow, OldRow } from "../load/unit-tables";
 import { pushTo } from "../load/util";
 import { domainLabel, foldToAscii } from "../model/fold";
+import { UNIT_KINDS, unitKind } from "../model/unit-kinds";
 import type { Decision } from "./decision";
 import type { ProvinceSource } from "./source";
 
@@ -20,9 +21,6 @@ export const FLAT_COMMUNE_DOMAIN_PATTERN = "{label}-{district}.{parent}";
 export const COMMUNE_ZONE_RECORDS = 30;
 export const RETIRED_ZONE_RECORDS = 15;
 
-const NEW_KIND_PREFIX: Record<NewRow["kind"], string> = { xa: "xa", phuong: "phuong", "dac-khu": "dackhu" };
-const OLD_KIND_PREFIX: Record<OldRow["kind"], string> = { xa: "xa", phuong: "phuong", "thi-tran": "tt" };
-const DISTRICT_KIND_PREFIX: readonly [string, string][] = [["Huyện ", "huyen"], ["Thị xã ", "tx"], ["Thành phố ", "tp"], ["Quận ", "quan"]];
 
 export interface DistrictNaming {
   parentDomain?: string;
@@ -94,7 +92,7 @@ export function planDomains(inputs: DomainInputs, decisions: Decision[]): Domain
   for (const name of districts.keys()) pushTo(byDomain, naming.districtDomain(name), name);
   for (const [domain, names] of byDomain) {
     if (names.length < 2) continue;
-    const kind = (name: string) => DISTRICT_KIND_PREFIX.find(([prefix]) => name.startsWith(prefix))?.[1] ?? domainLabel(name.split(" ")[0]);
+    const kind = (name: string) => UNIT_KINDS.find((row) => row.level === "district" && name.startsWith(`${row.prefix} `))?.short ?? domainLabel(name.split(" ")[0]);
     const labels = distinctLabels(names, [(name) => `${kind(name)}-${districtLabel(name, settings)}`, (name) => `${districtLabel(name, settings)}-${districtCode(name)}`]);
     names.forEach((name, index) => {
       districts.get(name)!.label = labels[index];
@@ -122,7 +120,7 @@ export function planDomains(inputs: DomainInputs, decisions: Decision[]): Domain
     if (rows.length < 2 || open.length === 0) continue;
     const firstDistrict = (row: NewRow) => row.former_district.split(";")[0].trim();
     const labels = distinctLabels(open, [
-      (row) => `${NEW_KIND_PREFIX[row.kind]}-${domainLabel(row.name)}`,
+      (row) => `${unitKind(row.kind).short}-${domainLabel(row.name)}`,
       (row) => `${domainLabel(row.name)}-${districtLabel(firstDistrict(row), settings)}`,
       (row) => `${domainLabel(row.name)}-${row.code}`,
     ]);
@@ -138,7 +136,7 @@ export function planDomains(inputs: DomainInputs, decisions: Decision[]): Domain
   for (const [domain, rows] of oldByDomain) {
     const open = rows.filter((row) => row.domain === undefined);
     if (rows.length < 2 || open.length === 0) continue;
-    const labels = distinctLabels(open, [(row) => `${OLD_KIND_PREFIX[row.kind]}-${domainLabel(row.name)}`, (row) => `${domainLabel(row.name)}-${row.code}`]);
+    const labels = distinctLabels(open, [(row) => `${unitKind(row.kind).short}-${domainLabel(row.name)}`, (row) => `${domainLabel(row.name)}-${row.code}`]);
     open.forEach((row, index) => {
       const explicit = oldCommuneDomain(row, settings, labels[index]);
       oldDomains.set(row.code, explicit);
@@ -172,7 +170,7 @@ export function planDomains(inputs: DomainInputs, decisions: Decision[]): Domain
       continue;
     }
     if (row.slug !== undefined || row.domain !== undefined) continue;
-    const kindSlug = `${NEW_KIND_PREFIX[row.kind]}-${domainLabel(row.name)}`;
+    const kindSlug = `${unitKind(row.kind).short}-${domainLabel(row.name)}`;
     const slug = taken.has(`${kindSlug}.${parentDomain}`) ? `${domainLabel(row.name)}-${row.code}` : kindSlug;
     slugs.set(row.code, slug);
     taken.add(`${slug}.${parentDomain}`);
