@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { App } from "cdktf";
-import { generateProvince } from "../bench/generate";
+import { generateProvince } from "../src/capacity/generated-province";
 import { type CapacityKey, capacityFigures, increaseNeeded, minimumMinutes } from "../src/capacity/figures";
 import { formatCapacity } from "../src/capacity/format-capacity";
 import { dnsimpleRequests, recordsPerZone } from "../src/capacity/usage";

@@ -1,6 +1,7 @@
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { TerraformStack, Testing } from "cdktf";
-import { PROTECTED_TYPES, Protection } from "../src/constructs/protection";
+import { Protection } from "../src/constructs/protection";
+import { PROTECTED_TYPES } from "../src/model/protected-types";
 import { compareSyntheses, type Synthesis } from "../src/guard/compare-synths";
 import { formatGuard } from "../src/guard/format-guard";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";

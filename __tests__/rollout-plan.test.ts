@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { generateProvince } from "../bench/generate";
+import { generateProvince } from "../src/capacity/generated-province";
 import { loadProvince } from "../src/load/load-province";
 import { settingsSchema } from "../src/model/settings";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
@@ -12,7 +12,7 @@ import { formatRolloutPlan, hoursAndMinutes, stackList } from "../src/rollout/fo
 import { planRollout, type RolloutPlan, totalHours } from "../src/rollout/plan-rollout";
 import { type StackLoad, stackLoads } from "../src/rollout/stack-load";
 import { synthesizeProvince } from "../src/app/synthesize";
-import { readManifest } from "../scripts/plan-comment";
+import { readManifest } from "../src/deploy/stack-order";
 import { ROOT } from "./support/project";
 import { tempDir } from "./support/temp";
 import { realProvince } from "./support/synth-province";

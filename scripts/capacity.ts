@@ -4,14 +4,14 @@
  *   PROVINCE    config folder under config/ (default lam-dong)
  *   ENV         offline (default), staging or production
  *   --generated=NEW,OLD   instead of PROVINCE, the benchmark's generated province of NEW new and OLD old units
- *                         (bench/generate.ts; e.g. --generated=400,1200, larger than any real province)
+ *                         (src/capacity/generated-province.ts; e.g. --generated=400,1200, larger than any real province)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateProvince } from "../bench/generate";
+import { generateProvince } from "../src/capacity/generated-province";
 import { formatCapacity } from "../src/capacity/format-capacity";
-import { provinceCapacity } from "../src/capacity/province-capacity";
+import { provinceCapacity } from "../src/app/province-capacity";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment } from "../src/model/environment";

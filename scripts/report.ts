@@ -9,7 +9,7 @@
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { provinceCapacity } from "../src/capacity/province-capacity";
+import { provinceCapacity } from "../src/app/province-capacity";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment } from "../src/model/environment";

@@ -18,7 +18,7 @@ import { isIPv4, isIPv6 } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
+import { GATEWAY_ADDRESS_OUTPUTS } from "../src/model/gateway-addresses";
 import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
@@ -30,7 +30,7 @@ import { planRollout } from "../src/rollout/plan-rollout";
 import { stackLoads } from "../src/rollout/stack-load";
 import { platformStackId } from "../src/stacks/province-stack";
 import { synthesizeProvince } from "../src/app/synthesize";
-import { readManifest } from "./plan-comment";
+import { readManifest } from "../src/deploy/stack-order";
 
 const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n";
 

@@ -1,6 +1,7 @@
 import { countByType, resourcesIn, type SynthesizedStack } from "../synth/terraform-json";
-import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS, DNSIMPLE_REQUESTS_PER_HOUR, URL_MAP_LIMITS } from "./limits";
-import { dnsimpleRequests, googleWrites, recordsPerZone, urlMapUsage } from "./usage";
+import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS, DNSIMPLE_REQUESTS_PER_HOUR, URL_MAP_LIMITS } from "../model/cloud-limits";
+import { urlMapUsage } from "../synth/url-map-usage";
+import { dnsimpleRequests, googleWrites, recordsPerZone } from "./usage";
 
 /**
  * What a deploy of the province uses of one limit, quota or rate (plain data; the CLI and the rollout report

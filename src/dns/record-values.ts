@@ -1,4 +1,4 @@
-import { GATEWAY_ADDRESS_OUTPUTS } from "../constructs/gateway-addresses";
+import { GATEWAY_ADDRESS_OUTPUTS } from "../model/gateway-addresses";
 import { STAND_IN_ADDRESSES } from "../model/gateway-addresses";
 import type { SynthesizedStack } from "../synth/terraform-json";
 import { type AppliedState, appliedAttributes } from "./applied-state";

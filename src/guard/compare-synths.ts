@@ -1,4 +1,4 @@
-import { PROTECTED_TYPES } from "../constructs/protection";
+import { PROTECTED_TYPES } from "../model/protected-types";
 import { resourcesIn, type TerraformJson } from "../synth/terraform-json";
 
 /** A synthesized app: stack name → that stack's Terraform JSON. */

@@ -1,5 +1,5 @@
-import { CERTIFICATE_LIMITS, URL_MAP_LIMITS } from "../capacity/limits";
-import { urlMapUsage } from "../capacity/usage";
+import { CERTIFICATE_LIMITS, URL_MAP_LIMITS } from "../model/cloud-limits";
+import { urlMapUsage } from "../synth/url-map-usage";
 import { defaultAuthorizedDomains } from "../constructs/identity-platform-project";
 import { PROJECT_APIS, type ProjectApi } from "../constructs/project-apis";
 import { GCP_RESOURCE_NAME } from "../model/cloud-names";

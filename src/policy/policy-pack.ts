@@ -3,7 +3,7 @@ import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import { Annotations, type IAspect, TerraformResource } from "cdktf";
 import type { IConstruct } from "constructs";
 import { DnsZone, literal } from "../constructs/dns-zone";
-import { PROTECTED_TYPES } from "../constructs/protection";
+import { PROTECTED_TYPES } from "../model/protected-types";
 import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../constructs/site-bucket";
 import type { Settings } from "../model/settings";
 import type { Province } from "../model/province";

@@ -1,5 +1,5 @@
 import { dnsimpleRequests, type GoogleWrites, googleWrites, recordsPerZone } from "../capacity/usage";
-import { STAND_INS_OUTPUT } from "../constructs/gateway-addresses";
+import { STAND_INS_OUTPUT } from "../model/gateway-addresses";
 import type { SynthesizedStack } from "../synth/terraform-json";
 
 /** What one stack's first deploy asks of the two APIs (the model of `npm run capacity`, stack by stack). */

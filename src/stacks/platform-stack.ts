@@ -1,7 +1,7 @@
 import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { GATEWAY_ADDRESS_OUTPUTS } from "../constructs/gateway-addresses";
+import { GATEWAY_ADDRESS_OUTPUTS } from "../model/gateway-addresses";
 import { GatewayEdge } from "../constructs/gateway-edge";
 import { IdentityPlatformProject } from "../constructs/identity-platform-project";
 import { ProjectApis } from "../constructs/project-apis";

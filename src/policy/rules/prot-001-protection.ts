@@ -1,4 +1,4 @@
-import { PROTECTED_TYPES } from "../../constructs/protection";
+import { PROTECTED_TYPES } from "../../model/protected-types";
 import { bucket, PORTAL } from "./fixtures";
 import type { RuleDefinition } from "./rule";
 
