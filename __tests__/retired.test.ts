@@ -1,3 +1,4 @@
+import { forwardMailbox } from "../src/model/retired-mail";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { TerraformStack, Testing } from "cdktf";
 import { Protection } from "../src/constructs/protection";
@@ -184,5 +185,12 @@ describe("the change guard", () => {
     const renamed = loadFixture({ settings: TINY_SETTINGS.replace("bucketPrefix: thu", "bucketPrefix: thu2") });
     const result = compareSyntheses(synthesis(before), synthesis(renamed), []);
     expect(result.violations.map((violation) => violation.message)).toContainEqual(expect.stringMatching(/^google_storage_bucket\..* would be replaced \(name: thu-prod-portal-00010 → thu2-prod-portal-00010\)$/));
+  });
+});
+
+describe("an old unit's forwarded mail (src/model/retired-mail.ts)", () => {
+  it("goes to the settings' mailbox, every {successor} in it the successor's domain, for the forwards and the report alike", () => {
+    expect(forwardMailbox("vanthu@{successor}", "muine.lamdong.gov.vn")).toBe("vanthu@muine.lamdong.gov.vn");
+    expect(forwardMailbox("{successor}@{successor}", "a.vn")).toBe("a.vn@a.vn");
   });
 });

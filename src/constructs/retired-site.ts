@@ -2,12 +2,12 @@ import { Construct } from "constructs";
 import type { RetiredMailSettings } from "../model/settings";
 import type { AdoptedZone } from "../model/adopted-zone";
 import type { Commune, RetiredUnit } from "../model/province";
+import { forwardMailbox } from "../model/retired-mail";
 import { ArchiveFolder } from "./archive-folder";
-import { addGatewayRecords, CAA_VALUES, type GatewayEndpoint } from "./commune-site";
-import { DnsZone } from "./dns-zone";
-import { HostCertificate } from "./host-certificate";
+import type { DnsZone } from "./dns-zone";
 import { IdentityTenant } from "./identity-tenant";
 import { MailDomain } from "./mail-domain";
+import { type GatewayEndpoint, siteCertificates, siteZone } from "./site-zone";
 
 export interface RetiredSiteProps {
   readonly unit: RetiredUnit;
@@ -54,25 +54,15 @@ export class RetiredSite extends Construct {
     }
     if (unit.takenOverBy) return;
 
-    const zone = new DnsZone(this, "zone", { domain: unit.domain, adopted: props.adoptedZone, importExisting: props.importExisting });
+    const zone = siteZone(this, { domain: unit.domain, hostnames: unit.lookupHosts, gateway, adoptedZone: props.adoptedZone, importExisting: props.importExisting });
     this.zone = zone;
-    addGatewayRecords(zone, gateway);
-    for (const host of unit.lookupHosts.filter((hostname) => hostname.role !== "apex")) zone.addHostRecord(host.name, { type: "CNAME", value: unit.domain });
-    for (const value of CAA_VALUES) zone.addRecord({ name: "", type: "CAA", value });
-    for (const hostname of unit.lookupHosts) {
-      new HostCertificate(this, `certificate-${hostname.role}`, {
-        zone,
-        hostname,
-        certificateMapName: gateway.certificateMapName,
-        labels: props.labels,
-      });
-    }
+    siteCertificates(this, zone, unit.lookupHosts, gateway, props.labels);
     const reportTo = props.dmarcReportTo;
     new MailDomain(this, "mail", {
       zone,
       mode:
         unit.mail === "forward"
-          ? { kind: "forward", catchAllTo: retiredMail.forwardMailbox.replace("{successor}", successor.domain), roleAddresses: retiredMail.roleAddresses, roleDomain: successor.domain, reportTo }
+          ? { kind: "forward", catchAllTo: forwardMailbox(retiredMail.forwardMailbox, successor.domain), roleAddresses: retiredMail.roleAddresses, roleDomain: successor.domain, reportTo }
           : { kind: "none", reportTo },
     });
   }

@@ -1,6 +1,7 @@
 import type { CapacityFigure } from "../capacity/figures";
 import { windowNotices } from "../model/migration-window";
 import type { Commune, Province, RetiredUnit } from "../model/province";
+import { forwardMailbox } from "../model/retired-mail";
 import { type AdministrativeForm, administrativeForm } from "./admin-form";
 import { vietnameseDate } from "./dates";
 import { CELL_STATUSES, type CellStatus, cellStatus, cellText, isPastDue } from "./milestones";
@@ -130,7 +131,7 @@ export function buildRolloutReport(province: Province, today: string, capacity: 
     if (unit.takenOverBy !== undefined) {
       mailText = `Tên miền thư nay là của ${communeOf(unit.takenOverBy).name}`;
     } else if (unit.mail === "forward") {
-      mailText = `Chuyển tiếp thư đến ${settings.retirement.forwardMailbox.replaceAll("{successor}", successor.domain)}`;
+      mailText = `Chuyển tiếp thư đến ${forwardMailbox(settings.retirement.forwardMailbox, successor.domain)}`;
     } else {
       mailText = "Từ chối thư (không nhận thư đến tên miền cũ)";
     }

@@ -2,7 +2,7 @@ import { DnsimpleProvider } from "@cdktf/provider-dnsimple/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { Aspects, GcsBackend, LocalBackend, type TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import type { GatewayEndpoint } from "../constructs/commune-site";
+import type { GatewayEndpoint } from "../constructs/site-zone";
 import { GatewayAddresses } from "../constructs/gateway-addresses";
 import { Protection } from "../constructs/protection";
 import { ZoneDelegation } from "../constructs/zone-delegation";
