@@ -19,9 +19,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { GATEWAY_ADDRESS_OUTPUTS } from "../src/model/gateway-addresses";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
+import { loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
-import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
+import { type DeployEnvironment } from "../src/model/environment";
 import { isDocumentationAddress } from "../src/model/gateway-addresses";
 import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
@@ -31,6 +31,7 @@ import { stackLoads } from "../src/rollout/stack-load";
 import { platformStackId } from "../src/stacks/province-stack";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { readManifest } from "../src/deploy/stack-order";
+import { environmentOf, provinceName } from "../src/runtime/province-command";
 
 const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n";
 
@@ -97,9 +98,8 @@ function printAddresses(province: Province, environment: DeployEnvironment, dir:
 function main(): void {
   try {
     const options = parse(process.argv.slice(2));
-    const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
-    const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
-    if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+    const province = loadProvince(provinceDir(provinceName()));
+    const environment = environmentOf(province);
     if (options.addresses) printAddresses(province, environment, options.addresses === true ? join("cdktf.out", "stacks", platformStackId(province)) : options.addresses);
     else printPlan(province, environment, options.json);
   } catch (error) {
