@@ -7,7 +7,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
-  // Some tests run a whole synth in a child process; on a loaded 2-core CI machine that can take ~20 s.
+  // Some tests run a whole synth in a child process, which a loaded 2-core CI machine makes slow: room for it.
   testTimeout: 60000,
   // Beside the esbuild bundles in .cache/ (git-ignored), not in the temp folder, which a test run leaves as it found it.
   cacheDirectory: "<rootDir>/.cache/jest",

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Testing } from "cdktf";
 import { adopt } from "../src/adopt/adopt";
@@ -12,7 +11,7 @@ import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
-import { buildProvinceStacks } from "../stacks/build-app";
+import { buildProvinceStacks } from "../src/app/build-app";
 import { ROOT } from "./support/project";
 import { tempDir } from "./support/temp";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
@@ -23,18 +22,17 @@ const fixture = (name: string) => relative(process.cwd(), join(FIXTURES, name));
 const DOICAT = fixture("doicat.songxanh.thu.gov.vn.zone");
 const SONGXANH = fixture("songxanh.thu.gov.vn.json");
 
-/** A temp project root holding the tiny province as config/tinh-thu/; removed after each test. */
+/** A temp project root holding the tiny province as config/tinh-thu/, one per test. */
 let root: string;
 let dir: string;
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), "adopt-"));
+  root = tempDir("adopt-");
   dir = join(root, "config", "tinh-thu");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "new-units.csv"), TINY_NEW_UNITS);
   writeFileSync(join(dir, "old-units.csv"), TINY_OLD_UNITS);
   writeFileSync(join(dir, "settings.yaml"), TINY_SETTINGS);
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const run = (file: string) => adopt({ root, province: "tinh-thu", file });
 /** The report with the temp root's path written as <root>. */

@@ -15,7 +15,7 @@ import { tempDir } from "./support/temp";
  * code and two tiny provinces, edited after its one commit.
  */
 const ROOT = join(__dirname, "..");
-const CODE = ["main.ts", "src", "stacks", "scripts", "package.json", "package-lock.json", "tsconfig.json", "cdktf.json"];
+const CODE = ["main.ts", "src", "scripts", "package.json", "package-lock.json", "tsconfig.json", "cdktf.json"];
 const TINY: Required<FixtureFiles> = { newUnits: TINY_NEW_UNITS, oldUnits: TINY_OLD_UNITS, settings: TINY_SETTINGS };
 /** Xã An Phú (00010) gets a new domain label. */
 const RELABELLED = { ...TINY, newUnits: "code,name,kind,former_district,slug\n00010,Xã An Phú,xa,Huyện Sông Xanh,anphumoi\n00020,Xã Sông Xanh,xa,Huyện Sông Xanh,\n" };
@@ -201,7 +201,7 @@ describe("which provinces a change reaches", () => {
   });
 
   it("every province when anything the synth runs changed, including a file shared by the config folders", () => {
-    for (const code of ["main.ts", "src/model/shards.ts", "stacks/build-app.ts", "package-lock.json", "package.json", "tsconfig.json", "cdktf.json", "config/README.md"]) {
+    for (const code of ["main.ts", "src/model/shards.ts", "src/app/build-app.ts", "package-lock.json", "package.json", "tsconfig.json", "cdktf.json", "config/README.md"]) {
       expect(affectedProvinces([code, "config/lam-dong/new-units.csv"], provinces)).toEqual({ provinces: ["binh-thuan", "ha-noi", "lam-dong"], code: [code] });
     }
   });

@@ -6,7 +6,7 @@ import { provinceFor, stagingNamer } from "../src/model/environment-names";
 import type { Province } from "../src/model/province";
 import { delegations, topLevelZones } from "../src/model/zones";
 import { checkPolicies, formatViolations } from "../src/policy/check-app";
-import { buildProvinceStacks } from "../stacks/build-app";
+import { buildProvinceStacks } from "../src/app/build-app";
 import { configErrorOf, loadFixture, TINY_NEW_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { resourcesOf, synthProvince } from "./support/synth-province";
 

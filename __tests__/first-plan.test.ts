@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { configErrorOf, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, synthProvince, type SynthStack } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 /**
  * The first plan works with nothing applied (issue 17): a shard of Bình Thuận, as synthesized, run by the real
@@ -59,9 +59,8 @@ const SHARD = "binh-thuan-communes-0";
 (haveTerraform ? describe : describe.skip)("the first plan of a shard, by the real Terraform (local backend, no state)", () => {
   let root: string;
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), "first-plan-"));
+    root = tempDir("first-plan-");
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it("on stand-ins: plans (saying which values are stand-ins), and the apply refuses before any address record", () => {
     const shard = synthProvince(province, "offline").find((stack) => stack.name === SHARD)!;

@@ -1,6 +1,7 @@
 import { tenantDisplayName } from "../src/model/cloud-names";
 import { bareName, domainLabel, foldToAscii } from "../src/model/fold";
 import { IDENTIFIER_CODE_PATTERN } from "../src/model/identifier-code";
+import { districtKindOf, NEW_UNIT_KINDS, OLD_UNIT_KINDS, UNIT_KINDS } from "../src/model/unit-kinds";
 
 describe("folding Vietnamese names", () => {
   it.each([
@@ -45,5 +46,17 @@ describe("identifier codes (mã định danh điện tử)", () => {
   });
   it.each(["000.00.00.H10", "H10", "1.02.03.H10", "001.02.03.h10", "001-02-03-H10", "001.02.03.H1"])("refuses %s", (code) => {
     expect(IDENTIFIER_CODE_PATTERN.test(code)).toBe(false);
+  });
+});
+
+describe("one table of unit kinds (src/model/unit-kinds.ts)", () => {
+  it("names every kind of the reform's data once, a Quận as a district kind of its own", () => {
+    expect(UNIT_KINDS.map((row) => row.kind)).toEqual(["xa", "phuong", "dac-khu", "thi-tran", "huyen", "quan", "thi-xa", "thanh-pho"]);
+    expect(["Quận Ninh Kiều", "Huyện Tuy Phong", "Thị xã La Gi", "Thành phố Phan Thiết", "Côn Đảo"].map(districtKindOf)).toEqual(["quan", "huyen", "thi-xa", "thanh-pho", "huyen"]);
+  });
+
+  it("gives the column lists and the prefixes folding drops", () => {
+    expect([NEW_UNIT_KINDS, OLD_UNIT_KINDS]).toEqual([["xa", "phuong", "dac-khu"], ["xa", "phuong", "thi-tran"]]);
+    expect(["Quận Ninh Kiều", "Đặc khu Phú Quý", "Thị trấn Liên Hương"].map(bareName)).toEqual(["Ninh Kiều", "Phú Quý", "Liên Hương"]);
   });
 });

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { environmentClaims } from "../src/model/claims";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { checkNation, formatNationalCheck } from "../src/national/national-check";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, synthProvince } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 /**
  * One owner per name, nationally: the check loads every province of config/ and fails on any zone, hostname,
@@ -52,9 +52,8 @@ describe("the claims the national check compares", () => {
 describe("the national check", () => {
   let root: string;
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), "national-"));
+    root = tempDir("national-");
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
   const province = (folder: string, files: { settings: string; newUnits?: string }) => {
     mkdirSync(join(root, folder));
     writeFileSync(join(root, folder, "new-units.csv"), files.newUnits ?? TINY_NEW_UNITS);

@@ -8,11 +8,12 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DnsZone } from "../src/constructs/dns-zone";
 import { checkSynthesizedStacks, expiredConditions } from "../src/policy/output-checks";
-import type { SynthesizedStack, TerraformJson } from "../src/policy/synthesized";
+import type { SynthesizedStack, TerraformJson } from "../src/synth/terraform-json";
 import { RULES } from "../src/policy/rules";
 import { runSynthIn } from "./support/project";
 import { TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
-import { goodZone, tiny, violationsOf } from "./support/policy-harness";
+import { goodZone } from "../src/policy/rules/fixtures";
+import { tiny, violationsOf } from "./support/policy-harness";
 import { realStacks } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 

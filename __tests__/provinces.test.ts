@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { NATIONAL_DATA, NATIONAL_PROVINCES, readNationalProvinces } from "../src/scaffold/national-provinces";
 import { scaffoldProvince } from "../src/scaffold/scaffold";
 import { describeProvinceChecks, documentedCounts, foldersOf } from "./support/province-checks";
+import { tempDir } from "./support/temp";
 
 /**
  * Every province: the national data reads with the loader's table specs and checks, and every config of config/
@@ -49,14 +49,13 @@ describe("this project", () => {
  * read-only) gains a province no bundled folder names, and the same checks pass over it.
  */
 describe("a project after npm run new-province --from the lists of a province it does not bundle", () => {
-  const root = mkdtempSync(join(tmpdir(), "onboarded-"));
+  const root = tempDir("onboarded-");
   const lists = join(root, "incoming", "quang-ninh");
   mkdirSync(join(root, NATIONAL_DATA), { recursive: true });
   mkdirSync(join(root, "config"));
   for (const file of [NATIONAL_PROVINCES, join(NATIONAL_DATA, "SOURCES.md"), join(NATIONAL_DATA, "cao-bang"), join("config", "cao-bang")]) symlinkSync(join(ROOT, file), join(root, file));
   cpSync(join(ROOT, NATIONAL_DATA, "quang-ninh"), lists, { recursive: true });
   const outcome = scaffoldProvince({ root, folder: "quang-ninh", from: lists, force: false });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("scaffolds the province", () => {
     expect("written" in outcome && outcome.summary.split("\n")[0]).toBe(`new-province: wrote ${relative(process.cwd(), join(root, "config", "quang-ninh"))}/ for Tỉnh Quảng Ninh from the new-units.csv, old-units.csv and districts.csv given with --from: 54 new units, 184 retired units (171 old units and 13 districts)`);

@@ -2,18 +2,17 @@ import { ComputeUrlMap } from "@cdktf/provider-google/lib/compute-url-map";
 import { StorageBucketIamBinding } from "@cdktf/provider-google/lib/storage-bucket-iam-binding";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
 import { PolicyPack } from "../src/policy/policy-pack";
 import { RULES } from "../src/policy/rules";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { synthesizeProvince } from "../src/app/synthesize";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
 import { resourcesOf, synthProvince } from "./support/synth-province";
+import { tempDir } from "./support/temp";
 
 const tiny = loadFixture();
 
@@ -104,7 +103,7 @@ describe("organization policies that refuse public grants (ORG-001, ORG-002)", (
     loadFixture({ settings: `${TINY_SETTINGS}environments:\n  production: { gcpProject: thu-prod, dnsimpleAccount: "1234", stateBucket: thu-tfstate${organizationPolicies ? `, organizationPolicies: ${organizationPolicies}` : ""} }\n` });
   /** The synth main.ts runs, into a temp folder: its violations as "RULE path: message" (none: []). */
   function synthViolations(province: Province, environmentName: string): string[] {
-    const outdir = mkdtempSync(join(tmpdir(), "org-policies-"));
+    const outdir = tempDir("org-policies-");
     try {
       const result = synthesizeProvince(province, resolveEnvironment(province.settings, environmentName) as DeployEnvironment, outdir);
       return "violations" in result ? result.violations.map((violation) => `${violation.rule} ${violation.path}: ${violation.message}`) : [];

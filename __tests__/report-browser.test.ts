@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { renderHtml } from "../src/report/html";
@@ -17,7 +17,6 @@ beforeAll(() => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: ${INSTALL_CHROMIUM}`);
   dir = tempDir("report-browser-");
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const runReport = (env: Record<string, string>) =>
   spawnSync(process.execPath, npmScriptArgs("report"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ...env }, encoding: "utf8", timeout: 60_000 });

@@ -1,12 +1,14 @@
+import { forwardMailbox } from "../src/model/retired-mail";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket";
 import { TerraformStack, Testing } from "cdktf";
-import { PROTECTED_TYPES, Protection } from "../src/constructs/protection";
+import { Protection } from "../src/constructs/protection";
+import { PROTECTED_TYPES } from "../src/model/protected-types";
 import { compareSyntheses, type Synthesis } from "../src/guard/compare-synths";
 import { formatGuard } from "../src/guard/format-guard";
 import { resolveEnvironment, type DeployEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { formatViolations } from "../src/policy/check-app";
-import { synthesizeProvince } from "../stacks/synthesize";
+import { synthesizeProvince } from "../src/app/synthesize";
 import { loadFixture, TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { realProvince, realStacks, resourcesOf, synthProvince, testApp } from "./support/synth-province";
 import { tempDir } from "./support/temp";
@@ -183,5 +185,12 @@ describe("the change guard", () => {
     const renamed = loadFixture({ settings: TINY_SETTINGS.replace("bucketPrefix: thu", "bucketPrefix: thu2") });
     const result = compareSyntheses(synthesis(before), synthesis(renamed), []);
     expect(result.violations.map((violation) => violation.message)).toContainEqual(expect.stringMatching(/^google_storage_bucket\..* would be replaced \(name: thu-prod-portal-00010 → thu2-prod-portal-00010\)$/));
+  });
+});
+
+describe("an old unit's forwarded mail (src/model/retired-mail.ts)", () => {
+  it("goes to the settings' mailbox, every {successor} in it the successor's domain, for the forwards and the report alike", () => {
+    expect(forwardMailbox("vanthu@{successor}", "muine.lamdong.gov.vn")).toBe("vanthu@muine.lamdong.gov.vn");
+    expect(forwardMailbox("{successor}@{successor}", "a.vn")).toBe("a.vn@a.vn");
   });
 });

@@ -1,18 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { generateProvince } from "../bench/generate";
+import { generateProvince } from "../src/capacity/generated-province";
 import { loadProvince } from "../src/load/load-province";
-import { settingsSchema } from "../src/load/settings-schema";
+import { settingsSchema } from "../src/model/settings";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { formatRolloutPlan, hoursAndMinutes, stackList } from "../src/rollout/format-rollout";
 import { planRollout, type RolloutPlan, totalHours } from "../src/rollout/plan-rollout";
 import { type StackLoad, stackLoads } from "../src/rollout/stack-load";
-import { synthesizeProvince } from "../stacks/synthesize";
-import { readManifest } from "../scripts/plan-comment";
+import { synthesizeProvince } from "../src/app/synthesize";
+import { readManifest } from "../src/deploy/stack-order";
 import { ROOT } from "./support/project";
 import { tempDir } from "./support/temp";
 import { realProvince } from "./support/synth-province";
@@ -31,7 +31,7 @@ const shape = (plan: RolloutPlan) => plan.batches.map((batch) => [batch.stacks.j
 
 /** Synthesizes a province as the command does and plans it. */
 function planOf(province: Province, hourlyLimit = province.settings.dnsimple.hourlyRequestLimit): { plan: RolloutPlan; loads: StackLoad[] } {
-  const work = mkdtempSync(join(tmpdir(), "rollout-"));
+  const work = tempDir("rollout-");
   try {
     const result = synthesizeProvince(province, resolveEnvironment(province.settings, "offline") as DeployEnvironment, work);
     if ("violations" in result) throw new Error(JSON.stringify(result.violations));
@@ -138,8 +138,8 @@ batch  stacks                     DNSimple requests  Google writes  earliest sta
   });
 
   it("a generated province of 120 new and 360 old units, at a low limit: every stack once, in order, within the limit", () => {
-    const generated = loadProvince(generateProvince(mkdtempSync(join(tmpdir(), "rollout-generated-")), { id: "rollout-120", name: "Tỉnh Thử Nghiệm", newUnits: 120, oldUnits: 360, seed: 120 }).dir);
-    const work = mkdtempSync(join(tmpdir(), "rollout-"));
+    const generated = loadProvince(generateProvince(tempDir("rollout-generated-"), { id: "rollout-120", name: "Tỉnh Thử Nghiệm", newUnits: 120, oldUnits: 360, seed: 120 }).dir);
+    const work = tempDir("rollout-");
     try {
       const result = synthesizeProvince(generated, resolveEnvironment(generated.settings, "offline") as DeployEnvironment, work);
       if ("violations" in result) throw new Error(JSON.stringify(result.violations));

@@ -11,7 +11,7 @@ import type { Province } from "../src/model/province";
 import { compiledEntry, loadCompiled } from "../src/runtime/compiled-entry";
 import { meetsMinimum } from "../src/runtime/terraform-version";
 import { TERRAFORM_REQUIRED_VERSION } from "../src/model/provider-versions";
-import { buildProvinceStacks } from "../stacks/build-app";
+import { buildProvinceStacks } from "../src/app/build-app";
 import { loadFixture, TINY_SETTINGS, writeProvinceIn } from "./support/fixture-config";
 import { runSynthIn } from "./support/project";
 import { generatedProvince, provinceFiles } from "./support/generate-province";

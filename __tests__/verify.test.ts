@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSecureContext } from "node:tls";
 import { loadProvinceDns, type ProvinceDns } from "../src/dns/province-dns";
@@ -12,6 +11,7 @@ import { type RunningNamed, startNamed } from "./support/bind";
 import { ROOT } from "./support/project";
 import { TINY_NEW_UNITS, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
 import { makeTestCa } from "./support/test-ca";
+import { tempDir } from "./support/temp";
 
 /**
  * verify against real servers: BIND's named serving the zone files zone-files wrote (the province's zones on one
@@ -19,16 +19,9 @@ import { makeTestCa } from "./support/test-ca";
  * local HTTPS server answering like the gateway, with certificates of a test CA made by openssl.
  */
 
-const temps: string[] = [];
 const running: RunningNamed[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
 afterAll(async () => {
   await Promise.all(running.map((named) => named.stop()));
-  temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
 async function serve(dir: string, probe: string, served: "zones" | "parents"): Promise<RunningNamed> {
@@ -49,7 +42,7 @@ function provinceDns(province: string, root = ROOT): ProvinceDns {
  */
 function treeWith(provinceDir: string, name: string): string {
   const tree = tempDir("verify-tree-");
-  for (const entry of ["src", "stacks", "scripts", "package.json", "tsconfig.json"]) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
+  for (const entry of ["src", "scripts", "package.json", "tsconfig.json"]) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"));
   mkdirSync(join(tree, "config"));
   cpSync(provinceDir, join(tree, "config", name), { recursive: true });
@@ -107,7 +100,6 @@ describe("npm run verify, on a small province", () => {
 
   beforeAll(async () => {
     const fixture = writeProvince({ newUnits: TINY_NEW_UNITS, oldUnits, settings: TINY_SETTINGS.replace("reportTo: dmarc@thu.gov.vn", "reportTo: dmarc@baocao.vn") });
-    temps.push(join(fixture, ".."));
     tree = treeWith(fixture, province);
     dns = provinceDns(province, tree);
     good = join(tempDir("verify-good-"), "zones");

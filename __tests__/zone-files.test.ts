@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseZone } from "dnsz";
 import { readAppliedState } from "../src/dns/applied-state";
@@ -11,14 +10,8 @@ import { isZoneFilesFolder, writeZoneFiles } from "../src/dns/write-zone-files";
 import { txtStrings, zoneFile } from "../src/dns/zone-file";
 import { checkConfZones, writeNamedConf } from "./support/bind";
 import { ROOT } from "./support/project";
+import { tempDir } from "./support/temp";
 
-const temps: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function provinceDns(province: string, stateDir?: string): ProvinceDns {
   const dns = loadProvinceDns(ROOT, { PROVINCE: province }, stateDir);

@@ -41,7 +41,7 @@ import { loadProvince } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { compiledEntry } from "../src/runtime/compiled-entry";
 import type { FlatStack } from "./flat-main";
-import { generateProvince } from "./generate";
+import { generateProvince } from "../src/capacity/generated-province";
 import { profileSummary } from "./profile";
 
 const ROOT = resolve(__dirname, "..");

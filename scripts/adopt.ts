@@ -9,8 +9,8 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { adopt } from "../src/adopt/adopt";
-import { DEFAULT_PROVINCE } from "../src/load/load-province";
 import { formatProblem } from "../src/load/problems";
+import { provinceName } from "../src/runtime/province-command";
 
 const USAGE = "usage: PROVINCE=<province> npm run adopt -- <zone file or DNSimple records JSON> [--zone <zone name>]\n";
 
@@ -31,7 +31,7 @@ function main(): void {
   }
   const outcome = adopt({
     root: join(__dirname, ".."),
-    province: process.env.PROVINCE || DEFAULT_PROVINCE,
+    province: provinceName(),
     file,
     zone: args.values.zone,
     progress: (line) => process.stderr.write(`${line}\n`),

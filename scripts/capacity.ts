@@ -4,18 +4,18 @@
  *   PROVINCE    config folder under config/ (default lam-dong)
  *   ENV         offline (default), staging or production
  *   --generated=NEW,OLD   instead of PROVINCE, the benchmark's generated province of NEW new and OLD old units
- *                         (bench/generate.ts; e.g. --generated=400,1200, larger than any real province)
+ *                         (src/capacity/generated-province.ts; e.g. --generated=400,1200, larger than any real province)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateProvince } from "../bench/generate";
+import { generateProvince } from "../src/capacity/generated-province";
 import { formatCapacity } from "../src/capacity/format-capacity";
-import { provinceCapacity } from "../src/capacity/province-capacity";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
+import { provinceCapacity } from "../src/app/province-capacity";
+import { loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
-import { resolveEnvironment } from "../src/model/environment";
 import { formatViolations } from "../src/policy/check-app";
+import { environmentOf, provinceName } from "../src/runtime/province-command";
 
 function main(): void {
   // One scratch folder for the generated province's config and the synth, removed whatever happens.
@@ -24,9 +24,8 @@ function main(): void {
     const generated = /^--generated=(\d+),(\d+)$/.exec(process.argv[2] ?? "");
     const province = generated
       ? loadProvince(generateProvince(work, { id: `generated-${generated[1]}`, name: "Tỉnh Thử Nghiệm", newUnits: Number(generated[1]), oldUnits: Number(generated[2]), seed: Number(generated[1]) }).dir)
-      : loadProvince(provinceDir(process.env.PROVINCE ?? DEFAULT_PROVINCE));
-    const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
-    if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+      : loadProvince(provinceDir(provinceName()));
+    const environment = environmentOf(province);
     const capacity = provinceCapacity(province, environment, join(work, "cdktf.out"));
     if ("violations" in capacity) {
       process.stderr.write(formatViolations(capacity.violations));

@@ -6,9 +6,10 @@ import { environmentChanges, formatEnvironmentChanges, type StackFrame } from ".
 import { formatGuard } from "../src/guard/format-guard";
 import { extractRef, isCommit } from "../src/guard/ref-tree";
 import { readSynthesis, synthesizeTree, type SynthRun } from "../src/guard/synthesize-tree";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
+import { loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import type { Province } from "../src/model/province";
+import { environmentName, provinceName } from "../src/runtime/province-command";
 
 /**
  * npm run guard -- <git-ref>: synthesizes <git-ref> and the working tree with the same PROVINCE and ENV and
@@ -19,7 +20,7 @@ import type { Province } from "../src/model/province";
  * Needs no credentials.
  */
 const root = join(__dirname, "..");
-const province = process.env.PROVINCE ?? DEFAULT_PROVINCE;
+const province = provinceName();
 
 function fail(message: string): never {
   process.stderr.write(message.endsWith("\n") ? message : message + "\n");
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     extractRef(root, ref, refTree);
     // Both trees at once, one process each; a failure is reported the ref's first, as when they ran in turn.
     const [refRun, workRun] = await Promise.all([synthesizeTree(refTree, join(work, "before")), synthesizeTree(root, join(work, "after"))]);
-    const environment = process.env.ENV || "offline";
+    const environment = environmentName();
     const placeholders = (run: SynthRun) => !run.ok && run.stderr.includes("is still a placeholder");
     if (environment !== "offline" && placeholders(refRun) && placeholders(workRun)) {
       process.stdout.write(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${environment}): neither side synthesizes for ${environment} (placeholders), nothing to compare\n`);

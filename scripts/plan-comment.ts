@@ -27,7 +27,6 @@ import { readSettings } from "../src/load/read-settings";
 import { parseRolloutPlan } from "../src/deploy/rollout-plan";
 import { readManifest, stacksInOrder, tierOf } from "../src/deploy/stack-order";
 
-export { orderStacks, readManifest, stacksInOrder, tierOf, type Tier } from "../src/deploy/stack-order";
 
 /** Hidden markers by which the workflow finds its comments again (scripts/sticky-comment.js reads them too). */
 export const OVERVIEW_MARKER = "<!-- commune-infra-plan -->";

@@ -9,8 +9,8 @@
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { provinceCapacity } from "../src/capacity/province-capacity";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../src/load/load-province";
+import { provinceCapacity } from "../src/app/province-capacity";
+import { loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
@@ -18,6 +18,7 @@ import { formatViolations } from "../src/policy/check-app";
 import { REPORT_BASENAME, renderRolloutReport } from "../src/report";
 import { ReportDateError, reportDate } from "../src/report/dates";
 import { PdfError, printPdf } from "../src/report/pdf";
+import { environmentName, provinceName } from "../src/runtime/province-command";
 
 function fail(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -25,7 +26,7 @@ function fail(message: string): void {
 }
 
 function main(): void {
-  const province = process.env.PROVINCE ?? DEFAULT_PROVINCE;
+  const province = provinceName();
   let today: string;
   let model: Province;
   try {
@@ -40,7 +41,7 @@ function main(): void {
   mkdirSync(dirname(outDir), { recursive: true });
   const scratch = mkdtempSync(join(dirname(outDir), ".report-"));
   try {
-    const environment = resolveEnvironment(model.settings, process.env.ENV || "offline");
+    const environment = resolveEnvironment(model.settings, environmentName());
     if (typeof environment === "string") return fail(`ENV: ${environment}\n  fix: set ENV to offline, staging or production`);
     const capacity = provinceCapacity(model, environment, join(scratch, "synth"));
     if ("violations" in capacity) return fail(formatViolations(capacity.violations).trimEnd());

@@ -22,12 +22,12 @@ import { isIPv4, isIPv6 } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
+import { GATEWAY_ADDRESS_OUTPUTS } from "../src/model/gateway-addresses";
 import { inParallel } from "../src/changes/in-parallel";
 import { driftSchedule, DriftScheduleError } from "../src/deploy/drift-schedule";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir, provinceFolders } from "../src/load/load-province";
+import { loadProvince, provinceDir, provinceFolders } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
-import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
+import { type DeployEnvironment } from "../src/model/environment";
 import { isDocumentationAddress } from "../src/model/gateway-addresses";
 import type { Province } from "../src/model/province";
 import { synthesizeTree } from "../src/guard/synthesize-tree";
@@ -36,9 +36,11 @@ import { formatDriftSchedule } from "../src/rollout/format-drift-schedule";
 import { formatRolloutPlan } from "../src/rollout/format-rollout";
 import { planRollout } from "../src/rollout/plan-rollout";
 import { stackLoads } from "../src/rollout/stack-load";
-import { platformStackId } from "../stacks/province-stack";
-import { readSynthesizedStacks, synthesizeProvince } from "../stacks/synthesize";
-import { readManifest } from "./plan-comment";
+import { platformStackId } from "../src/stacks/province-stack";
+import { synthesizeProvince } from "../src/app/synthesize";
+import { readManifest } from "../src/deploy/stack-order";
+import { environmentOf, provinceName } from "../src/runtime/province-command";
+import { readSynthesizedStacks } from "../src/synth/terraform-json";
 
 const ROOT = join(__dirname, "..");
 const USAGE = "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n       npm run rollout-plan -- --drift [--json]        (every province)\n";
@@ -162,9 +164,8 @@ function main(): void {
       printDriftSchedule(options.json).catch(fail);
       return;
     }
-    const province = loadProvince(provinceDir(process.env.PROVINCE || DEFAULT_PROVINCE));
-    const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
-    if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+    const province = loadProvince(provinceDir(provinceName()));
+    const environment = environmentOf(province);
     if (options.addresses) printAddresses(province, environment, options.addresses === true ? join("cdktf.out", "stacks", platformStackId(province)) : options.addresses);
     else printPlan(province, environment, options.json);
   } catch (error) {

@@ -18,6 +18,7 @@ import { formatViolations } from "../src/policy/check-app";
 import type { DnsServer } from "../src/verify/dns-client";
 import { formatMismatch } from "../src/verify/mismatch";
 import { verifyProvince } from "../src/verify/verify-province";
+import { environmentName, provinceName } from "../src/runtime/province-command";
 
 const USAGE =
   "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run verify -- [--nameserver host:port] [--handover-nameserver host:port] [--dns-only] [--state DIR] [--https-address host:port] [--ca FILE]\n";
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   if (values["https-address"] !== undefined && !httpsAddress) return usageError(`--https-address ${values["https-address"]} is not host:port`);
   if (values.ca !== undefined && !existsSync(values.ca)) return usageError(`--ca ${values.ca}: no such file`);
 
-  process.stderr.write(`verify: synthesizing ${process.env.PROVINCE || "binh-thuan"} (ENV=${process.env.ENV || "offline"})…\n`);
+  process.stderr.write(`verify: synthesizing ${provinceName()} (ENV=${environmentName()})…\n`);
   let dns: ReturnType<typeof loadProvinceDns>;
   try {
     dns = loadProvinceDns(ROOT, process.env, values.state);

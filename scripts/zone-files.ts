@@ -10,8 +10,9 @@ import { parseArgs } from "node:util";
 import { loadProvinceDns } from "../src/dns/province-dns";
 import { isZoneFilesFolder, writeZoneFiles } from "../src/dns/write-zone-files";
 import { commitSerial, parseSerial } from "../src/dns/zone-serial";
-import { ConfigError, formatProblem } from "../src/load/problems";
+import { formatProblem } from "../src/load/problems";
 import { formatViolations } from "../src/policy/check-app";
+import { environmentName, provinceName, reportingConfigErrors } from "../src/runtime/province-command";
 
 const USAGE = "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run zone-files -- --out DIR [--state DIR] [--serial N]\n";
 const ROOT = join(__dirname, "..");
@@ -34,8 +35,8 @@ function main(): void {
   const serial = serialText === undefined ? commitSerial(ROOT) : parseSerial(serialText);
   if (serial === undefined) return usageError(serialText === undefined ? "this is not a git checkout, so the SOA serial has no default: give --serial N" : `--serial ${serialText} is not a whole number from 1 to 4294967295`);
 
-  process.stderr.write(`zone-files: synthesizing ${process.env.PROVINCE || "binh-thuan"} (ENV=${process.env.ENV || "offline"})…\n`);
-  try {
+  process.stderr.write(`zone-files: synthesizing ${provinceName()} (ENV=${environmentName()})…\n`);
+  reportingConfigErrors(() => {
     const dns = loadProvinceDns(ROOT, process.env, state);
     if ("violations" in dns) {
       process.stderr.write(formatViolations(dns.violations));
@@ -54,11 +55,7 @@ function main(): void {
       `${dns.province.settings.province} (ENV=${dns.environment.name}): ${summary.zones} zones, ${summary.records} records, ${standIns}, SOA serial ${serial}; written to ${out}/\n` +
         `${summary.handovers.length} hand-over zones (records for zones the config does not manage):\n${handovers.join("")}`,
     );
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(error.message);
-    process.exitCode = 1;
-  }
+  });
 }
 
 function parse() {

@@ -1,8 +1,6 @@
 import { Aspects, TerraformStack } from "cdktf";
-import { DnsZone } from "../../src/constructs/dns-zone";
-import { MailDomain } from "../../src/constructs/mail-domain";
 import { Protection } from "../../src/constructs/protection";
-import type { Settings } from "../../src/load/settings-schema";
+import type { Settings } from "../../src/model/settings";
 import { checkPolicies } from "../../src/policy/check-app";
 import { PolicyPack } from "../../src/policy/policy-pack";
 import { loadFixture } from "./fixture-config";
@@ -20,13 +18,4 @@ export function violationsOf(build: (stack: TerraformStack) => void, settings: S
   pack.register(stack);
   build(stack);
   return { lines: checkPolicies(app, pack).map((violation) => `${violation.rule} ${violation.message}`), pack };
-}
-
-/** A zone that passes every DNS and mail rule, to which a test adds one fault. */
-export function goodZone(stack: TerraformStack): DnsZone {
-  const zone = new DnsZone(stack, "zone", { domain: "anphu.thu.gov.vn", importExisting: true });
-  zone.addRecord({ name: "", type: "CAA", value: '0 issue "pki.goog"' });
-  zone.addRecord({ name: "", type: "CAA", value: '0 issuewild ";"' });
-  new MailDomain(stack, "mail", { zone, mode: { kind: "none", reportTo: "dmarc@thu.gov.vn" } });
-  return zone;
 }

@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tempDir } from "./temp";
 
 /**
  * A stand-in `terraform` (a node script first on the PATH) for the deploy runner's tests: it does per stack what
@@ -89,7 +89,7 @@ export const BUCKET_CHANGE = { address: "google_storage_bucket.portal", actions:
 
 /** A temp folder with the stand-in on its PATH and a cdktf.out of the given stacks (manifest included). */
 export function standIn(stacks: readonly StandInStack[]): StandIn {
-  const root = mkdtempSync(join(tmpdir(), "stand-in-terraform-"));
+  const root = tempDir("stand-in-terraform-");
   const bin = join(root, "bin");
   mkdirSync(bin);
   writeFileSync(join(bin, "terraform"), SCRIPT);

@@ -6,8 +6,8 @@ import { loadProvince, provinceDir } from "../../src/load/load-province";
 import { resolveEnvironment, type DeployEnvironment } from "../../src/model/environment";
 import type { Province } from "../../src/model/province";
 import { formatViolations } from "../../src/policy/check-app";
-import type { TerraformJson } from "../../src/policy/synthesized";
-import { synthesizeProvince } from "../../stacks/synthesize";
+import type { TerraformJson } from "../../src/synth/terraform-json";
+import { synthesizeProvince } from "../../src/app/synthesize";
 import { tempDir } from "./temp";
 
 export type { TerraformJson };

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { EmailForward } from "@cdktf/provider-dnsimple/lib/email-forward";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import { App } from "cdktf";
-import { buildProvinceStacks } from "../../stacks/build-app";
+import { buildProvinceStacks } from "../app/build-app";
 import { literal } from "../constructs/dns-zone";
 import { resolveEnvironment, type DeployEnvironment } from "../model/environment";
 import { isStandInAddress } from "../model/gateway-addresses";

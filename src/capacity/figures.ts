@@ -1,7 +1,8 @@
 import { driftBudget, packSlots } from "../deploy/drift-schedule";
-import { resourcesIn, type SynthesizedStack } from "../policy/synthesized";
-import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS, DNSIMPLE_REQUESTS_PER_HOUR, URL_MAP_LIMITS } from "./limits";
-import { countByType, dnsimpleRequests, googleWrites, recordsPerZone, urlMapUsage } from "./usage";
+import { countByType, resourcesIn, type SynthesizedStack } from "../synth/terraform-json";
+import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS, DNSIMPLE_REQUESTS_PER_HOUR, URL_MAP_LIMITS } from "../model/cloud-limits";
+import { urlMapUsage } from "../synth/url-map-usage";
+import { dnsimpleRequests, googleWrites, recordsPerZone } from "./usage";
 
 /**
  * What a deploy of the province uses of one limit, quota or rate (plain data; the CLI and the rollout report

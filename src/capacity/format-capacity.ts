@@ -1,5 +1,5 @@
 import { type CapacityFigure, type CapacityKey, increaseNeeded, minimumMinutes } from "./figures";
-import { TENANTS_WITHOUT_BILLING, URL_MAP_LIMITS } from "./limits";
+import { TENANTS_WITHOUT_BILLING, URL_MAP_LIMITS } from "../model/cloud-limits";
 
 /** What each figure counts, for ops. */
 const ITEMS: Readonly<Record<CapacityKey, string>> = {

@@ -1,70 +1,4 @@
-import { resourcesIn, type SynthesizedResource, type SynthesizedStack } from "../policy/synthesized";
-
-/** How much of a URL map's hard limits one URL map uses. */
-export interface UrlMapUsage {
-  readonly resource: SynthesizedResource;
-  /** Size of the URL map as the Compute API holds it (see urlMapBytes). */
-  readonly bytes: number;
-  readonly hostRules: number;
-  readonly pathMatchers: number;
-  readonly maxHostsPerHostRule: number;
-  readonly maxRouteRules: number;
-  readonly maxPredicates: number;
-  readonly distinctBackends: number;
-}
-
-type Json = unknown;
-const camel = (key: string) => key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-
-/** The attributes in the API's form: camelCase keys, and services as the full URLs the API stores. */
-function apiForm(value: Json): Json {
-  if (Array.isArray(value)) return value.map(apiForm);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !["//", "lifecycle", "depends_on", "provider"].includes(key)).map(([key, inner]) => [camel(key), apiForm(inner)]));
-  }
-  return typeof value === "string" && value.startsWith("projects/") ? `https://www.googleapis.com/compute/v1/${value}` : value;
-}
-
-/**
- * A URL map's size, estimated as the JSON of its API resource: Google counts the map's data, and the API stores
- * every backend as a full URL, longer than the ids the configuration writes.
- */
-export function urlMapBytes(attributes: Record<string, unknown>): number {
-  return Buffer.byteLength(JSON.stringify(apiForm(attributes)));
-}
-
-interface PathMatcher {
-  readonly default_service?: string;
-  readonly route_rules?: readonly { service?: string; match_rules?: readonly { header_matches?: readonly unknown[]; query_parameter_matches?: readonly unknown[] }[] }[];
-  readonly path_rule?: readonly { service?: string; paths?: readonly string[] }[];
-}
-
-export function urlMapUsage(resource: SynthesizedResource): UrlMapUsage {
-  const hostRules = (resource.attributes.host_rule as { hosts: string[] }[] | undefined) ?? [];
-  const matchers = (resource.attributes.path_matcher as PathMatcher[] | undefined) ?? [];
-  // A predicate is a path match, a header match or a query match (the quotas page's definition).
-  const predicates = (matcher: PathMatcher) =>
-    (matcher.route_rules ?? []).reduce((sum, rule) => sum + (rule.match_rules ?? []).reduce((inner, match) => inner + 1 + (match.header_matches?.length ?? 0) + (match.query_parameter_matches?.length ?? 0), 0), 0) +
-    (matcher.path_rule ?? []).reduce((sum, rule) => sum + (rule.paths?.length ?? 0), 0);
-  const backends = new Set<string>();
-  const add = (service?: string) => service && backends.add(service);
-  add(resource.attributes.default_service as string | undefined);
-  for (const matcher of matchers) {
-    add(matcher.default_service);
-    for (const rule of matcher.route_rules ?? []) add(rule.service);
-    for (const rule of matcher.path_rule ?? []) add(rule.service);
-  }
-  return {
-    resource,
-    bytes: urlMapBytes(resource.attributes),
-    hostRules: hostRules.length,
-    pathMatchers: matchers.length,
-    maxHostsPerHostRule: Math.max(0, ...hostRules.map((rule) => rule.hosts.length)),
-    maxRouteRules: Math.max(0, ...matchers.map((matcher) => (matcher.route_rules ?? []).length + (matcher.path_rule ?? []).length)),
-    maxPredicates: Math.max(0, ...matchers.map(predicates)),
-    distinctBackends: backends.size,
-  };
-}
+import { countByType, resourcesIn, type SynthesizedStack } from "../synth/terraform-json";
 
 /** DNSimple records Terraform manages per zone (delegations included), across the stacks. */
 export function recordsPerZone(stacks: readonly SynthesizedStack[]): Map<string, number> {
@@ -98,7 +32,7 @@ export interface DnsimpleRequests {
  *   whichever stack declares them (`recordsInZone`, from recordsPerZone of the province), and DNSimple's own.
  */
 export function dnsimpleRequests(stack: SynthesizedStack, recordsInZone: ReadonlyMap<string, number>): DnsimpleRequests {
-  const count = (type: string) => Object.keys(stack.config.resource?.[type] ?? {}).length;
+  const count = (type: string) => resourcesIn([stack], type).length;
   const domains = count("dnsimple_domain") + count("dnsimple_zone");
   const forwards = count("dnsimple_email_forward");
   const zones = [...recordsPerZone([stack]).keys()];
@@ -120,13 +54,4 @@ export function googleWrites(stacks: readonly SynthesizedStack[]): GoogleWrites 
   const count = countByType(stacks);
   const writes = [...count].filter(([type]) => type.startsWith("google_")).reduce((sum, [, n]) => sum + n, 0);
   return { writes, certificateManagerWrites: CERTIFICATE_MANAGER_WRITES.reduce((sum, type) => sum + (count.get(type) ?? 0), 0), bucketCreations: count.get("google_storage_bucket") ?? 0 };
-}
-
-/** How many resources of each type the stacks declare. */
-export function countByType(stacks: readonly SynthesizedStack[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const stack of stacks) {
-    for (const [type, byAddress] of Object.entries(stack.config.resource ?? {})) counts.set(type, (counts.get(type) ?? 0) + Object.keys(byAddress).length);
-  }
-  return counts;
 }

@@ -5,7 +5,7 @@
  * (outside every province folder) counts as code too, so that a shared file the loader may come to read is
  * never missed.
  */
-export const CODE_PATHS: readonly string[] = ["main.ts", "src/", "stacks/", "package.json", "package-lock.json", "tsconfig.json", "cdktf.json"];
+export const CODE_PATHS: readonly string[] = ["main.ts", "src/", "package.json", "package-lock.json", "tsconfig.json", "cdktf.json"];
 
 export interface AffectedProvinces {
   /** The provinces to synthesize (on each side where their folder exists), sorted. */

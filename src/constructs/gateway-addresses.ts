@@ -1,12 +1,6 @@
 import { DataResource, TerraformLocal, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { type GatewayAddressValues, STAND_IN_ADDRESSES } from "../model/gateway-addresses";
-
-/** The platform stack's outputs that carry the gateway's addresses, which ops copy into the settings. */
-export const GATEWAY_ADDRESS_OUTPUTS = { ipv4: "gateway_ipv4", ipv6: "gateway_ipv6" } as const;
-
-/** The output a stack on stand-ins carries, so that its plan says which values are not real yet. */
-export const STAND_INS_OUTPUT = "stand_ins";
+import { type GatewayAddressValues, STAND_IN_ADDRESSES, STAND_INS_OUTPUT } from "../model/gateway-addresses";
 /** The local value holding them, which the check refers to. */
 const STAND_INS_LOCAL = "gateway_stand_ins";
 

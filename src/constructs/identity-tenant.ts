@@ -2,7 +2,7 @@ import { IdentityPlatformTenant } from "@cdktf/provider-google/lib/identity-plat
 import { IdentityPlatformTenantInboundSamlConfig } from "@cdktf/provider-google/lib/identity-platform-tenant-inbound-saml-config";
 import { IdentityPlatformTenantOauthIdpConfig } from "@cdktf/provider-google/lib/identity-platform-tenant-oauth-idp-config";
 import { Construct } from "constructs";
-import type { SsoSettings } from "../load/settings-schema";
+import type { SsoSettings } from "../model/settings";
 
 export interface IdentityTenantProps {
   readonly displayName: string;

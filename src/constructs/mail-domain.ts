@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { EmailForward } from "@cdktf/provider-dnsimple/lib/email-forward";
 import { StorageBucketObject } from "@cdktf/provider-google/lib/storage-bucket-object";
 import { Construct } from "constructs";
-import type { Settings } from "../load/settings-schema";
+import type { MailSettings } from "../model/settings";
 import type { DnsZone } from "./dns-zone";
 
 /** How a domain handles mail (thư điện tử công vụ). */
 export type MailMode =
   /** Official mail: MX to the province's hosts, SPF, DKIM, DMARC, MTA-STS, TLS-RPT. */
-  | { readonly kind: "hosted"; readonly mail: Settings["mail"]; readonly policyBucket: string }
+  | { readonly kind: "hosted"; readonly mail: MailSettings; readonly policyBucket: string }
   /** A retired domain whose mail reaches its successor: DNSimple forwards it (and places its own MX). */
   | { readonly kind: "forward"; readonly catchAllTo: string; readonly roleAddresses: readonly string[]; readonly roleDomain: string; readonly reportTo: string }
   /** A domain that sends and receives nothing: null MX, SPF -all, DMARC reject. */
@@ -27,7 +27,7 @@ export function dmarcRecord(policy: string, reportTo: string, testing = false): 
   return `v=DMARC1; p=${policy}; np=reject; adkim=s; aspf=s; rua=mailto:${reportTo}${testing ? "; t=y" : ""}`;
 }
 
-export function mtaStsPolicy(mail: Settings["mail"]): string {
+export function mtaStsPolicy(mail: MailSettings): string {
   const mx = [...mail.hosts].sort((a, b) => a.priority - b.priority).map((host) => `mx: ${host.host}`);
   return ["version: STSv1", `mode: ${mail.mtaStsMode}`, ...mx, "max_age: 604800", ""].join("\r\n");
 }

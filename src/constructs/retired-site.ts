@@ -1,19 +1,22 @@
 import { Construct } from "constructs";
-import type { Settings } from "../load/settings-schema";
+import type { RetiredMailSettings } from "../model/settings";
 import type { AdoptedZone } from "../model/adopted-zone";
 import type { Commune, RetiredUnit } from "../model/province";
+import { forwardMailbox } from "../model/retired-mail";
 import { ArchiveFolder } from "./archive-folder";
-import { addGatewayRecords, CAA_VALUES, type GatewayEndpoint } from "./commune-site";
-import { DnsZone } from "./dns-zone";
-import { HostCertificate } from "./host-certificate";
+import type { DnsZone } from "./dns-zone";
 import { IdentityTenant } from "./identity-tenant";
 import { MailDomain } from "./mail-domain";
+import { type GatewayEndpoint, siteCertificates, siteZone } from "./site-zone";
 
 export interface RetiredSiteProps {
   readonly unit: RetiredUnit;
   /** The new unit that receives its domain, mail and redirects. */
   readonly successor: Commune;
-  readonly settings: Settings;
+  /** Where its mail goes when it is forwarded (retirement in the settings). */
+  readonly retiredMail: RetiredMailSettings;
+  /** Where DMARC reports go (mail.dmarc.reportTo). */
+  readonly dmarcReportTo: string;
   readonly gateway: GatewayEndpoint;
   readonly labels: Readonly<Record<string, string>>;
   /** What its zone held before, from config/<province>/zones/. */
@@ -35,7 +38,7 @@ export class RetiredSite extends Construct {
 
   constructor(scope: Construct, id: string, props: RetiredSiteProps) {
     super(scope, id);
-    const { unit, successor, settings, gateway } = props;
+    const { unit, successor, retiredMail, gateway } = props;
     if (unit.archiveFolder) {
       const window = unit.migrationWindow;
       new ArchiveFolder(this, "archive", {
@@ -51,25 +54,15 @@ export class RetiredSite extends Construct {
     }
     if (unit.takenOverBy) return;
 
-    const zone = new DnsZone(this, "zone", { domain: unit.domain, adopted: props.adoptedZone, importExisting: props.importExisting });
+    const zone = siteZone(this, { domain: unit.domain, hostnames: unit.lookupHosts, gateway, adoptedZone: props.adoptedZone, importExisting: props.importExisting });
     this.zone = zone;
-    addGatewayRecords(zone, gateway);
-    for (const host of unit.lookupHosts.filter((hostname) => hostname.role !== "apex")) zone.addHostRecord(host.name, { type: "CNAME", value: unit.domain });
-    for (const value of CAA_VALUES) zone.addRecord({ name: "", type: "CAA", value });
-    for (const hostname of unit.lookupHosts) {
-      new HostCertificate(this, `certificate-${hostname.role}`, {
-        zone,
-        hostname,
-        certificateMapName: gateway.certificateMapName,
-        labels: props.labels,
-      });
-    }
-    const reportTo = settings.mail.dmarc.reportTo;
+    siteCertificates(this, zone, unit.lookupHosts, gateway, props.labels);
+    const reportTo = props.dmarcReportTo;
     new MailDomain(this, "mail", {
       zone,
       mode:
         unit.mail === "forward"
-          ? { kind: "forward", catchAllTo: settings.retirement.forwardMailbox.replace("{successor}", successor.domain), roleAddresses: settings.retirement.roleAddresses, roleDomain: successor.domain, reportTo }
+          ? { kind: "forward", catchAllTo: forwardMailbox(retiredMail.forwardMailbox, successor.domain), roleAddresses: retiredMail.roleAddresses, roleDomain: successor.domain, reportTo }
           : { kind: "none", reportTo },
     });
   }

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readSynthesizedStacks } from "../synth/terraform-json";
 
 /** The platforms the committed lock file covers: the workflows' runners (ubuntu-latest). */
 export const LOCK_PLATFORMS = ["linux_amd64"] as const;
@@ -15,9 +16,7 @@ type RequiredProviders = Record<string, { source?: string; version?: string }>;
  */
 export function requiredProviders(outdir: string): RequiredProviders {
   const merged: RequiredProviders = {};
-  const stacksDir = join(outdir, "stacks");
-  for (const stack of readdirSync(stacksDir).sort()) {
-    const config = JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")) as { terraform?: { required_providers?: RequiredProviders } };
+  for (const { name: stack, config } of readSynthesizedStacks(outdir)) {
     for (const [name, requirement] of Object.entries(config.terraform?.required_providers ?? {})) {
       const known = merged[name];
       if (known && (known.source !== requirement.source || known.version !== requirement.version)) {

@@ -1,5 +1,5 @@
 import { DEFAULT_TTL } from "../model/dns-record";
-import { resourcesIn, type SynthesizedStack } from "../policy/synthesized";
+import { resourcesIn, type SynthesizedStack } from "../synth/terraform-json";
 import type { AppliedState } from "./applied-state";
 import { type RecordValue, recordValue } from "./record-values";
 

@@ -1,5 +1,5 @@
 import { getDomain } from "tldts";
-import type { Settings } from "../load/settings-schema";
+import type { Settings } from "../model/settings";
 import { DEFAULT_TTL } from "../model/dns-record";
 import type { DeclaredRecord, DeclaredZone } from "./declared-dns";
 

@@ -1,17 +1,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { synthesizeProvince } from "../../stacks/synthesize";
+import { synthesizeProvince } from "../app/synthesize";
 import { checkDeployReadiness } from "../load/deploy-readiness";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
+import { loadProvince, provinceDir } from "../load/load-province";
 import { type ConfigProblem, ConfigError } from "../load/problems";
-import { type DeployEnvironment, resolveEnvironment } from "../model/environment";
+import { type DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import type { PolicyViolation } from "../policy/policy-pack";
-import type { SynthesizedStack } from "../policy/synthesized";
+import type { SynthesizedStack } from "../synth/terraform-json";
 import { readAppliedState } from "./applied-state";
 import { type DeclaredZone, declaredZones } from "./declared-dns";
 import { type HandoverZone, handoverZones } from "./handover";
+import { environmentOf, provinceName } from "../runtime/province-command";
 
 /** What a province declares in DNS, as zone-files writes it and verify checks it. */
 export interface ProvinceDns {
@@ -34,10 +35,9 @@ export function loadProvinceDns(
   env: NodeJS.ProcessEnv,
   stateDir?: string,
 ): ProvinceDns | { readonly violations: readonly PolicyViolation[] } | { readonly stateProblems: readonly ConfigProblem[] } {
-  const dir = provinceDir(env.PROVINCE || DEFAULT_PROVINCE, root);
+  const dir = provinceDir(provinceName(env), root);
   const province = loadProvince(dir);
-  const environment = resolveEnvironment(province.settings, env.ENV || "offline");
-  if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+  const environment = environmentOf(province, env);
   const problems = checkDeployReadiness(province, environment, relative(process.cwd(), join(dir, "settings.yaml")));
   if (problems.length > 0) throw new ConfigError(problems);
   const work = mkdtempSync(join(tmpdir(), "province-dns-"));

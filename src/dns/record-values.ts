@@ -1,6 +1,6 @@
-import { GATEWAY_ADDRESS_OUTPUTS } from "../constructs/gateway-addresses";
+import { GATEWAY_ADDRESS_OUTPUTS } from "../model/gateway-addresses";
 import { STAND_IN_ADDRESSES } from "../model/gateway-addresses";
-import type { SynthesizedStack } from "../policy/synthesized";
+import type { SynthesizedStack } from "../synth/terraform-json";
 import { type AppliedState, appliedAttributes } from "./applied-state";
 
 /** A record's value as zone-files writes it and verify expects it. */

@@ -1,7 +1,8 @@
-import { PROTECTED_TYPES } from "../constructs/protection";
+import { PROTECTED_TYPES } from "../model/protected-types";
+import { resourcesIn, type TerraformJson } from "../synth/terraform-json";
 
 /** A synthesized app: stack name → that stack's Terraform JSON. */
-export type Synthesis = ReadonlyMap<string, { resource?: Record<string, Record<string, Record<string, unknown>>> }>;
+export type Synthesis = ReadonlyMap<string, TerraformJson>;
 
 interface Resource {
   readonly stack: string;
@@ -42,14 +43,9 @@ const RECORD_CHANGE_LIMIT = 0.3;
 
 function resourcesOf(synthesis: Synthesis): Map<string, Resource> {
   const resources = new Map<string, Resource>();
-  for (const [stack, config] of synthesis) {
-    for (const [type, byAddress] of Object.entries(config.resource ?? {})) {
-      for (const [address, { "//": metadata, ...attributes }] of Object.entries(byAddress)) {
-        const path = (metadata as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? "";
-        const match = /(?:^|\/)((?:commune|retired)-(d?\d+))(?:\/|$)/.exec(path);
-        resources.set(`${stack}:${type}.${address}`, { stack, type, address, attributes, unit: match?.[2], unitKey: match?.[1] });
-      }
-    }
+  for (const { stack, type, address, path, attributes: { "//": _metadata, ...attributes } } of resourcesIn([...synthesis].map(([name, config]) => ({ name, config })))) {
+    const match = /(?:^|\/)((?:commune|retired)-(d?\d+))(?:\/|$)/.exec(path);
+    resources.set(`${stack}:${type}.${address}`, { stack, type, address, attributes, unit: match?.[2], unitKey: match?.[1] });
   }
   return resources;
 }

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readSynthesizedStacks } from "../synth/terraform-json";
 import type { Synthesis } from "./compare-synths";
 
 export interface SynthRun {
@@ -27,8 +26,7 @@ export function synthesizeTree(projectDir: string, outdir: string, env: Readonly
   });
 }
 
-/** The stacks a synth wrote to `outdir`: stack name → its cdk.tf.json. */
+/** The stacks a synth wrote to `outdir`: stack name → its Terraform. */
 export function readSynthesis(outdir: string): Synthesis {
-  const stacksDir = join(outdir, "stacks");
-  return new Map(readdirSync(stacksDir).map((stack) => [stack, JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8"))]));
+  return new Map(readSynthesizedStacks(outdir).map((stack) => [stack.name, stack.config]));
 }

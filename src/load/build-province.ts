@@ -7,23 +7,28 @@ import {
   tenantDisplayName,
 } from "../model/cloud-names";
 import { domainLabel } from "../model/fold";
-import type { Commune, DistrictKind, Hostname, Province, RetiredUnit } from "../model/province";
+import type { Commune, Hostname, Province, RetiredUnit } from "../model/province";
+import { districtKindOf } from "../model/unit-kinds";
 import { checkCloudNames, checkIdentifierCodes, checkMigrationWindows, TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
 import { checkRollout } from "./check-rollout";
 import { claimDomains, domainNaming, foldedDistrictName } from "./domain-claims";
 import { joinUnits } from "./join-units";
 import { type ConfigFiles, type ConfigProblem, describeRow, describeUnit } from "./problems";
 import type { TableResult } from "./read-table";
-import type { Settings } from "./settings-schema";
+import type { Settings } from "../model/settings";
 import type { NewRow, NewUnitRow, OldUnitRow } from "./unit-tables";
 import { fillPattern, pushTo, suggestion } from "./util";
 
-const DISTRICT_KINDS: readonly [string, DistrictKind][] = [
-  ["Thành phố ", "thanh-pho"],
-  ["Thị xã ", "thi-xa"],
-  ["Huyện ", "huyen"],
-];
-
+type Joined = ReturnType<typeof joinUnits>;
+type Naming = ReturnType<typeof domainNaming>;
+type TakenOver = ReturnType<typeof claimDomains>["takenOver"];
+/** An old district with its successor: what the settings declare, and the new units its communes went to. */
+interface DistrictDraft {
+  readonly name: string;
+  readonly code: string;
+  readonly mergedInto: string[];
+  readonly successor: NewRow;
+}
 
 /**
  * Joins, checks and derives: from the parsed rows and settings to the province model, or every problem found.
@@ -37,28 +42,10 @@ export function buildProvince(
   oldUnits: TableResult<OldUnitRow>,
 ): { province?: Omit<Province, "placeholders" | "adoptedZones">; problems: ConfigProblem[] } {
   const joined = joinUnits(files, newUnits, oldUnits);
-  const { newByName, newByCode, oldGroups, oldDrafts, districtRows, communelessDistricts } = joined;
-  const problems: ConfigProblem[] = [...joined.problems];
+  const { newByName, oldGroups, oldDrafts, districtRows, communelessDistricts } = joined;
+  const problems: ConfigProblem[] = [...joined.problems, ...districtDeclarationProblems(joined, settings, files)];
   const refusedNewNames = new Set(newUnits.rejected.map((cells) => cells.name));
-
-  // Old districts come from the district column (and, for those that had no commune, from former_district) and
-  // are declared, with their codes, in the settings.
-  for (const [name, rows] of districtRows) {
-    if (!settings.districts[name]) {
-      problems.push({ file: files.oldUnits, row: rows[0].row, unit: name, message: `district "${name}" is not declared in ${files.settings}`, fix: `add it under districts: "${name}": { code: "<its GSO district code>" }` });
-    }
-  }
-  for (const [name, rows] of communelessDistricts) {
-    if (!settings.districts[name]) {
-      problems.push({ file: files.newUnits, row: rows[0].row, unit: describeRow(rows[0]), message: `no old unit has merged_into naming this unit, and its former_district "${name}" is neither an old unit's district nor declared in ${files.settings}`, fix: `for a district that had no commune, declare it under districts: "${name}": { code: "<its GSO district code>" }; otherwise add the unit's predecessors to ${files.oldUnits}, or correct its name to match their merged_into` });
-    }
-  }
   const districtNames = [...districtRows.keys(), ...communelessDistricts.keys()];
-  for (const name of Object.keys(settings.districts)) {
-    if (!districtRows.has(name) && !communelessDistricts.has(name)) {
-      problems.push({ file: files.settings, unit: name, message: `districts: "${name}" is not the district of any row of ${files.oldUnits}`, fix: `remove it or write its name as the district column does${suggestion(name, [...districtRows.keys()])}` });
-    }
-  }
 
   // Domains, and who owns each.
   const naming = domainNaming(settings);
@@ -71,9 +58,62 @@ export function buildProvince(
   problems.push(...checkMigrationWindows(new Set(oldGroups.keys()), settings, files));
   problems.push(...checkRollout(settings, newUnits, files));
 
-  // Each old district's successor: the settings' choice, or else the new unit carrying its name among those its
-  // communes went to (for a district that had no commune: the new units that name it as their former district).
-  const districtDrafts: { name: string; code: string; mergedInto: string[]; successor: NewRow }[] = [];
+  const districts = districtSuccessors(joined, districtNames, refusedNewNames, settings, files);
+  problems.push(...districts.problems, ...takeoverProblems(joined, districts.drafts, takenOver, naming, files));
+
+  const rowsRefused = newUnits.rejected.length + oldUnits.rejected.length > 0;
+  if (problems.length > 0 || rowsRefused) return { problems };
+
+  // Everything checked: derive the model.
+  const { retired, predecessors } = retiredUnits(joined, districts.drafts, takenOver, naming, settings);
+  const communes = communesOf(joined, retired, predecessors, takenOver, naming, settings);
+  const retiredInOrder = retired
+    .map((unit) => ({ ...unit, mergedInto: [...unit.mergedInto].sort() }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  problems.push(...gcpNameProblems(communes, retiredInOrder, files));
+  if (problems.length > 0) return { problems };
+
+  // Production's names, which the offline synth previews; staging's derive from them (src/model/environment-names.ts).
+  return { province: { id, settings, communes, retired: retiredInOrder, archiveBucketName: archiveBucketName(settings.bucketPrefix, "prod") }, problems };
+}
+
+/**
+ * Old districts come from the district column (and, for those that had no commune, from former_district) and
+ * are declared, with their codes, in the settings: each of them once, and nothing else.
+ */
+function districtDeclarationProblems({ districtRows, communelessDistricts }: Joined, settings: Settings, files: ConfigFiles): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [name, rows] of districtRows) {
+    if (!settings.districts[name]) {
+      problems.push({ file: files.oldUnits, row: rows[0].row, unit: name, message: `district "${name}" is not declared in ${files.settings}`, fix: `add it under districts: "${name}": { code: "<its GSO district code>" }` });
+    }
+  }
+  for (const [name, rows] of communelessDistricts) {
+    if (!settings.districts[name]) {
+      problems.push({ file: files.newUnits, row: rows[0].row, unit: describeRow(rows[0]), message: `no old unit has merged_into naming this unit, and its former_district "${name}" is neither an old unit's district nor declared in ${files.settings}`, fix: `for a district that had no commune, declare it under districts: "${name}": { code: "<its GSO district code>" }; otherwise add the unit's predecessors to ${files.oldUnits}, or correct its name to match their merged_into` });
+    }
+  }
+  for (const name of Object.keys(settings.districts)) {
+    if (!districtRows.has(name) && !communelessDistricts.has(name)) {
+      problems.push({ file: files.settings, unit: name, message: `districts: "${name}" is not the district of any row of ${files.oldUnits}`, fix: `remove it or write its name as the district column does${suggestion(name, [...districtRows.keys()])}` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Each old district's successor: the settings' choice, or else the new unit carrying its name among those its
+ * communes went to (for a district that had no commune: the new units that name it as their former district).
+ */
+function districtSuccessors(
+  { newByName, newByCode, districtRows, communelessDistricts }: Joined,
+  districtNames: readonly string[],
+  refusedNewNames: ReadonlySet<string>,
+  settings: Settings,
+  files: ConfigFiles,
+): { drafts: DistrictDraft[]; problems: ConfigProblem[] } {
+  const drafts: DistrictDraft[] = [];
+  const problems: ConfigProblem[] = [];
   for (const name of districtNames) {
     const declared = settings.districts[name];
     if (!declared) continue;
@@ -88,14 +128,21 @@ export function buildProvince(
       problems.push({ file: files.settings, unit: describeUnit(name, declared.code), message: declared.successor ? `districts: successor "${declared.successor}" names no new unit` : "no new unit carries the district's name, so its successor is not known", fix: `set successor under districts: "${name}" to one of ${mergedInto.map((code) => newByCode.get(code)!.name).join(", ")}` });
       continue;
     }
-    districtDrafts.push({ name, code: declared.code, mergedInto, successor });
+    drafts.push({ name, code: declared.code, mergedInto, successor });
   }
-  // The archive of a taken-over domain is served from its heir's zone, and redirects and mail go to the successor:
-  // the stacks assume these are one unit.
+  return { drafts, problems };
+}
+
+/**
+ * The archive of a taken-over domain is served from its heir's zone, and redirects and mail go to the successor:
+ * the stacks assume these are one unit.
+ */
+function takeoverProblems({ oldDrafts }: Joined, districtDrafts: readonly DistrictDraft[], takenOver: TakenOver, naming: Naming, files: ConfigFiles): ConfigProblem[] {
   const heirs = [
     ...oldDrafts.map((draft) => ({ name: draft.rows[0].name, code: draft.rows[0].code, domain: naming.oldDomain(draft.rows[0]), successor: draft.successor!, district: false })),
     ...districtDrafts.map((draft) => ({ name: draft.name, code: draft.code, domain: naming.districtDomain(draft.name), successor: draft.successor, district: true })),
   ];
+  const problems: ConfigProblem[] = [];
   for (const unit of heirs) {
     const heir = takenOver.get(unit.domain);
     if (!heir || heir.code === unit.successor.code) continue;
@@ -106,20 +153,24 @@ export function buildProvince(
       fix: `make ${heir.name} its successor${unit.district ? ` (districts: "${unit.name}": { successor: "${heir.name}" })` : " (successor column)"}, or remove the takeover and give ${heir.name} a slug`,
     });
   }
+  return problems;
+}
 
-  const rowsRefused = newUnits.rejected.length + oldUnits.rejected.length > 0;
-  if (problems.length > 0 || rowsRefused) return { problems };
+const host = (name: string, role: Hostname["role"], owner: "commune" | "retired", id: string): Hostname => ({ name, role, certificateName: certificateName(owner, id, role) });
 
-  // Everything checked: derive the model.
-  const host = (name: string, role: Hostname["role"], owner: "commune" | "retired", id: string): Hostname => ({ name, role, certificateName: certificateName(owner, id, role) });
-  const communeHosts = (domain: string, archive: boolean, code: string): Hostname[] => [
-    host(domain, "apex", "commune", code),
-    host(`www.${domain}`, "www", "commune", code),
-    host(`mta-sts.${domain}`, "mta-sts", "commune", code),
-    ...(archive ? [host(`${TAKEOVER_ARCHIVE_LABEL}.${domain}`, "archive", "commune", code)] : []),
-  ];
-  const lookupHosts = (domain: string, id: string): Hostname[] => [host(domain, "apex", "retired", id), host(`www.${domain}`, "www", "retired", id)];
+/** A commune's hostnames: its domain, www, mta-sts, and the archive host of a domain it took over. */
+const communeHosts = (domain: string, archive: boolean, code: string): Hostname[] => [
+  host(domain, "apex", "commune", code),
+  host(`www.${domain}`, "www", "commune", code),
+  host(`mta-sts.${domain}`, "mta-sts", "commune", code),
+  ...(archive ? [host(`${TAKEOVER_ARCHIVE_LABEL}.${domain}`, "archive", "commune", code)] : []),
+];
 
+/** An old unit's hostnames, where its archive or redirect answers. */
+const lookupHosts = (domain: string, id: string): Hostname[] => [host(domain, "apex", "retired", id), host(`www.${domain}`, "www", "retired", id)];
+
+/** The old communes and districts as retired units, in row order, and each new unit's predecessors' ids. */
+function retiredUnits({ oldDrafts }: Joined, districtDrafts: readonly DistrictDraft[], takenOver: TakenOver, naming: Naming, settings: Settings): { retired: RetiredUnit[]; predecessors: Map<string, string[]> } {
   const retired: RetiredUnit[] = [];
   const predecessors = new Map<string, string[]>();
   const retire = (unit: Omit<RetiredUnit, "lookupHosts" | "archiveFolder" | "migrationWindow" | "takenOverBy" | "legacyTenantId">) => {
@@ -158,7 +209,7 @@ export function buildProvince(
       id: `d${draft.code}`,
       code: draft.code,
       name: draft.name,
-      kind: DISTRICT_KINDS.find(([prefix]) => draft.name.startsWith(prefix))?.[1] ?? "huyen",
+      kind: districtKindOf(draft.name),
       mergedInto: draft.mergedInto,
       successor: draft.successor.code,
       domain: naming.districtDomain(draft.name),
@@ -166,11 +217,14 @@ export function buildProvince(
       mail: declared.mail,
     });
   }
+  return { retired, predecessors };
+}
 
+/** The new communes, in code order, never in row order: the same config in another row order gives the same output. */
+function communesOf({ newByName }: Joined, retired: readonly RetiredUnit[], predecessors: ReadonlyMap<string, string[]>, takenOver: TakenOver, naming: Naming, settings: Settings): Commune[] {
   const retiredByDomain = new Map(retired.map((unit) => [unit.domain, unit]));
-  // Units in code order, never in row order: the same config in another row order gives the same output.
   const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  const communes: Commune[] = [...newByName.values()].sort(byCode).map((row) => {
+  return [...newByName.values()].sort(byCode).map((row) => {
     const domain = naming.newDomain(row);
     const oldUnit = takenOver.get(domain) ? retiredByDomain.get(domain) : undefined;
     return {
@@ -190,21 +244,13 @@ export function buildProvince(
       predecessors: [...(predecessors.get(row.code) ?? [])].sort(),
     };
   });
-  const retiredInOrder = retired
-    .map((unit) => ({ ...unit, mergedInto: [...unit.mergedInto].sort() }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-  // GCP resource names derive from codes; a code format that ever yields an invalid one is caught here.
-  const gcpNames = [
-    ...communes.flatMap((unit) => [unit.backendName, ...unit.hostnames.map((hostname) => hostname.certificateName)].map((name) => ({ name, unit: describeUnit(unit.name, unit.code), file: files.newUnits }))),
-    ...retiredInOrder.flatMap((unit) => unit.lookupHosts.map((hostname) => ({ name: hostname.certificateName, unit: describeUnit(unit.name, unit.code), file: files.oldUnits }))),
-  ];
-  for (const { name, unit, file } of gcpNames.filter(({ name }) => !GCP_RESOURCE_NAME.test(name))) {
-    problems.push({ file, unit, message: `its GCP resource name "${name}" does not match ${GCP_RESOURCE_NAME.source}`, fix: "correct the unit's code (digits only)" });
-  }
-  if (problems.length > 0) return { problems };
-
-  // Production's names, which the offline synth previews; staging's derive from them (src/model/environment-names.ts).
-  return { province: { id, settings, communes, retired: retiredInOrder, archiveBucketName: archiveBucketName(settings.bucketPrefix, "prod") }, problems };
 }
 
+/** GCP resource names derive from codes; a code format that ever yields an invalid one is caught here. */
+function gcpNameProblems(communes: readonly Commune[], retired: readonly RetiredUnit[], files: ConfigFiles): ConfigProblem[] {
+  const gcpNames = [
+    ...communes.flatMap((unit) => [unit.backendName, ...unit.hostnames.map((hostname) => hostname.certificateName)].map((name) => ({ name, unit: describeUnit(unit.name, unit.code), file: files.newUnits }))),
+    ...retired.flatMap((unit) => unit.lookupHosts.map((hostname) => ({ name: hostname.certificateName, unit: describeUnit(unit.name, unit.code), file: files.oldUnits }))),
+  ];
+  return gcpNames.filter(({ name }) => !GCP_RESOURCE_NAME.test(name)).map(({ name, unit, file }) => ({ file, unit, message: `its GCP resource name "${name}" does not match ${GCP_RESOURCE_NAME.source}`, fix: "correct the unit's code (digits only)" }));
+}

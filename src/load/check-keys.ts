@@ -1,6 +1,6 @@
 import { archiveBucketName, bucketNameProblem, portalBucketName, TENANT_DISPLAY_NAME, tenantDisplayName } from "../model/cloud-names";
 import { type ConfigFiles, type ConfigProblem, describeRow } from "./problems";
-import type { Settings } from "./settings-schema";
+import type { Settings } from "../model/settings";
 import type { NewRow, OldRow } from "./unit-tables";
 
 /** Archive hostname label for an old domain a new unit took over: lưu trữ = archive. */

@@ -1,6 +1,6 @@
 import { type ConfigFiles, type ConfigProblem, describeRow } from "./problems";
 import type { TableResult } from "./read-table";
-import type { Settings } from "./settings-schema";
+import type { Settings } from "../model/settings";
 import type { NewUnitRow } from "./unit-tables";
 import { suggestion } from "./util";
 

@@ -2,7 +2,7 @@ import { domainProblem } from "../model/domain-name";
 import { domainLabel } from "../model/fold";
 import { TAKEOVER_ARCHIVE_LABEL } from "./check-keys";
 import { type ConfigFiles, type ConfigProblem, describeRow, describeUnit } from "./problems";
-import type { Settings } from "./settings-schema";
+import type { Settings } from "../model/settings";
 import type { NewRow, OldRow } from "./unit-tables";
 import { fillPattern, pushTo, suggestion } from "./util";
 

@@ -61,10 +61,32 @@ export function joinUnits(
   const refusedMergedInto = new Set(oldUnits.rejected.map((cells) => cells.merged_into));
   const problems: ConfigProblem[] = [];
 
-  // New units: codes and names are keys.
+  const { newByName, newByCode } = indexNewUnits(newUnits.rows, files, problems);
+  const districtRows = new Map<string, OldRow[]>();
+  for (const row of oldRows) pushTo(districtRows, row.district, row);
+  const named = new Set([...oldRows.map((row) => row.merged_into), ...refusedMergedInto]);
+  const { communelessDistricts, orphans } = unnamedNewUnits(newByName, named, districtRows);
+  const misspelt = correctMisspeltNames(orphans, oldRows, newByName, newByCode, refusedNewNames);
+  const newNames = [...newByName.keys()];
+
+  // Old units: one code is one unit; a split unit repeats its row with another merged_into.
+  const oldGroups = new Map<string, OldRow[]>();
+  for (const row of oldRows) pushTo(oldGroups, row.code, row);
+  const oldDrafts: OldUnitDraft[] = [];
+  for (const rows of oldGroups.values()) {
+    const draft = joinOldUnit(rows, { files, newByName, newNames, refusedNewNames, successorsDecided }, problems);
+    if (draft) oldDrafts.push(draft);
+  }
+
+  problems.push(...predecessorProblems(orphans, misspelt, files));
+  return { newByName, newByCode, oldGroups, oldDrafts, districtRows, communelessDistricts, problems };
+}
+
+/** New units by name and by code: codes and names are keys, each of them once. */
+function indexNewUnits(rows: readonly NewRow[], files: Pick<ConfigFiles, "newUnits">, problems: ConfigProblem[]): { newByName: Map<string, NewRow>; newByCode: Map<string, NewRow> } {
   const newByName = new Map<string, NewRow>();
   const newByCode = new Map<string, NewRow>();
-  for (const row of newUnits.rows) {
+  for (const row of rows) {
     const sameCode = newByCode.get(row.code);
     if (sameCode) {
       problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `code ${row.code} is also the code of ${describeRow(sameCode)} in row ${sameCode.row}`, fix: "each new unit has its own code: correct one of the two rows" });
@@ -74,12 +96,14 @@ export function joinUnits(
       problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: `the name is also used in row ${sameName.row}`, fix: "old units join new ones by name, so each new unit's name must be unique: correct one of the two rows" });
     } else newByName.set(row.name, row);
   }
+  return { newByName, newByCode };
+}
 
-  const districtRows = new Map<string, OldRow[]>();
-  for (const row of oldRows) pushTo(districtRows, row.district, row);
-  // New units no old row names: the successors of a district that had no commune (named in their
-  // former_district), or orphans.
-  const named = new Set([...oldRows.map((row) => row.merged_into), ...refusedMergedInto]);
+/**
+ * New units no old row names (`named`): the successors of a district that had no commune (named in their
+ * former_district), or orphans.
+ */
+function unnamedNewUnits(newByName: ReadonlyMap<string, NewRow>, named: ReadonlySet<string>, districtRows: ReadonlyMap<string, readonly OldRow[]>): { communelessDistricts: Map<string, NewRow[]>; orphans: NewRow[] } {
   const communelessDistricts = new Map<string, NewRow[]>();
   const orphans: NewRow[] = [];
   for (const row of newByName.values()) {
@@ -88,7 +112,20 @@ export function joinUnits(
     for (const district of districts) pushTo(communelessDistricts, district, row);
     if (districts.length === 0) orphans.push(row);
   }
-  // The names old rows give that no new unit has.
+  return { communelessDistricts, orphans };
+}
+
+/**
+ * An orphan whose name is a typo of a name several old rows agree on, but no new unit has: the orphan is
+ * joined under that name (in `newByName` and `newByCode`), and returned with the rows that name it.
+ */
+function correctMisspeltNames(
+  orphans: readonly NewRow[],
+  oldRows: readonly OldRow[],
+  newByName: Map<string, NewRow>,
+  newByCode: Map<string, NewRow>,
+  refusedNewNames: ReadonlySet<string>,
+): Map<NewRow, { name: string; rows: OldRow[] }> {
   const unknownNames = new Map<string, OldRow[]>();
   for (const row of oldRows) if (!newByName.has(row.merged_into) && !refusedNewNames.has(row.merged_into)) pushTo(unknownNames, row.merged_into, row);
   const misspelt = new Map<NewRow, { name: string; rows: OldRow[] }>();
@@ -109,92 +146,95 @@ export function joinUnits(
     newByName.set(name, corrected);
     if (newByCode.get(orphan.code) === orphan) newByCode.set(orphan.code, corrected);
   }
-  const newNames = [...newByName.keys()];
+  return misspelt;
+}
 
-  // Old units: one code is one unit; a split unit repeats its row with another merged_into.
-  const oldGroups = new Map<string, OldRow[]>();
-  for (const row of oldRows) pushTo(oldGroups, row.code, row);
-  const oldDrafts: OldUnitDraft[] = [];
-  const sharedColumns = ["name", "kind", "district", "domain", "lookup", "mail", "successor", "identifier_code"] as const;
-  for (const rows of oldGroups.values()) {
-    const [first, ...others] = rows;
-    let consistent = true;
-    for (const other of others) {
-      const differing = sharedColumns.filter((column) => other[column] !== first[column]);
-      if (differing.length === 0) continue;
-      consistent = false;
-      const clash = differing.includes("name") || differing.includes("district");
-      problems.push({
-        file: files.oldUnits,
-        row: other.row,
-        unit: describeRow(other),
-        message: clash
-          ? `code ${other.code} is also the code of ${describeRow(first)} of ${first.district} in row ${first.row}`
-          : `this row repeats code ${other.code} of row ${first.row} but differs in ${differing.join(", ")}`,
-        fix: clash
-          ? "each old unit has its own code: correct one of the two rows"
-          : "a split unit repeats its row with only merged_into differing: make the other columns the same",
-      });
+interface OldUnitContext {
+  readonly files: Pick<ConfigFiles, "newUnits" | "oldUnits">;
+  readonly newByName: ReadonlyMap<string, NewRow>;
+  readonly newNames: readonly string[];
+  readonly refusedNewNames: ReadonlySet<string>;
+  readonly successorsDecided: boolean;
+}
+
+const SHARED_COLUMNS = ["name", "kind", "district", "domain", "lookup", "mail", "successor", "identifier_code"] as const;
+
+/** One old unit's rows (one code): consistent, each naming a new unit once, with a successor; or its problems. */
+function joinOldUnit(rows: readonly OldRow[], context: OldUnitContext, problems: ConfigProblem[]): OldUnitDraft | undefined {
+  const { files, newByName, newNames, refusedNewNames } = context;
+  const [first, ...others] = rows;
+  let consistent = true;
+  for (const other of others) {
+    const differing = SHARED_COLUMNS.filter((column) => other[column] !== first[column]);
+    if (differing.length === 0) continue;
+    consistent = false;
+    const clash = differing.includes("name") || differing.includes("district");
+    problems.push({
+      file: files.oldUnits,
+      row: other.row,
+      unit: describeRow(other),
+      message: clash
+        ? `code ${other.code} is also the code of ${describeRow(first)} of ${first.district} in row ${first.row}`
+        : `this row repeats code ${other.code} of row ${first.row} but differs in ${differing.join(", ")}`,
+      fix: clash
+        ? "each old unit has its own code: correct one of the two rows"
+        : "a split unit repeats its row with only merged_into differing: make the other columns the same",
+    });
+  }
+  if (!consistent) return undefined;
+
+  const mergedInto: NewRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    if (seen.has(row.merged_into)) {
+      problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `this row repeats row ${seen.get(row.merged_into)}`, fix: "delete the duplicate row" });
+      continue;
     }
-    if (!consistent) continue;
-
-    const mergedInto: NewRow[] = [];
-    const seen = new Map<string, number>();
-    for (const row of rows) {
-      if (seen.has(row.merged_into)) {
-        problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `this row repeats row ${seen.get(row.merged_into)}`, fix: "delete the duplicate row" });
-        continue;
-      }
-      seen.set(row.merged_into, row.row);
-      const target = newByName.get(row.merged_into);
-      if (target) mergedInto.push(target);
-      else if (!refusedNewNames.has(row.merged_into)) {
-        problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `merged_into "${row.merged_into}" names no new unit of ${files.newUnits}`, fix: `write the new unit's exact name${suggestion(row.merged_into, newNames)}` });
-      }
+    seen.set(row.merged_into, row.row);
+    const target = newByName.get(row.merged_into);
+    if (target) mergedInto.push(target);
+    else if (!refusedNewNames.has(row.merged_into)) {
+      problems.push({ file: files.oldUnits, row: row.row, unit: describeRow(row), message: `merged_into "${row.merged_into}" names no new unit of ${files.newUnits}`, fix: `write the new unit's exact name${suggestion(row.merged_into, newNames)}` });
     }
-
-    // The successor is checked against the names as written, so a split's missing successor shows in the same
-    // run as a misspelt merged_into.
-    const names = [...seen.keys()];
-    let successor: NewRow | undefined;
-    if (first.successor !== undefined) {
-      successor = mergedInto.find((unit) => unit.name === first.successor);
-      // A successor that names a new unit while a merged_into of the unit names none is right, and that row is the
-      // slip (reported above, with the name it meant): advising the successor to follow the slip would undo it.
-      const rightBesideASlip = newByName.has(first.successor) && mergedInto.length < seen.size;
-      if (!names.includes(first.successor) && !rightBesideASlip) {
-        problems.push({ file: files.oldUnits, row: first.row, unit: describeRow(first), message: `successor "${first.successor}" is not a unit it merged into (${names.join(", ")})`, fix: `write one of its merged_into values${suggestion(first.successor, names)}` });
-      }
-    } else if (names.length > 1) {
-      if (successorsDecided) {
-        if (mergedInto.length === seen.size) oldDrafts.push({ rows, mergedInto });
-        continue;
-      }
-      problems.push({
-        file: files.oldUnits,
-        row: first.row,
-        unit: describeRow(first),
-        message: `the unit is split between ${names.join(" and ")} (rows ${rows.map((r) => r.row).join(", ")}) but no row says which receives its domain`,
-        fix: `write the receiving unit's name (e.g. "${names[0]}") in the successor column of each of its rows`,
-      });
-    } else successor = mergedInto[0];
-    if (successor && mergedInto.length === seen.size) oldDrafts.push({ rows, mergedInto, successor });
   }
 
-  // Every new unit has at least one predecessor (an old unit, or an old district that had none).
-  for (const row of orphans) {
+  // The successor is checked against the names as written, so a split's missing successor shows in the same
+  // run as a misspelt merged_into.
+  const names = [...seen.keys()];
+  let successor: NewRow | undefined;
+  if (first.successor !== undefined) {
+    successor = mergedInto.find((unit) => unit.name === first.successor);
+    // A successor that names a new unit while a merged_into of the unit names none is right, and that row is the
+    // slip (reported above, with the name it meant): advising the successor to follow the slip would undo it.
+    const rightBesideASlip = newByName.has(first.successor) && mergedInto.length < seen.size;
+    if (!names.includes(first.successor) && !rightBesideASlip) {
+      problems.push({ file: files.oldUnits, row: first.row, unit: describeRow(first), message: `successor "${first.successor}" is not a unit it merged into (${names.join(", ")})`, fix: `write one of its merged_into values${suggestion(first.successor, names)}` });
+    }
+  } else if (names.length > 1) {
+    if (context.successorsDecided) return mergedInto.length === seen.size ? { rows, mergedInto } : undefined;
+    problems.push({
+      file: files.oldUnits,
+      row: first.row,
+      unit: describeRow(first),
+      message: `the unit is split between ${names.join(" and ")} (rows ${rows.map((r) => r.row).join(", ")}) but no row says which receives its domain`,
+      fix: `write the receiving unit's name (e.g. "${names[0]}") in the successor column of each of its rows`,
+    });
+  } else successor = mergedInto[0];
+  return successor && mergedInto.length === seen.size ? { rows, mergedInto, successor } : undefined;
+}
+
+/** Every new unit has at least one predecessor (an old unit, or an old district that had none). */
+function predecessorProblems(orphans: readonly NewRow[], misspelt: ReadonlyMap<NewRow, { name: string; rows: OldRow[] }>, files: Pick<ConfigFiles, "newUnits" | "oldUnits">): ConfigProblem[] {
+  return orphans.map((row) => {
     const typo = misspelt.get(row);
-    if (typo) {
-      problems.push({
-        file: files.newUnits,
-        row: row.row,
-        unit: describeRow(row),
-        message: `no old unit has merged_into naming this unit, while rows ${typo.rows.map((r) => r.row).join(", ")} of ${files.oldUnits} name "${typo.name}", which is not a new unit`,
-        fix: `correct this unit's name to "${typo.name}", as its old units write it`,
-      });
-    } else {
-      problems.push({ file: files.newUnits, row: row.row, unit: describeRow(row), message: "no old unit has merged_into naming this unit", fix: `add its predecessors to ${files.oldUnits}, or correct the name to match their merged_into` });
-    }
-  }
-  return { newByName, newByCode, oldGroups, oldDrafts, districtRows, communelessDistricts, problems };
+    return typo
+      ? {
+          file: files.newUnits,
+          row: row.row,
+          unit: describeRow(row),
+          message: `no old unit has merged_into naming this unit, while rows ${typo.rows.map((r) => r.row).join(", ")} of ${files.oldUnits} name "${typo.name}", which is not a new unit`,
+          fix: `correct this unit's name to "${typo.name}", as its old units write it`,
+        }
+      : { file: files.newUnits, row: row.row, unit: describeRow(row), message: "no old unit has merged_into naming this unit", fix: `add its predecessors to ${files.oldUnits}, or correct the name to match their merged_into` };
+  });
 }

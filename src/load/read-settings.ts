@@ -2,7 +2,7 @@ import { type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, par
 import type { Placeholder } from "../model/province";
 import type { ConfigProblem } from "./problems";
 import { readUtf8, SAVE_AS_UTF8 } from "./read-table";
-import { type Settings, settingsSchema } from "./settings-schema";
+import { type Settings, settingsSchema } from "../model/settings";
 
 export interface SettingsResult {
   readonly settings?: Settings;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IDENTIFIER_CODE_GRAMMAR, IDENTIFIER_CODE_PATTERN } from "../model/identifier-code";
+import { kindList, NEW_UNIT_KINDS, OLD_UNIT_KINDS } from "../model/unit-kinds";
 import { describeUnit } from "./problems";
 import type { Numbered, TableSpec } from "./read-table";
 
@@ -18,7 +19,7 @@ const describe = (cells: Record<string, string>) => (cells.name && cells.code ? 
 const newUnitRow = z.object({
   code,
   name,
-  kind: z.enum(["xa", "phuong", "dac-khu"], { error: "is not a kind of new unit" }),
+  kind: z.enum(NEW_UNIT_KINDS, { error: "is not a kind of new unit" }),
   former_district: name,
   slug: optional(label),
   domain: optional(domain),
@@ -35,7 +36,7 @@ export const newUnitTable: TableSpec<NewUnitRow> = {
   fixes: {
     code: "write the unit's 5-digit GSO code (mã đơn vị hành chính)",
     name: "write the official name with its kind, e.g. Xã Tuy Phong",
-    kind: "write xa, phuong or dac-khu",
+    kind: `write ${kindList(NEW_UNIT_KINDS)}`,
     former_district: "write the old district(s) the unit came from, separated by '; '",
     slug: "write the domain label in lower-case ASCII, e.g. phanricua",
     domain: "write the full lower-case domain, or leave the cell empty for the default",
@@ -46,7 +47,7 @@ export const newUnitTable: TableSpec<NewUnitRow> = {
 const oldUnitRow = z.object({
   code,
   name,
-  kind: z.enum(["xa", "phuong", "thi-tran"], { error: "is not a kind of old commune-level unit" }),
+  kind: z.enum(OLD_UNIT_KINDS, { error: "is not a kind of old commune-level unit" }),
   district: name,
   merged_into: name,
   domain: optional(domain),
@@ -66,7 +67,7 @@ export const oldUnitTable: TableSpec<OldUnitRow> = {
   fixes: {
     code: "write the unit's 5-digit GSO code (mã đơn vị hành chính)",
     name: "write the official name with its kind, e.g. Xã Phong Phú",
-    kind: "write xa, phuong or thi-tran",
+    kind: `write ${kindList(OLD_UNIT_KINDS)}`,
     district: "write the old district it belonged to, e.g. Huyện Tuy Phong",
     merged_into: "write the exact name of the new unit it became part of",
     domain: "write the old portal's full lower-case domain, or leave the cell empty for the default pattern",

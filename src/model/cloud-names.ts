@@ -1,4 +1,5 @@
 import { asciiWords } from "./fold";
+import { UNIT_KINDS } from "./unit-kinds";
 
 /**
  * Names the clouds constrain, derived in one place. Names that cannot change without replacing the resource
@@ -9,13 +10,14 @@ export const TENANT_DISPLAY_NAME = /^[a-zA-Z][a-zA-Z0-9-]{3,19}$/;
 export const GCP_RESOURCE_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
-const KIND_WORD: Record<string, string> = { xa: "Xa", phuong: "Phuong", "dac-khu": "DacKhu" };
+/** The word a tenant display name begins with when the name alone is too short or starts with a digit. */
+const TENANT_WORD: ReadonlyMap<string, string | undefined> = new Map(UNIT_KINDS.map((row) => [row.kind, row.tenantWord]));
 
 /** "Xã Phan Rí Cửa" → "PhanRiCua"; from the slug when there is one ("phan-ri" → "PhanRi"). */
 export function tenantDisplayName(name: string, kind: string, slug?: string): string {
   const words = (slug ?? asciiWords(name)).split(/-+/).filter(Boolean);
   const camel = words.map((word) => word[0].toUpperCase() + word.slice(1).toLowerCase()).join("");
-  const withKind = /^[A-Za-z]/.test(camel) && camel.length >= 4 ? camel : (KIND_WORD[kind] ?? "Unit") + camel;
+  const withKind = /^[A-Za-z]/.test(camel) && camel.length >= 4 ? camel : (TENANT_WORD.get(kind) ?? "Unit") + camel;
   return withKind.slice(0, 20);
 }
 

@@ -1,4 +1,4 @@
-import type { OrganizationPolicies, Settings } from "../load/settings-schema";
+import type { OrganizationPolicies, Settings } from "./settings";
 import type { GatewayAddressValues } from "./gateway-addresses";
 
 /** Where a synth is meant to be deployed, chosen by ENV. */

@@ -1,3 +1,5 @@
+import { KIND_PREFIXES } from "./unit-kinds";
+
 /**
  * Folding Vietnamese unit names into DNS labels.
  *
@@ -5,8 +7,6 @@
  * marks alike), so removing the marks leaves ASCII — except đ/Đ, which is a letter of its own, not d plus a mark.
  */
 
-/** Kind prefixes as written in official names, longest first so "Thị trấn" wins over a shorter match. */
-const KIND_PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Xã"] as const;
 
 export function foldToAscii(text: string): string {
   return text

@@ -6,6 +6,12 @@ export interface GatewayAddressValues {
   readonly ipv6: string;
 }
 
+/** The platform stack's outputs that carry the gateway's addresses, which ops copy into the settings. */
+export const GATEWAY_ADDRESS_OUTPUTS = { ipv4: "gateway_ipv4", ipv6: "gateway_ipv6" } as const;
+
+/** The output a stack on stand-ins carries, so that its plan says which values are not real yet. */
+export const STAND_INS_OUTPUT = "stand_ins";
+
 /**
  * What a shard's address records carry while the platform's addresses are not in the settings: documentation
  * addresses (RFC 5737 §3, RFC 3849), which are never routed, so a plan can be made and read. A check refuses to

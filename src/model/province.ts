@@ -1,14 +1,12 @@
-import type { Settings } from "../load/settings-schema";
+import type { Settings } from "./settings";
 import type { AdoptedZone } from "./adopted-zone";
+import type { DistrictKind, NewUnitKind, OldUnitKind } from "./unit-kinds";
 
 /**
  * The validated model of one province: plain data, built once from the config and passed down to the
  * constructs. Every name a cloud constrains is derived here, so the constructs never invent one.
  */
 
-export type NewUnitKind = "xa" | "phuong" | "dac-khu";
-export type OldUnitKind = "xa" | "phuong" | "thi-tran";
-export type DistrictKind = "huyen" | "thi-xa" | "thanh-pho";
 export type LookupMode = "archive" | "redirect";
 export type MailMode = "forward" | "none";
 

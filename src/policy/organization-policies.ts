@@ -1,7 +1,8 @@
 import type { DeployEnvironment } from "../model/environment";
 import type { OutputFinding } from "./output-checks";
-import { type PolicyRule, RULES } from "./rules";
-import { resourcesIn, type SynthesizedResource, type SynthesizedStack } from "./synthesized";
+import { RULES } from "./rules";
+import type { PolicyRule } from "./rules/rule";
+import { resourcesIn, type SynthesizedResource, type SynthesizedStack } from "../synth/terraform-json";
 
 const PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"];
 

@@ -1,13 +1,13 @@
-import { CERTIFICATE_LIMITS, URL_MAP_LIMITS } from "../capacity/limits";
-import { urlMapUsage } from "../capacity/usage";
+import { CERTIFICATE_LIMITS, URL_MAP_LIMITS } from "../model/cloud-limits";
+import { urlMapUsage } from "../synth/url-map-usage";
 import { defaultAuthorizedDomains } from "../constructs/identity-platform-project";
 import { PROJECT_APIS, type ProjectApi } from "../constructs/project-apis";
 import { GCP_RESOURCE_NAME } from "../model/cloud-names";
 import { isStandInAddress } from "../model/gateway-addresses";
 import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
-import type { PolicyRule } from "./rules";
+import type { PolicyRule } from "./rules/rule";
 import { RULES } from "./rules";
-import { dataSourcesIn, resourcesIn, type SynthesizedResource, type SynthesizedStack } from "./synthesized";
+import { dataSourcesIn, resourcesIn, type SynthesizedResource, type SynthesizedStack } from "../synth/terraform-json";
 
 /** A finding on the synthesized Terraform: the rule, where (a construct path or stack/address), and what. */
 export interface OutputFinding {
@@ -35,7 +35,7 @@ function projectOf(stack: SynthesizedStack): string | undefined {
 
 /**
  * The rules a synth can check only on the Terraform it writes: what a real `terraform apply` on Google Cloud
- * and DNSimple would refuse or get wrong (shared/CONTEXT.md §6), and the hard limits of the clouds. None depends
+ * and DNSimple would refuse or get wrong (each rule cites where), and the hard limits of the clouds. None depends
  * on the day: IAM-003 is a warning, asked separately (expiredConditions).
  */
 export function checkSynthesizedStacks(stacks: readonly SynthesizedStack[]): OutputFinding[] {

@@ -3,17 +3,18 @@ import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import { Annotations, type IAspect, TerraformResource } from "cdktf";
 import type { IConstruct } from "constructs";
 import { DnsZone, literal } from "../constructs/dns-zone";
-import { PROTECTED_TYPES } from "../constructs/protection";
+import { PROTECTED_TYPES } from "../model/protected-types";
 import { HSTS_HEADER, PUBLIC_READER_ROLE } from "../constructs/site-bucket";
-import type { Settings } from "../load/settings-schema";
+import type { Settings } from "../model/settings";
 import type { Province } from "../model/province";
 import { checkEnvironmentsApart, ENVIRONMENTS_PATH } from "./environment-checks";
 import type { DeployEnvironment } from "../model/environment";
 import { checkOrganizationPolicies } from "./organization-policies";
 import { checkSynthesizedStacks } from "./output-checks";
-import { RULES_OF_TYPE, UNLISTED_TYPE } from "./resource-types";
-import { type PolicyRule, RULES } from "./rules";
-import type { SynthesizedStack } from "./synthesized";
+import { JUDGED_TYPES, UNLISTED_TYPE } from "./resource-types";
+import { RULES } from "./rules";
+import type { PolicyRule } from "./rules/rule";
+import type { SynthesizedStack } from "../synth/terraform-json";
 import { type CheckedRecord, checkZone, type Finding } from "./zone-checks";
 
 export interface PolicyViolation {
@@ -190,7 +191,7 @@ export class PolicyPack implements IAspect {
     const check = (rule: PolicyRule, ok: boolean, message: string) => {
       if (!ok) findings.push({ rule, message });
     };
-    if (!Object.hasOwn(RULES_OF_TYPE, type)) return [{ rule: UNLISTED_TYPE, message: `${type} is judged by no rule of the policy pack` }];
+    if (!JUDGED_TYPES.has(type)) return [{ rule: UNLISTED_TYPE, message: `${type} is judged by no rule of the policy pack` }];
     if (PROTECTED_TYPES.has(type)) check(RULES.protection, resource.lifecycle?.preventDestroy === true, `${type} has no lifecycle.prevent_destroy`);
     const attributes = CHECKED_TYPES.has(type) ? attributesOf(resource) : {};
     switch (type) {

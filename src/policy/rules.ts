@@ -1,63 +1,95 @@
+import { dnsName } from "./rules/dns-001-dns-name";
+import { apexCname } from "./rules/dns-002-apex-cname";
+import { cnameAlone } from "./rules/dns-003-cname-alone";
+import { duplicate } from "./rules/dns-004-duplicate";
+import { ttl } from "./rules/dns-005-ttl";
+import { recordFormat } from "./rules/dns-006-record-format";
+import { spf } from "./rules/dns-007-spf";
+import { caa } from "./rules/dns-008-caa";
+import { zoneSize } from "./rules/dns-009-zone-size";
+import { dangling } from "./rules/dns-010-dangling";
+import { undeclaredTarget } from "./rules/dns-011-undeclared-target";
+import { mailMode } from "./rules/mail-001-mail-mode";
+import { dmarc } from "./rules/mail-002-dmarc";
+import { bucketAccess } from "./rules/bkt-001-bucket-access";
+import { bucketVersioning } from "./rules/bkt-002-bucket-versioning";
+import { archiveRetention } from "./rules/bkt-003-archive-retention";
+import { retentionWithoutVersions } from "./rules/bkt-004-retention-without-versions";
+import { tls } from "./rules/gw-001-tls";
+import { httpsRedirect } from "./rules/gw-002-https-redirect";
+import { hsts } from "./rules/gw-003-hsts";
+import { urlMapLimits } from "./rules/gw-004-url-map-limits";
+import { certificateLimits } from "./rules/gw-005-certificate-limits";
+import { neutralDefault } from "./rules/gw-007-neutral-default";
+import { gcpNames } from "./rules/gw-006-gcp-names";
+import { selfSignup } from "./rules/idp-001-self-signup";
+import { authorizedDefaults } from "./rules/idp-002-authorized-defaults";
+import { basicRoles } from "./rules/iam-001-basic-roles";
+import { publicAccess } from "./rules/iam-002-public-access";
+import { publicList } from "./rules/iam-004-public-list";
+import { expiredCondition } from "./rules/iam-003-expired-condition";
+import { domainRestrictedSharing } from "./rules/org-001-domain-restricted-sharing";
+import { publicAccessPrevention } from "./rules/org-002-public-access-prevention";
+import { undecided } from "./rules/adopt-001-undecided";
+import { unkeepable } from "./rules/adopt-002-unkeepable";
+import { protection } from "./rules/prot-001-protection";
+import { preventDelete } from "./rules/prot-002-prevent-delete";
+import { providerVersions } from "./rules/tf-001-provider-versions";
+import { environmentBuckets } from "./rules/env-001-environment-buckets";
+import { environmentDnsNames } from "./rules/env-002-environment-dns-names";
+import { environmentProjects } from "./rules/env-003-environment-projects";
+import { noStateReads } from "./rules/tf-002-no-state-reads";
+import { standInAddresses } from "./rules/tf-003-stand-in-addresses";
+import { apis } from "./rules/api-001-apis";
+
 /**
- * The policy pack's rules: each has a stable id (used in suppressions and listed in the README), what it
- * requires, how to fix a violation and, for a constraint of a provider or a cloud, where that constraint is
- * written down — so the next one is added here once, as a rule, with its source.
+ * The policy pack's rules, in the order the README's table lists them. Each lives in its own file under
+ * src/policy/rules/ with its stable id (used in suppressions), what it requires, how to fix a violation, where a
+ * provider's or a cloud's constraint is written down, the resource types it judges, and a failing and a passing
+ * fixture (__tests__/policy-rules.test.ts runs them): the next rule is added there once, with its source.
  */
-export interface PolicyRule {
-  readonly id: string;
-  readonly requires: string;
-  readonly fix: string;
-  readonly source?: string;
-}
-
-const rule = (id: string, requires: string, fix: string, source?: string): PolicyRule => ({ id, requires, fix, source });
-
-const GOOGLE_LB_QUOTAS = "https://cloud.google.com/load-balancing/docs/quotas (limits per URL map and path matcher)";
-
 export const RULES = {
-  dnsName: rule("DNS-001", "record names are LDH labels (or _service labels) of at most 63 characters, at most 253 in all", "correct the label (a slug in the config, or the construct that writes it)", "RFC 1035 §2.3.4; RFC 1123 §2.1"),
-  apexCname: rule("DNS-002", "no CNAME at a zone's apex", "point the apex with A/AAAA records instead", "RFC 1034 §3.6.2"),
-  cnameAlone: rule("DNS-003", "a CNAME is the only record at its name", "remove the other records at that name, or use A/AAAA instead of the CNAME", "RFC 1034 §3.6.2"),
-  duplicate: rule("DNS-004", "no record is declared twice", "declare it once"),
-  ttl: rule("DNS-005", "TTL between 60 and 86400 seconds, one TTL per record set", "use one TTL in range for all records of the same name and type", "DNSimple: minimum TTL 60; RFC 2181 §5.2"),
-  recordFormat: rule("DNS-006", "record types are upper-case and supported; TXT at most 1000 characters; no NS or SOA at the apex", "correct the type or split the TXT value", "dnsimple provider 2.0.0 validators.RecordType (\"Record type must be specified in UPPERCASE\"); DNSimple record limits"),
-  spf: rule("DNS-007", "at most one SPF record per name, at most 10 DNS lookups, no ptr, ending in ~all or -all", "merge the SPF records and trim the mechanisms in settings.yaml mail.spfMechanisms", "RFC 7208 §3.2, §4.6.4, §5.5"),
-  caa: rule("DNS-008", "every zone's apex has CAA issue \"pki.goog\" and an explicit issuewild", "keep the CAA records the site constructs write", "RFC 8659; Certificate Manager issues through pki.goog"),
-  zoneSize: rule("DNS-009", "at most maxRecordsPerZone records in a zone (DNSimple plan limit)", "move delegated old domains elsewhere, trim shared systems, or raise dnsimple.maxRecordsPerZone if the plan allows", "DNSimple plans: 100 records per zone on Solo and Teams (shared/CONTEXT.md §3)"),
-  dangling: rule("DNS-010", "a CNAME aimed inside its own zone names a record that exists", "declare the target record or correct the CNAME"),
-  undeclaredTarget: rule("DNS-011", "records aim only at what the app declares: the gateway's addresses, names in managed zones or listed shared systems", "aim at the gateway's address or add the target to sharedSystems"),
-  mailMode: rule("MAIL-001", "each zone is in one mail mode: hosted (≥ 2 MX, SPF, DMARC, MTA-STS, TLS-RPT), none (null MX alone, SPF -all, DMARC p=reject) or forwarding (forwards, no MX)", "let MailDomain write the zone's mail records", "RFC 7505 (null MX); RFC 8461 (MTA-STS); RFC 8460 (TLS-RPT)"),
-  dmarc: rule("MAIL-002", "DMARC records follow RFC 9989: v=DMARC1 first, a p= policy, no pct, rf or ri", "correct settings.yaml mail.dmarc", "RFC 9989"),
-  bucketAccess: rule("BKT-001", "buckets use uniform bucket-level access", "set uniformBucketLevelAccess: true (SiteBucket does)", "managed folders need it: https://cloud.google.com/storage/docs/creating-managing-managed-folders"),
-  bucketVersioning: rule("BKT-002", "buckets without a retention policy keep object versions", "set versioning.enabled: true (SiteBucket does for portals)"),
-  archiveRetention: rule("BKT-003", "archive buckets have a retention policy", "set retentionDays for archives (settings.yaml retirement.archiveRetentionDays)"),
-  retentionWithoutVersions: rule("BKT-004", "no bucket has both a retention policy and Object Versioning: Cloud Storage refuses the pair, so the bucket never creates", "drop versioning where a retention policy keeps the objects (SiteBucket does)", "https://cloud.google.com/storage/docs/bucket-lock (retention policies and Object Versioning are mutually exclusive); shared/CONTEXT.md §6"),
-  tls: rule("GW-001", "HTTPS proxies use an SSL policy with TLS 1.2 or newer", "set sslPolicy to the gateway's TLS 1.2 policy", "the default SSL policy allows TLS 1.0: https://cloud.google.com/load-balancing/docs/ssl-policies-concepts"),
-  httpsRedirect: rule("GW-002", "plain HTTP only redirects to HTTPS", "serve port 80 through the redirect-only URL map"),
-  hsts: rule("GW-003", "every backend bucket sends Strict-Transport-Security", "add the HSTS header to customResponseHeaders (SiteBucket does)"),
-  urlMapLimits: rule("GW-004", "a URL map stays inside Google's hard limits: at most 1 MB, 1,000 host rules and path matchers, 1,000 hosts per host rule, 1,000 route rules and 1,000 predicates per path matcher, 2,500 distinct backends", "split the province (fewer units per gateway) or shorten hostnames", `${GOOGLE_LB_QUOTAS}; 1 MB: https://cloud.google.com/load-balancing/docs/routing-config-size-quota`),
-  certificateLimits: rule("GW-005", "Certificate Manager's hard limits: at most 4 certificates per map entry, 100 domains per DNS-authorized certificate, one certificate map per HTTPS proxy", "keep one certificate per hostname (HostCertificate does)", "https://cloud.google.com/certificate-manager/docs/quotas (limits)"),
-  neutralDefault: rule("GW-007", "a URL map's default never sends to a site's backend (a commune's portal or the archive): a Host no rule knows gets a neutral answer", "answer unknown hosts with default_url_redirect to the province's portal (GatewayRouting does)", "default_service is \"the backend service or backend bucket to use when none of the given rules match\" (hashicorp/google 6.50.0 resource_compute_url_map.go); https://cloud.google.com/load-balancing/docs/url-map-concepts"),
-  gcpNames: rule("GW-006", "Google resource names match [a-z]([-a-z0-9]*[a-z0-9])? and are at most 63 characters", "derive names from codes in src/model/cloud-names.ts", "https://cloud.google.com/compute/docs/naming-resources"),
-  selfSignup: rule("IDP-001", "nobody signs themselves up: no password sign-up, user sign-up and deletion disabled", "keep the IdentityTenant and IdentityPlatformProject defaults"),
-  authorizedDefaults: rule("IDP-002", "the Identity Platform config keeps the project's default authorized domains (<project>.firebaseapp.com, <project>.web.app, localhost) beside the portals", "list them (IdentityPlatformProject does)", "authorized_domains replaces the whole list: hashicorp/google 6.50.0 resource_identity_platform_config.go (updateMask=authorizedDomains) and its example"),
-  basicRoles: rule("IAM-001", "no basic roles (roles/owner, roles/editor, roles/viewer)", "grant a predefined role such as roles/storage.objectAdmin"),
-  publicAccess: rule("IAM-002", "allUsers and allAuthenticatedUsers only read site content: no role that writes or administers", "grant write access to a group, never to the public"),
-  publicList: rule("IAM-004", "allUsers and allAuthenticatedUsers hold only roles/storage.legacyObjectReader (storage.objects.get): no role with storage.objects.list, so nobody can enumerate a bucket's or folder's objects", "grant the public roles/storage.legacyObjectReader (SiteBucket does); a custom role cannot be checked here", "https://cloud.google.com/storage/docs/access-control/iam-roles (roles/storage.objectViewer includes storage.objects.list; roles/storage.legacyObjectReader grants storage.objects.get)"),
-  expiredCondition: rule("IAM-003", "a warning, never an error (the synth does not depend on the day): an IAM condition that has already expired (request.time < a past instant) grants nothing", "extend the migration window in settings.yaml, or remove it once the window is closed", "https://cloud.google.com/iam/docs/conditions-attribute-reference#date-time; shared/CONTEXT.md §6"),
-  domainRestrictedSharing: rule("ORG-001", "no public grant (allUsers, allAuthenticatedUsers) in a project whose organization enforces domain-restricted sharing (iam.allowedPolicyMemberDomains)", "once the project's exception is set, write false for this environment's organizationPolicies.domainRestrictedSharing in settings.yaml", "https://cloud.google.com/resource-manager/docs/organization-policy/restricting-domains; enforced by default since May 2024: https://cloud.google.com/resource-manager/docs/secure-by-default-organizations; no private-bucket reading for backend buckets: hashicorp/google 6.50.0 resource_compute_backend_bucket.go (no origin authentication; aws_v4_authentication is a backend service's, \"Allowed only for INTERNET_IP_PORT and INTERNET_FQDN_PORT NEG backends\"), https://cloud.google.com/cdn/docs/using-signed-urls (every request signed)"),
-  publicAccessPrevention: rule("ORG-002", "no public grant on Cloud Storage in a project whose organization enforces public access prevention (storage.publicAccessPrevention)", "once the project's exception is set, write false for this environment's organizationPolicies.publicAccessPrevention in settings.yaml", "https://cloud.google.com/storage/docs/org-policy-constraints (\"public access is restricted for all buckets and objects, both new and existing\"); https://cloud.google.com/storage/docs/public-access-prevention"),
-  undecided: rule("ADOPT-001", "every record of an adopted zone carries a decision: keep, replace (or system for SOA, apex NS and DNSSEC)", "review the record in config/<province>/zones/<zone>.yaml and write keep (declared as it is) or replace (the plan's record takes its place)"),
-  unkeepable: rule("ADOPT-002", "a kept record can stand beside the plan's: no old address where the plan points at the gateway, no second DMARC, MTA-STS or TLS-RPT record, nothing at or below a name the plan delegates to another zone", "write decision: replace for it in config/<province>/zones/<zone>.yaml (or adopt it into the delegated zone)", "RFC 7489 §6.6.3 (several DMARC records: none applies); RFC 8461 §3.1 (several MTA-STS records: no policy); RFC 8460 §3 (several TLS-RPT records: no reports); RFC 1034 §4.2.1 (data below a zone cut is not the zone's)"),
-  protection: rule("PROT-001", "zones, domains, tenants, buckets and archive folders carry lifecycle.prevent_destroy", "keep the Protection aspect on every stack"),
-  preventDelete: rule("PROT-002", "every dnsimple_domain sets prevent_delete = true (dnsimple provider 2.2.0)", "keep the Protection aspect on every stack", "dnsimple/terraform-provider-dnsimple v2.2.0 CHANGELOG: prevent_delete \"also blocks the destroy half of a replacement\""),
-  providerVersions: rule("TF-001", "every stack requires Terraform >= 1.12.0 and runs dnsimple provider 2.2.0 (1.10.0 cannot manage email forwards)", "keep the overrides in ProvinceStack (src/model/provider-versions.ts)", "dnsimple/terraform-provider-dnsimple issue 331; CHANGELOG 2.0.0: \"Minimum Terraform version is now 1.12\""),
-  environmentBuckets: rule("ENV-001", "staging and production never share a Cloud Storage bucket: portals, archive, or Terraform state (whoever deploys staging would hold production's state)", "give each environment its own stateBucket under environments (portal and archive buckets carry -prod- or -stg-)", "https://cloud.google.com/storage/docs/buckets#naming (\"Bucket names reside in a single namespace that is shared by all Cloud Storage users\"); state holds every attribute of every resource: https://developer.hashicorp.com/terraform/language/state/sensitive-data"),
-  environmentDnsNames: rule("ENV-002", "staging and production never share a zone or a certificate hostname, and staging's zones lie outside production's", "set environments.staging.subdomain to a label that no unit's domain uses", "a global DNS authorization is FIXED_RECORD, one _acme-challenge.<hostname> CNAME that one project's authorization owns (hashicorp/google 6.50.0 google_certificate_manager_dns_authorization `type`; https://cloud.google.com/certificate-manager/docs/dns-authorizations); a zone inside another resolves only if that one delegates it (RFC 1034 §4.2.2)"),
-  environmentProjects: rule("ENV-003", "staging and production deploy to different GCP projects", "set environments.staging.gcpProject and environments.production.gcpProject to two projects", "GCP resource names are unique per project (https://cloud.google.com/compute/docs/naming-resources), and a project has one Identity Platform config (hashicorp/google 6.50.0 google_identity_platform_config)"),
-  noStateReads: rule("TF-002", "no stack reads another's state (terraform_remote_state): with no state yet (nothing applied, a new province) the read fails at plan, whatever its defaults", "pass known values as plain values: names from src/model/cloud-names.ts, the gateway's addresses from environments.<env>.gatewayAddresses (GatewayAddresses)", "https://developer.hashicorp.com/terraform/language/state/remote-state-data; hashicorp/terraform internal/builtin/providers/terraform/data_source_state.go (no stored state: \"Unable to find remote state\"; seen with Terraform 1.11.4, local backend)"),
-  standInAddresses: rule("TF-003", "no address record publishes a stand-in of the gateway's addresses (192.0.2.1, 2001:db8::1, documentation addresses): each waits for the check that refuses to apply it", "let addGatewayRecords write the gateway's records (they wait for GatewayAddresses' check), or set environments.<env>.gatewayAddresses", "RFC 5737 §4 and RFC 3849 §3: documentation addresses are not to appear on, or be routed in, the public Internet"),
-  apis: rule("API-001", "every Google API a resource needs is enabled by a google_project_service in the platform stack, never disabled on destroy, and the platform's resources wait for it", "add the API to PROJECT_APIS (src/constructs/project-apis.ts)", "api_service_name in each resource's *_generated_meta.yaml, hashicorp/google 6.50.0"),
+  dnsName,
+  apexCname,
+  cnameAlone,
+  duplicate,
+  ttl,
+  recordFormat,
+  spf,
+  caa,
+  zoneSize,
+  dangling,
+  undeclaredTarget,
+  mailMode,
+  dmarc,
+  bucketAccess,
+  bucketVersioning,
+  archiveRetention,
+  retentionWithoutVersions,
+  tls,
+  httpsRedirect,
+  hsts,
+  urlMapLimits,
+  certificateLimits,
+  neutralDefault,
+  gcpNames,
+  selfSignup,
+  authorizedDefaults,
+  basicRoles,
+  publicAccess,
+  publicList,
+  expiredCondition,
+  domainRestrictedSharing,
+  publicAccessPrevention,
+  undecided,
+  unkeepable,
+  protection,
+  preventDelete,
+  providerVersions,
+  environmentBuckets,
+  environmentDnsNames,
+  environmentProjects,
+  noStateReads,
+  standInAddresses,
+  apis,
 } as const;
-
-export type RuleId = (typeof RULES)[keyof typeof RULES]["id"];

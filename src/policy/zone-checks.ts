@@ -1,5 +1,6 @@
 import { domainProblem } from "../model/domain-name";
-import { type PolicyRule, RULES } from "./rules";
+import { RULES } from "./rules";
+import type { PolicyRule } from "./rules/rule";
 
 /** A record as the checks see it: values that are references (tokens) are `undefined`. */
 export interface CheckedRecord {

@@ -1,4 +1,4 @@
-import type { Settings } from "../load/settings-schema";
+import type { Settings } from "../model/settings";
 import { placeAndDate, vietnameseDate } from "./dates";
 
 /**

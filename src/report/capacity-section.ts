@@ -1,7 +1,7 @@
 import { type CapacityFigure, type CapacityKey, increaseNeeded, minimumMinutes } from "../capacity/figures";
-import { URL_MAP_LIMITS } from "../capacity/limits";
+import { URL_MAP_LIMITS } from "../model/cloud-limits";
 import { vietnameseNumber } from "./numbers";
-import type { Cell, Section } from "./sections";
+import type { Cell, Section } from "./blocks";
 
 /** What each figure counts, in the report's Vietnamese. */
 const ITEMS: Readonly<Record<CapacityKey, string>> = {

@@ -3,7 +3,8 @@ import { progressLegend, stackedBar } from "./bars";
 import { escapeHtml, inlineHtml } from "./escape";
 import { romanNumeral } from "./numbering";
 import type { RolloutReport } from "./rollout-rows";
-import { appendixReference, appendixSections, type Block, bodySections, type Cell, openingText, type Section } from "./sections";
+import type { Block, Cell, Section } from "./blocks";
+import { appendixReference, appendixSections, bodySections, openingText } from "./sections";
 import { CSS } from "./style";
 
 /**

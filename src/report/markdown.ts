@@ -1,7 +1,8 @@
 import { DOCUMENT_TYPE, MOTTO, NATIONAL_HEADING } from "./admin-form";
 import { romanNumeral } from "./numbering";
 import type { RolloutReport } from "./rollout-rows";
-import { appendixReference, appendixSections, type Block, bodySections, type Cell, openingText, type Section } from "./sections";
+import type { Block, Cell, Section } from "./blocks";
+import { appendixReference, appendixSections, bodySections, openingText } from "./sections";
 
 /** The report as Markdown (CommonMark with GitHub tables), for the repository and for e-mail; same parts, same order. */
 

@@ -1,6 +1,7 @@
 import type { CapacityFigure } from "../capacity/figures";
 import { windowNotices } from "../model/migration-window";
 import type { Commune, Province, RetiredUnit } from "../model/province";
+import { forwardMailbox } from "../model/retired-mail";
 import { type AdministrativeForm, administrativeForm } from "./admin-form";
 import { vietnameseDate } from "./dates";
 import { CELL_STATUSES, type CellStatus, cellStatus, cellText, isPastDue } from "./milestones";
@@ -96,102 +97,11 @@ const portalUrl = (domain: string) => `https://${domain}/`;
 
 /**
  * `today` (YYYY-MM-DD) dates the report and decides which milestones are overdue; `capacity` comes from a synth of
- * the province (src/capacity/province-capacity.ts).
+ * the province (src/app/province-capacity.ts).
  */
 export function buildRolloutReport(province: Province, today: string, capacity: readonly CapacityFigure[] = []): RolloutReport {
   const { settings } = province;
-  const plannedMilestones = settings.plan?.milestones ?? [];
-  const byCode = new Map(province.communes.map((commune) => [commune.code, commune]));
-  const byId = new Map(province.retired.map((unit) => [unit.id, unit]));
-  const communeOf = (code: string): Commune => {
-    const commune = byCode.get(code);
-    if (!commune) throw new Error(`retired unit names new unit ${code}, which the model does not have`);
-    return commune;
-  };
-
-  const predecessorRow = (unit: RetiredUnit, here: Commune): PredecessorRow => {
-    const successor = communeOf(unit.successor);
-    const isSuccessorHere = successor.code === here.code;
-    const level = unit.district === undefined ? "huyện" : "xã";
-    const where = unit.district === undefined ? `cấp huyện, mã ${unit.code}` : `${lowerFirst(unit.district)}, mã ${unit.code}`;
-
-    let lookupText: string;
-    if (unit.takenOverBy !== undefined) {
-      const heir = communeOf(unit.takenOverBy);
-      const archive = heir.takenOver?.archiveHost ?? unit.domain;
-      lookupText = `Lưu trữ (tra cứu) tại ${portalUrl(archive)}; tên miền cũ nay là cổng thông tin của ${heir.name}`;
-    } else if (unit.lookup === "archive") {
-      lookupText = `Lưu trữ (tra cứu) tại ${portalUrl(unit.domain)}`;
-    } else {
-      lookupText = `Chuyển hướng 301 đến cổng thông tin của ${successor.name} (${portalUrl(successor.domain)})`;
-    }
-
-    let mailText: string;
-    if (unit.takenOverBy !== undefined) {
-      mailText = `Tên miền thư nay là của ${communeOf(unit.takenOverBy).name}`;
-    } else if (unit.mail === "forward") {
-      mailText = `Chuyển tiếp thư đến ${settings.retirement.forwardMailbox.replaceAll("{successor}", successor.domain)}`;
-    } else {
-      mailText = "Từ chối thư (không nhận thư đến tên miền cũ)";
-    }
-
-    const others = unit.mergedInto.filter((code) => code !== here.code).map((code) => communeOf(code).name);
-    let note: string | undefined;
-    if (!isSuccessorHere) {
-      note = `Chỉ một phần sáp nhập vào ${here.name}; tên miền, thư và việc tra cứu giao cho ${successor.name}`;
-    } else if (others.length > 0) {
-      note = `Một phần sáp nhập vào ${others.join(", ")}; tên miền, thư và việc tra cứu giao cho ${here.name}`;
-    }
-
-    return {
-      id: unit.id,
-      code: unit.code,
-      name: unit.name,
-      label: `${unit.name} (${where})`,
-      level,
-      domain: unit.domain,
-      lookupMode: unit.lookup,
-      lookupText,
-      mailMode: unit.mail,
-      mailText,
-      successorName: successor.name,
-      successorDomain: successor.domain,
-      isSuccessorHere,
-      note,
-    };
-  };
-
-  const communes = province.communes.map((commune): CommuneRow => {
-    const predecessors = commune.predecessors.map((id) => {
-      const unit = byId.get(id);
-      if (!unit) throw new Error(`${commune.name} names predecessor ${id}, which the model does not have`);
-      return unit;
-    });
-    // Old commune-level units first, then the old districts; each group in the model's order.
-    predecessors.sort((a, b) => Number(a.district === undefined) - Number(b.district === undefined));
-    const reported = settings.rollout[commune.code] ?? {};
-    return {
-      code: commune.code,
-      name: commune.name,
-      identifierCode: commune.identifierCode ?? NOT_ISSUED,
-      domain: commune.domain,
-      mailDomain: commune.domain,
-      tenantDisplayName: commune.tenantDisplayName,
-      portalUrl: portalUrl(commune.domain),
-      predecessors: predecessors.map((unit) => predecessorRow(unit, commune)),
-      milestones: plannedMilestones.map(({ key, due }) => {
-        const status = cellStatus(reported[key], due, today);
-        return { key, status, text: cellText(status, reported[key]) };
-      }),
-    };
-  });
-
-  const milestones = plannedMilestones.map((milestone, index): MilestoneSummary => {
-    const counts = Object.fromEntries(CELL_STATUSES.map((status) => [status, 0])) as Record<CellStatus, number>;
-    for (const commune of communes) counts[commune.milestones[index].status] += 1;
-    return { key: milestone.key, label: milestone.label, short: milestone.short, due: vietnameseDate(milestone.due), pastDue: isPastDue(milestone.due, today), counts };
-  });
-
+  const communes = communeRows(province, today);
   const oldCommuneLevel = province.retired.filter((unit) => unit.district !== undefined).length;
   return {
     provinceId: province.id,
@@ -211,17 +121,123 @@ export function buildRolloutReport(province: Province, today: string, capacity: 
       portalsReplaced: oldCommuneLevel,
     },
     unitsNotReported: province.communes.filter((commune) => Object.keys(settings.rollout[commune.code] ?? {}).length === 0).length,
-    milestones,
+    milestones: milestoneSummaries(province, communes, today),
     communes,
     capacity,
-    windowNotices: windowNotices(province, today).map(({ entry, window, state, units }) => {
-      const which = entry === undefined ? `của ${units.length} đơn vị cũ` : `của ${units[0].name} (${entry})`;
-      const span = `từ ngày ${vietnameseDate(window.from)} đến trước ngày ${vietnameseDate(window.until)}`;
-      return state === "closed"
-        ? `Thời hạn chuyển đổi dữ liệu vào lưu trữ ${which} (${span}) đã kết thúc: quyền ghi không còn hiệu lực.`
-        : `Thời hạn chuyển đổi dữ liệu vào lưu trữ ${which} (${span}) chưa bắt đầu: quyền ghi chưa có hiệu lực.`;
-    }),
+    windowNotices: windowNoticeTexts(province, today),
   };
+}
+
+/** The new unit of a code, which the model has: a retired unit names only those. */
+function communeLookup(province: Province): (code: string) => Commune {
+  const byCode = new Map(province.communes.map((commune) => [commune.code, commune]));
+  return (code) => {
+    const commune = byCode.get(code);
+    if (!commune) throw new Error(`retired unit names new unit ${code}, which the model does not have`);
+    return commune;
+  };
+}
+
+/** One row per new unit: its names and addresses, its predecessors, and its milestones as reported on `today`. */
+function communeRows(province: Province, today: string): CommuneRow[] {
+  const { settings } = province;
+  const plannedMilestones = settings.plan?.milestones ?? [];
+  const byId = new Map(province.retired.map((unit) => [unit.id, unit]));
+  const communeOf = communeLookup(province);
+  return province.communes.map((commune): CommuneRow => {
+    const predecessors = commune.predecessors.map((id) => {
+      const unit = byId.get(id);
+      if (!unit) throw new Error(`${commune.name} names predecessor ${id}, which the model does not have`);
+      return unit;
+    });
+    // Old commune-level units first, then the old districts; each group in the model's order.
+    predecessors.sort((a, b) => Number(a.district === undefined) - Number(b.district === undefined));
+    const reported = settings.rollout[commune.code] ?? {};
+    return {
+      code: commune.code,
+      name: commune.name,
+      identifierCode: commune.identifierCode ?? NOT_ISSUED,
+      domain: commune.domain,
+      mailDomain: commune.domain,
+      tenantDisplayName: commune.tenantDisplayName,
+      portalUrl: portalUrl(commune.domain),
+      predecessors: predecessors.map((unit) => predecessorRow(unit, commune, communeOf, settings.retirement.forwardMailbox)),
+      milestones: plannedMilestones.map(({ key, due }) => {
+        const status = cellStatus(reported[key], due, today);
+        return { key, status, text: cellText(status, reported[key]) };
+      }),
+    };
+  });
+}
+
+/** What became of an old unit, seen from `here`, one of the new units it merged into. */
+function predecessorRow(unit: RetiredUnit, here: Commune, communeOf: (code: string) => Commune, forwardPattern: string): PredecessorRow {
+  const successor = communeOf(unit.successor);
+  const isSuccessorHere = successor.code === here.code;
+  const level = unit.district === undefined ? "huyện" : "xã";
+  const where = unit.district === undefined ? `cấp huyện, mã ${unit.code}` : `${lowerFirst(unit.district)}, mã ${unit.code}`;
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    label: `${unit.name} (${where})`,
+    level,
+    domain: unit.domain,
+    lookupMode: unit.lookup,
+    lookupText: lookupText(unit, successor, communeOf),
+    mailMode: unit.mail,
+    mailText: mailText(unit, successor, communeOf, forwardPattern),
+    successorName: successor.name,
+    successorDomain: successor.domain,
+    isSuccessorHere,
+    note: splitNote(unit, here, successor, communeOf),
+  };
+}
+
+/** Where the old portal answers: the archive, the heir's archive host, or a 301 to the successor. */
+function lookupText(unit: RetiredUnit, successor: Commune, communeOf: (code: string) => Commune): string {
+  if (unit.takenOverBy !== undefined) {
+    const heir = communeOf(unit.takenOverBy);
+    const archive = heir.takenOver?.archiveHost ?? unit.domain;
+    return `Lưu trữ (tra cứu) tại ${portalUrl(archive)}; tên miền cũ nay là cổng thông tin của ${heir.name}`;
+  }
+  if (unit.lookup === "archive") return `Lưu trữ (tra cứu) tại ${portalUrl(unit.domain)}`;
+  return `Chuyển hướng 301 đến cổng thông tin của ${successor.name} (${portalUrl(successor.domain)})`;
+}
+
+/** Where the old domain's mail goes: the heir's own, forwarded to the successor, or refused. */
+function mailText(unit: RetiredUnit, successor: Commune, communeOf: (code: string) => Commune, forwardPattern: string): string {
+  if (unit.takenOverBy !== undefined) return `Tên miền thư nay là của ${communeOf(unit.takenOverBy).name}`;
+  if (unit.mail === "forward") return `Chuyển tiếp thư đến ${forwardMailbox(forwardPattern, successor.domain)}`;
+  return "Từ chối thư (không nhận thư đến tên miền cũ)";
+}
+
+/** For a split unit: which part merged here, and who received its domain, mail and lookup. */
+function splitNote(unit: RetiredUnit, here: Commune, successor: Commune, communeOf: (code: string) => Commune): string | undefined {
+  const others = unit.mergedInto.filter((code) => code !== here.code).map((code) => communeOf(code).name);
+  if (successor.code !== here.code) return `Chỉ một phần sáp nhập vào ${here.name}; tên miền, thư và việc tra cứu giao cho ${successor.name}`;
+  if (others.length > 0) return `Một phần sáp nhập vào ${others.join(", ")}; tên miền, thư và việc tra cứu giao cho ${here.name}`;
+  return undefined;
+}
+
+/** Each planned milestone with how many units stand where, and whether it is overdue on `today`. */
+function milestoneSummaries(province: Province, communes: readonly CommuneRow[], today: string): MilestoneSummary[] {
+  return (province.settings.plan?.milestones ?? []).map((milestone, index): MilestoneSummary => {
+    const counts = Object.fromEntries(CELL_STATUSES.map((status) => [status, 0])) as Record<CellStatus, number>;
+    for (const commune of communes) counts[commune.milestones[index].status] += 1;
+    return { key: milestone.key, label: milestone.label, short: milestone.short, due: vietnameseDate(milestone.due), pastDue: isPastDue(milestone.due, today), counts };
+  });
+}
+
+/** A migration window that has not opened or has closed on `today`, in the report's words. */
+function windowNoticeTexts(province: Province, today: string): string[] {
+  return windowNotices(province, today).map(({ entry, window, state, units }) => {
+    const which = entry === undefined ? `của ${units.length} đơn vị cũ` : `của ${units[0].name} (${entry})`;
+    const span = `từ ngày ${vietnameseDate(window.from)} đến trước ngày ${vietnameseDate(window.until)}`;
+    return state === "closed"
+      ? `Thời hạn chuyển đổi dữ liệu vào lưu trữ ${which} (${span}) đã kết thúc: quyền ghi không còn hiệu lực.`
+      : `Thời hạn chuyển đổi dữ liệu vào lưu trữ ${which} (${span}) chưa bắt đầu: quyền ghi chưa có hiệu lực.`;
+  });
 }
 
 function lowerFirst(text: string): string {

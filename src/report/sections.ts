@@ -1,6 +1,7 @@
-import { headerCase, STATUS_TEXT, CELL_STATUSES, type CellStatus } from "./milestones";
+import type { Block, Cell, Section } from "./blocks";
+import { headerCase, STATUS_TEXT, CELL_STATUSES } from "./milestones";
 import { capacitySection } from "./capacity-section";
-import type { CommuneRow, MilestoneSummary, RolloutReport } from "./rollout-rows";
+import type { CommuneRow, RolloutReport } from "./rollout-rows";
 import { vietnameseNumber } from "./numbers";
 
 /**
@@ -8,29 +9,6 @@ import { vietnameseNumber } from "./numbers";
  * writers lay them out and number them (I., II., …; Phụ lục I, II, …). A new section is one more function
  * returning a Section, listed in bodySections or appendixSections.
  */
-
-/** A table cell: text, or text a writer lays out in its own way. */
-export type Cell =
-  | string
-  | { readonly kind: "number"; readonly text: string }
-  | { readonly kind: "status"; readonly text: string; readonly status: CellStatus }
-  /** A link to the part with this id. */
-  | { readonly kind: "link"; readonly text: string; readonly target: string };
-
-export type Block =
-  | { readonly kind: "paragraph"; readonly text: string }
-  | { readonly kind: "table"; readonly id?: string; readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] }
-  | { readonly kind: "facts"; readonly items: readonly (readonly [string, string])[] }
-  /** One stacked bar per milestone; drawn in HTML only, the table beside it carries the same counts. */
-  | { readonly kind: "progress-bars"; readonly milestones: readonly MilestoneSummary[] };
-
-export interface Section {
-  readonly id: string;
-  readonly title: string;
-  readonly blocks: readonly Block[];
-  /** Parts with a heading of their own, such as one per unit. */
-  readonly parts?: readonly Section[];
-}
 
 export const NO_MILESTONES = "Kế hoạch chưa khai báo mốc tiến độ nào, nên báo cáo chưa theo dõi được tiến độ (khai báo các mốc tại mục plan.milestones của tệp settings.yaml).";
 

@@ -1,4 +1,4 @@
-import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS } from "../capacity/limits";
+import { BUCKET_CREATIONS_PER_SECOND, CERTIFICATE_QUOTAS } from "../model/cloud-limits";
 import type { StackLoad } from "./stack-load";
 
 /**

@@ -1,6 +1,6 @@
 import { dnsimpleRequests, type GoogleWrites, googleWrites, recordsPerZone } from "../capacity/usage";
-import { STAND_INS_OUTPUT } from "../constructs/gateway-addresses";
-import type { SynthesizedStack } from "../policy/synthesized";
+import { STAND_INS_OUTPUT } from "../model/gateway-addresses";
+import type { SynthesizedStack } from "../synth/terraform-json";
 
 /** What one stack's first deploy asks of the two APIs (the model of `npm run capacity`, stack by stack). */
 export interface StackLoad {

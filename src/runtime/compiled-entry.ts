@@ -48,8 +48,8 @@ Atomics.notify(done, 0);
 /**
  * A hash of everything a bundle was made from: the build options, esbuild's version, the project's settings and
  * the path and content of every file esbuild read; undefined when one of them is gone. Hashed in a worker thread
- * and waited for: the same work in the main thread, just before the app starts, made the generated province's
- * synth about 20% slower and 40% larger in memory, run after run (V8 then sizes its heap for the wrong workload).
+ * and waited for: the same work in the main thread, just before the app starts, made the synth slower and larger
+ * in memory, run after run (V8 then sizes its heap for the wrong workload; `npm run bench` measures it).
  */
 function fingerprint(root: string, inputs: readonly string[]): string | undefined {
   const done = new Int32Array(new SharedArrayBuffer(4));

@@ -1,10 +1,10 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { readStackIn } from "../synth/terraform-json";
 
 function backendOf(stackDir: string): string | undefined {
-  const file = join(stackDir, "cdk.tf.json");
-  if (!existsSync(file)) return undefined;
-  return JSON.stringify((JSON.parse(readFileSync(file, "utf8")) as { terraform?: { backend?: unknown } }).terraform?.backend);
+  const config = readStackIn(stackDir);
+  return config && JSON.stringify(config.terraform?.backend);
 }
 
 /** What replaceOutput changed besides writing the stacks. */

@@ -1,20 +1,20 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { synthesizeProvince } from "../../stacks/synthesize";
+import { synthesizeProvince } from "../app/synthesize";
 import { checkDeployReadiness, migrationWindowWarnings } from "../load/deploy-readiness";
-import { DEFAULT_PROVINCE, loadProvince, provinceDir } from "../load/load-province";
+import { loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError, formatProblem } from "../load/problems";
-import { resolveEnvironment } from "../model/environment";
 import { STAND_IN_ADDRESSES } from "../model/gateway-addresses";
 import { TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
 import { todayInVietnam } from "../model/today";
 import { formatViolations } from "../policy/check-app";
 import { expiredConditions } from "../policy/output-checks";
-import { resourcesIn } from "../policy/synthesized";
+import { resourcesIn } from "../synth/terraform-json";
 import { replaceOutput } from "./output-folder";
 import { installedTerraformVersion, meetsMinimum } from "./terraform-version";
 import { dropTokenCreationTraces } from "./token-traces";
+import { environmentOf, provinceName, reportingConfigErrors } from "./province-command";
 
 /**
  * A synth for staging or production is followed by `cdktf diff` or `deploy`, whose `terraform init` refuses a
@@ -37,11 +37,10 @@ function warnOfOldTerraform(): void {
  */
 export function runSynth(root: string): void {
   dropTokenCreationTraces();
-  try {
-    const dir = provinceDir(process.env.PROVINCE ?? DEFAULT_PROVINCE, root);
+  reportingConfigErrors(() => {
+    const dir = provinceDir(provinceName(), root);
     const province = loadProvince(dir);
-    const environment = resolveEnvironment(province.settings, process.env.ENV || "offline");
-    if (typeof environment === "string") throw new ConfigError([{ file: "ENV", message: environment, fix: "set ENV to offline, staging or production" }]);
+    const environment = environmentOf(province);
     const settingsFile = relative(process.cwd(), join(dir, "settings.yaml"));
     const problems = checkDeployReadiness(province, environment, settingsFile);
     if (problems.length > 0) throw new ConfigError(problems);
@@ -80,9 +79,5 @@ export function runSynth(root: string): void {
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(error.message);
-    process.exitCode = 1;
-  }
+  });
 }

@@ -53,11 +53,29 @@ function reportForm(name: string): string[] {
  * "to confirm" comment (DECISIONS.md gives each reason), every value nobody knows yet is marked PLACEHOLDER.
  */
 export function renderSettings({ plan, communeShards, origin }: SettingsText): string {
-  const { name, label, parentDomain, folder, domains, districtSuccessors, source } = plan;
+  const lines = [
+    ...provinceLines(plan, origin),
+    "",
+    ...serviceLines(plan.label, plan.parentDomain),
+    "",
+    ...reportForm(plan.name),
+    "",
+    ...districtLines(plan),
+    "",
+    ...takeoverLines(plan),
+    "",
+    ...stackAndEnvironmentLines(plan.label, plan.parentDomain, communeShards),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** The header, and who the province is: name, domains and their default patterns (with an example each), buckets. */
+function provinceLines(plan: ProvincePlan, origin: string): string[] {
+  const { name, label, parentDomain, folder, domains, source } = plan;
   // Examples of the default patterns, from units they apply to.
   const commune = source.oldRows.find((row) => row.domain === undefined && !domains.oldDomains.has(row.code) && !domains.districts.get(row.district)!.communeDomainPattern);
   const district = [...domains.districts].find(([, naming]) => !naming.label)?.[0];
-  const lines: string[] = [
+  return [
     `# Settings of ${name}'s commune infrastructure, scaffolded by \`npm run new-province -- ${folder}\` ${origin}.`,
     "# The reference of every key is in the README (\"The config contract\", \"Every province: the scaffold\").",
     "# Values marked PLACEHOLDER are not known yet: they synthesize, and must be replaced before a real deploy.",
@@ -71,7 +89,12 @@ export function renderSettings({ plan, communeShards, origin }: SettingsText): s
     withComment(`oldDistrictDomainPattern: ${quote(OLD_DISTRICT_DOMAIN_PATTERN)}`, `to confirm${district ? `: e.g. ${domains.naming.districtDomain(district)}` : ""}`),
     withComment('cutoverDate: "2025-07-01"', "the two-tier model took effect; archives are read-only from this date"),
     withComment(`bucketPrefix: ${label}`, "to confirm: bucket names are global and cannot be renamed"),
-    "",
+  ];
+}
+
+/** The services the province runs or uses: GCP, DNSimple, mail, retired mail and archives, shared systems, SSO, the plan. */
+function serviceLines(label: string, parentDomain: string): string[] {
+  return [
     "gcp:",
     withComment(`  project: placeholder-${label}`, "PLACEHOLDER: the offline environment's project id"),
     "  region: asia-southeast1",
@@ -109,13 +132,13 @@ export function renderSettings({ plan, communeShards, origin }: SettingsText): s
     "",
     "plan:",
     withComment("  milestones: []", "to fill: the milestones of the province's plan (kế hoạch): { key, due, short, label }"),
-    "",
-    ...reportForm(name),
-    "",
-    "# Old districts, abolished on 1 July 2025, by the province they belonged to. Codes are the GSO district codes.",
-    "districts:",
   ];
-  for (const province of plan.oldProvinces) {
+}
+
+/** Old districts, abolished on 1 July 2025, by the province they belonged to, each with what the scaffold decided. */
+function districtLines({ oldProvinces, parentDomain, source, domains, districtSuccessors }: ProvincePlan): string[] {
+  const lines = ["# Old districts, abolished on 1 July 2025, by the province they belonged to. Codes are the GSO district codes.", "districts:"];
+  for (const province of oldProvinces) {
     const own = province.domain === parentDomain;
     lines.push(`  # ${province.name} (${province.code}): old portals under ${province.domain}${own ? "" : " (parentDomain)"} — to confirm`);
     for (const district of source.districts.values()) {
@@ -138,17 +161,23 @@ export function renderSettings({ plan, communeShards, origin }: SettingsText): s
       lines.push(`  ${quote(district.name)}: ${entry}`);
     }
   }
-  lines.push("");
-  if (domains.takeovers.length === 0) {
-    lines.push("takeovers: {}                           # no new unit's domain was an old unit's");
-  } else {
-    lines.push("# A new unit whose domain an old unit used takes it over; the old portal stays readable at luutru.<domain>.");
-    lines.push("# To confirm (DECISIONS.md): each is the old unit's successor, and its zone fits the delegations below it.");
-    lines.push("takeovers:");
-    for (const takeover of domains.takeovers) lines.push(`  ${takeover.domain}: ${flow([["newUnit", quote(takeover.newUnit)], ["reason", quote(takeover.reason)]])}`);
-  }
-  lines.push(
-    "",
+  return lines;
+}
+
+/** Takeovers: a new unit whose domain an old unit used. */
+function takeoverLines({ domains }: ProvincePlan): string[] {
+  if (domains.takeovers.length === 0) return ["takeovers: {}                           # no new unit's domain was an old unit's"];
+  return [
+    "# A new unit whose domain an old unit used takes it over; the old portal stays readable at luutru.<domain>.",
+    "# To confirm (DECISIONS.md): each is the old unit's successor, and its zone fits the delegations below it.",
+    "takeovers:",
+    ...domains.takeovers.map((takeover) => `  ${takeover.domain}: ${flow([["newUnit", quote(takeover.newUnit)], ["reason", quote(takeover.reason)]])}`),
+  ];
+}
+
+/** The stacks' sharding, legacy tenants, and the two deployable environments. */
+function stackAndEnvironmentLines(label: string, parentDomain: string, communeShards: number): string[] {
+  return [
     "# Communes are spread over stacks by code, each with its old units; each stack stays well under 1,000 resources",
     "# (plan time, API rate limit).",
     withComment(`stacks: { communeShards: ${communeShards} }`, "to confirm: sized by the scaffold (DECISIONS.md)"),
@@ -172,6 +201,5 @@ export function renderSettings({ plan, communeShards, origin }: SettingsText): s
     '    dnsimpleAccount: "PLACEHOLDER-dnsimple-account"',
     withComment(`    stateBucket: placeholder-${label}-tfstate`, "PLACEHOLDER: versioned GCS bucket for Terraform state"),
     withComment(`    ${ORGANIZATION_POLICIES}`, "to confirm"),
-  );
-  return lines.join("\n") + "\n";
+  ];
 }

@@ -14,7 +14,7 @@ export const STACK_BUDGET = 800;
 
 /**
  * stacks.communeShards for a province, from its model. A commune's shard is a hash of its code and its old units
- * share their successor's stack (src/model/shards.ts, stacks/build-app.ts), so the estimate is per actual shard:
+ * share their successor's stack (src/model/shards.ts, src/app/build-app.ts), so the estimate is per actual shard:
  * the fewest shards whose every stack stays within the budget. Units that hash together can need many more
  * shards than the average would.
  */

@@ -1,6 +1,6 @@
 import { MTA_STS_POLICY_PATH } from "../constructs/mail-domain";
 import type { DeclaredZone } from "../dns/declared-dns";
-import { resourcesIn, type SynthesizedStack } from "../policy/synthesized";
+import { resourcesIn, type SynthesizedStack } from "../synth/terraform-json";
 
 /** What one hostname of the gateway must answer over HTTPS, from the URL map and backends the gateway declares. */
 export interface HostExpectation {

@@ -1,11 +1,11 @@
 import { type TerraformResource, TerraformOutput, TerraformVariable } from "cdktf";
 import { ZoneRecord } from "@cdktf/provider-dnsimple/lib/zone-record";
 import type { Construct } from "constructs";
-import type { DnsZone } from "../src/constructs/dns-zone";
-import { CommuneSite } from "../src/constructs/commune-site";
-import { RetiredSite } from "../src/constructs/retired-site";
-import type { Commune, RetiredUnit } from "../src/model/province";
-import type { Delegation } from "../src/model/zones";
+import type { DnsZone } from "../constructs/dns-zone";
+import { CommuneSite } from "../constructs/commune-site";
+import { RetiredSite } from "../constructs/retired-site";
+import type { Commune, RetiredUnit } from "../model/province";
+import type { Delegation } from "../model/zones";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface CommunesStackProps extends ProvinceStackProps {
@@ -40,7 +40,10 @@ export class CommunesStack extends ProvinceStack {
     for (const commune of props.communes) {
       const site = new CommuneSite(this, `commune-${commune.code}`, {
         commune,
-        settings,
+        sharedSystems: settings.sharedSystems,
+        region: settings.gcp.region,
+        mail: settings.mail,
+        sso: settings.sso,
         gateway,
         labels: { ...this.labels, "unit-code": commune.code },
         adoptedZone: adoptedZones.get(commune.domain),
@@ -65,7 +68,8 @@ export class CommunesStack extends ProvinceStack {
       const site = new RetiredSite(this, `retired-${unit.id}`, {
         unit,
         successor: communes.get(unit.successor)!,
-        settings,
+        retiredMail: settings.retirement,
+        dmarcReportTo: settings.mail.dmarc.reportTo,
         gateway,
         labels: { ...this.labels, "unit-code": unit.code },
         adoptedZone: adoptedZones.get(unit.domain),

@@ -1,8 +1,8 @@
 import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import type { PolicyViolation } from "../policy/policy-pack";
-import { synthesizeProvince } from "../../stacks/synthesize";
-import { type CapacityFigure, capacityFigures } from "./figures";
+import { type CapacityFigure, capacityFigures } from "../capacity/figures";
+import { synthesizeProvince } from "./synthesize";
 
 /** Synthesizes the province into `workdir` (policy pack included) and measures what its deploy needs. */
 export function provinceCapacity(province: Province, environment: DeployEnvironment, workdir: string): { figures: CapacityFigure[] } | { violations: readonly PolicyViolation[] } {

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
-import { isDocumentationAddress } from "../model/gateway-addresses";
+import { isDocumentationAddress } from "./gateway-addresses";
 
 /**
  * The shape of `config/<province>/settings.yaml`. Everything a province decides that is not a row of its unit
@@ -310,5 +310,12 @@ export const settingsSchema = z
   .strict();
 
 export type Settings = z.infer<typeof settingsSchema>;
+/** The narrow parts of the settings a construct reads, so that its props name only what it uses. */
 export type SsoSettings = NonNullable<Settings["sso"]>;
+/** The official mail service (thư điện tử công vụ): hosts, SPF, DKIM, DMARC, MTA-STS, TLS-RPT. */
+export type MailSettings = Settings["mail"];
+/** A province system each commune reaches as `<label>.<commune domain>`. */
+export type SharedSystem = Settings["sharedSystems"][number];
+/** What becomes of an old unit's mail: its catch-all target and the role addresses forwarded. */
+export type RetiredMailSettings = Pick<Settings["retirement"], "forwardMailbox" | "roleAddresses">;
 export type OrganizationPolicies = z.infer<typeof organizationPolicies>;

@@ -1,18 +1,18 @@
 import type { App } from "cdktf";
-import type { CommuneRoute, RetiredRoute } from "../src/constructs/gateway-routing";
-import { gcpIds } from "../src/model/cloud-names";
-import type { DeployEnvironment } from "../src/model/environment";
-import { provinceFor } from "../src/model/environment-names";
-import { STAND_IN_ADDRESSES } from "../src/model/gateway-addresses";
-import { pushTo } from "../src/load/util";
-import type { Province, RetiredUnit } from "../src/model/province";
-import { groupByShard, shardOf } from "../src/model/shards";
-import { delegations } from "../src/model/zones";
-import { PolicyPack } from "../src/policy/policy-pack";
-import { CommunesStack } from "./communes-stack";
-import { GatewayStack } from "./gateway-stack";
-import { PlatformStack } from "./platform-stack";
-import { platformStackId } from "./province-stack";
+import type { CommuneRoute, RetiredRoute } from "../constructs/gateway-routing";
+import { gcpIds } from "../model/cloud-names";
+import type { DeployEnvironment } from "../model/environment";
+import { provinceFor } from "../model/environment-names";
+import { STAND_IN_ADDRESSES } from "../model/gateway-addresses";
+import { pushTo } from "../load/util";
+import type { Province, RetiredUnit } from "../model/province";
+import { groupByShard, shardOf } from "../model/shards";
+import { delegations } from "../model/zones";
+import { PolicyPack } from "../policy/policy-pack";
+import { CommunesStack } from "../stacks/communes-stack";
+import { GatewayStack } from "../stacks/gateway-stack";
+import { PlatformStack } from "../stacks/platform-stack";
+import { platformStackId } from "../stacks/province-stack";
 
 /**
  * Composes a province's stacks, split by lifecycle and blast radius: the platform first, the shards on it (each

@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
-import { type CommuneRoute, GatewayRouting } from "../src/constructs/gateway-routing";
-import { archiveBackendName, gatewayNames, gcpIds } from "../src/model/cloud-names";
+import { type CommuneRoute, GatewayRouting } from "../constructs/gateway-routing";
+import { archiveBackendName, gatewayNames, gcpIds } from "../model/cloud-names";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface GatewayStackProps extends ProvinceStackProps {

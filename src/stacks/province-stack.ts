@@ -2,16 +2,16 @@ import { DnsimpleProvider } from "@cdktf/provider-dnsimple/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { Aspects, GcsBackend, LocalBackend, type TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import type { GatewayEndpoint } from "../src/constructs/commune-site";
-import { GatewayAddresses } from "../src/constructs/gateway-addresses";
-import { Protection } from "../src/constructs/protection";
-import { ZoneDelegation } from "../src/constructs/zone-delegation";
-import { gatewayNames, labelValue } from "../src/model/cloud-names";
-import type { DeployEnvironment } from "../src/model/environment";
-import type { Province } from "../src/model/province";
-import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../src/model/provider-versions";
-import type { Delegation } from "../src/model/zones";
-import type { PolicyPack } from "../src/policy/policy-pack";
+import type { GatewayEndpoint } from "../constructs/site-zone";
+import { GatewayAddresses } from "../constructs/gateway-addresses";
+import { Protection } from "../constructs/protection";
+import { ZoneDelegation } from "../constructs/zone-delegation";
+import { gatewayNames, labelValue } from "../model/cloud-names";
+import type { DeployEnvironment } from "../model/environment";
+import type { Province } from "../model/province";
+import { DNSIMPLE_PROVIDER_VERSION, TERRAFORM_REQUIRED_VERSION } from "../model/provider-versions";
+import type { Delegation } from "../model/zones";
+import type { PolicyPack } from "../policy/policy-pack";
 
 export interface ProvinceStackProps {
   readonly province: Province;

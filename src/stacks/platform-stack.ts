@@ -1,13 +1,13 @@
 import { Zone } from "@cdktf/provider-dnsimple/lib/zone";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { GATEWAY_ADDRESS_OUTPUTS } from "../src/constructs/gateway-addresses";
-import { GatewayEdge } from "../src/constructs/gateway-edge";
-import { IdentityPlatformProject } from "../src/constructs/identity-platform-project";
-import { ProjectApis } from "../src/constructs/project-apis";
-import { SiteBucket } from "../src/constructs/site-bucket";
-import type { Delegation } from "../src/model/zones";
-import { archiveBackendName } from "../src/model/cloud-names";
+import { GATEWAY_ADDRESS_OUTPUTS } from "../model/gateway-addresses";
+import { GatewayEdge } from "../constructs/gateway-edge";
+import { IdentityPlatformProject } from "../constructs/identity-platform-project";
+import { ProjectApis } from "../constructs/project-apis";
+import { SiteBucket } from "../constructs/site-bucket";
+import type { Delegation } from "../model/zones";
+import { archiveBackendName } from "../model/cloud-names";
 import { ProvinceStack, type ProvinceStackProps } from "./province-stack";
 
 export interface PlatformStackProps extends ProvinceStackProps {

@@ -1,21 +1,13 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { App } from "cdktf";
-import type { DeployEnvironment } from "../src/model/environment";
-import type { Province } from "../src/model/province";
-import { checkPolicies } from "../src/policy/check-app";
-import type { PolicyViolation } from "../src/policy/policy-pack";
-import type { SynthesizedStack } from "../src/policy/synthesized";
+import type { DeployEnvironment } from "../model/environment";
+import type { Province } from "../model/province";
+import { checkPolicies } from "../policy/check-app";
+import type { PolicyViolation } from "../policy/policy-pack";
+import { readSynthesizedStacks, type SynthesizedStack } from "../synth/terraform-json";
 import { buildProvinceStacks } from "./build-app";
 
 /** The violations, or the stacks as written (read back once, for the rules on the Terraform and for the caller). */
 export type SynthResult = { readonly violations: readonly PolicyViolation[] } | { readonly stacks: readonly SynthesizedStack[] };
-
-/** The stacks a synth wrote into `outdir`, as Terraform will read them. */
-export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
-  const dir = join(outdir, "stacks");
-  return readdirSync(dir).sort().map((name) => ({ name, config: JSON.parse(readFileSync(join(dir, name, "cdk.tf.json"), "utf8")) }));
-}
 
 /**
  * Builds a province's stacks and writes them to `outdir` — a staging folder the caller moves into place only when
