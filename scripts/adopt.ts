@@ -7,28 +7,17 @@
  * unchanged; 1 on a usage error or bad input (every problem: file, what, fix), with nothing written.
  */
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { adopt } from "../src/adopt/adopt";
 import { formatProblem } from "../src/load/problems";
+import { oneArgument } from "../src/runtime/one-argument";
 import { provinceName } from "../src/runtime/province-command";
 
 const USAGE = "usage: PROVINCE=<province> npm run adopt -- <zone file or DNSimple records JSON> [--zone <zone name>]\n";
 
 function main(): void {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    process.exitCode = 1;
-    return;
-  }
-  const [file, ...extra] = args.positionals;
-  if (!file || extra.length > 0) {
-    process.stderr.write(USAGE);
-    process.exitCode = 1;
-    return;
-  }
+  const args = oneArgument({ zone: { type: "string" } }, USAGE);
+  if (!args) return;
+  const file = args.argument;
   const outcome = adopt({
     root: join(__dirname, ".."),
     province: provinceName(),
@@ -43,10 +32,6 @@ function main(): void {
   const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;
   process.stderr.write(`The adoption has ${count}; nothing was written.\n\n${outcome.problems.map(formatProblem).join("\n\n")}\n`);
   process.exitCode = 1;
-}
-
-function parse() {
-  return parseArgs({ allowPositionals: true, options: { zone: { type: "string" } } });
 }
 
 main();

@@ -6,27 +6,16 @@
  * directory's). Bad input prints every problem (file, row, unit, fix) and exits 1 with nothing written.
  */
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { formatProblem } from "../src/load/problems";
+import { oneArgument } from "../src/runtime/one-argument";
 import { scaffoldProvince } from "../src/scaffold/scaffold";
 
 const USAGE = "usage: npm run new-province -- <folder> [--from <dir>] [--force]\n";
 
 function main(): void {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    process.exitCode = 1;
-    return;
-  }
-  const [folder, ...extra] = args.positionals;
-  if (!folder || extra.length > 0) {
-    process.stderr.write(USAGE);
-    process.exitCode = 1;
-    return;
-  }
+  const args = oneArgument({ from: { type: "string" }, force: { type: "boolean" } }, USAGE);
+  if (!args) return;
+  const folder = args.argument;
   // npm runs scripts in the project root; a relative --from is the caller's, whose directory npm passes in INIT_CWD.
   const outcome = scaffoldProvince({ folder, from: args.values.from, cwd: process.env.INIT_CWD, force: args.values.force ?? false, root: join(__dirname, "..") });
   if ("written" in outcome) {
@@ -40,10 +29,6 @@ function main(): void {
     : `The config the scaffold would write has ${count} it could not settle; nothing was written. Settle them in the input (its new-units.csv and old-units.csv may carry slug, domain and successor columns), or report them as a bug of the scaffold.`;
   process.stderr.write(`${header}\n\n${outcome.problems.map(formatProblem).join("\n\n")}\n`);
   process.exitCode = 1;
-}
-
-function parse() {
-  return parseArgs({ allowPositionals: true, options: { from: { type: "string" }, force: { type: "boolean" } } });
 }
 
 main();
