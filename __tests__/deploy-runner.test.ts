@@ -1,15 +1,19 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Clock } from "../src/deploy/budget-wait";
+import { runDeploy, USAGE } from "../src/deploy/deploy-command";
 import { dnsimpleApi, standIn, type StandIn } from "./support/stand-in-terraform";
 
 /**
- * The deploy runner as the workflow runs it (scripts/deploy-stacks.ts in its own process), against a stand-in
- * terraform that fails, waits or applies per stack and records every signal it receives, and a local server
- * answering DNSimple's published whoami response.
+ * The deploy runner (src/deploy/deploy-command.ts, run here in-process with the environment it would get), against a
+ * stand-in terraform that fails, waits or applies per stack and records every signal it receives, and a local server
+ * answering DNSimple's published whoami response; what only a process shows (a signal received, the usage and exit
+ * code 2) by scripts/deploy-stacks.ts in its own process, as the workflow runs it.
  */
 const ROOT = join(__dirname, "..");
 const SCRIPT = ["--import", "tsx", join(ROOT, "scripts", "deploy-stacks.ts")];
+const ENV = (work: StandIn) => ({ ...process.env, PATH: work.path, DNSIMPLE_TOKEN: "test-token" });
 
 const rollout = (work: StandIn, batches: string[][]) => {
   const file = join(work.root, "rollout.json");
@@ -17,10 +21,24 @@ const rollout = (work: StandIn, batches: string[][]) => {
   return file;
 };
 
-/** Runs the script without blocking this process, whose event loop serves the local DNSimple stand-in. */
-function run(work: StandIn, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** A clock at the real time that records the waits instead of waiting (DNSimple's fixtures reset in 2015). */
+function recordingClock(): Clock & { slept: number[] } {
+  const slept: number[] = [];
+  return { slept, now: () => Date.now(), sleep: async (ms) => void slept.push(ms) };
+}
+
+/** Runs the command in this process, with the stand-in first on its PATH; the local DNSimple stand-in is served meanwhile. */
+async function run(work: StandIn, args: string[], clock?: Clock): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const status = await runDeploy(args, { env: ENV(work), stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), clock });
+  return { status, stdout, stderr };
+}
+
+/** Runs the script in its own process without blocking this one, whose event loop serves the local DNSimple stand-in. */
+function spawnRun(work: StandIn, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...SCRIPT, ...args], { cwd: ROOT, env: { ...process.env, PATH: work.path, DNSIMPLE_TOKEN: "test-token" } });
+    const child = spawn(process.execPath, [...SCRIPT, ...args], { cwd: ROOT, env: ENV(work) });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -74,12 +92,15 @@ describe("a paced plan without the state lock (the drift check)", () => {
     work = standIn([{ name: "p-platform" }, { name: "p-communes-1", dependencies: ["p-platform"], plan: ["429", "ok"] }]);
     // First an exhausted window (DNSimple's published 429, reset 12:15:41 UTC), then the whoami answer with 3,991 left.
     const api = await dnsimpleApi(["rate-limited.http", "whoami-success.http"]);
+    const clock = recordingClock();
     try {
-      const planned = await run(work, ["plan", "--plans", work.plans, "--outdir", work.outdir, "--stacks", "p-communes-1", "--no-lock", "--wait-for-budget", "900", "--dnsimple-api", api.base]);
+      const planned = await run(work, ["plan", "--plans", work.plans, "--outdir", work.outdir, "--stacks", "p-communes-1", "--no-lock", "--wait-for-budget", "900", "--dnsimple-api", api.base], clock);
       expect(planned.stderr).toContain("plan: needs ~900 DNSimple requests, 0 of 2,400 left: waiting until 12:15 UTC (1 min)\nplan: ~900 DNSimple requests planned, 3,991 of 4,000 left until 15:19 UTC: starting\n");
       expect(planned.stderr).toContain("plan 1/1: p-communes-1 met DNSimple's rate limit (HTTP 429): waiting until 15:19 UTC (1 min), then attempt 2 of 3\n");
       expect(planned.stderr).toContain("plan 1/1: p-communes-1: 1 resource change\n");
       expect(planned.status).toBe(0);
+      // Two waits, each until the reset (long past in the fixtures: the shortest wait).
+      expect(clock.slept).toEqual([1_000, 1_000]);
       expect(readFileSync(join(work.plans, "p-communes-1.exit"), "utf8")).toBe("2\n");
       const plan = `plan -input=false -no-color -lock=false -detailed-exitcode -out=${join(work.plans, "p-communes-1.tfplan")}`;
       expect(work.calls("p-communes-1").filter((call) => call.startsWith("plan "))).toEqual([plan, plan]);
@@ -119,10 +140,7 @@ describe("a cancelled deploy", () => {
     const api = await dnsimpleApi(["whoami-success.http"]);
     try {
       await run(work, ["plan", "--plans", work.plans, "--outdir", work.outdir]);
-      const child = spawn(process.execPath, [...SCRIPT, "apply", "--plans", work.plans, "--outdir", work.outdir, "--rollout", rollout(work, [["p-communes-1", "p-communes-2"]]), "--batch", "1", "--parallelism", "1", "--dnsimple-api", api.base], {
-        cwd: ROOT,
-        env: { ...process.env, PATH: work.path, DNSIMPLE_TOKEN: "test-token" },
-      });
+      const child = spawn(process.execPath, [...SCRIPT, "apply", "--plans", work.plans, "--outdir", work.outdir, "--rollout", rollout(work, [["p-communes-1", "p-communes-2"]]), "--batch", "1", "--parallelism", "1", "--dnsimple-api", api.base], { cwd: ROOT, env: ENV(work) });
       let stderr = "";
       child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
       const exited = new Promise<{ code: number | null; calls: string[] }>((resolve) => child.on("close", (code) => resolve({ code, calls: work.calls("p-communes-1") })));
@@ -172,11 +190,15 @@ describe("usage and bad input", () => {
   afterAll(() => work.remove());
 
   it("names the problem, prints the usage and exits 2", async () => {
-    const result = await run(work, ["apply", "--plans", work.plans, "--outdir", work.outdir]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^apply needs --rollout FILE \(npm run --silent rollout-plan -- --json > FILE\)\nusage: npm run deploy -- plan/);
-    expect((await run(work, ["deploy-everything"])).stderr).toMatch(/^deploy-everything: needs --plans DIR\nusage:/);
-    expect((await run(work, ["plan", "--plans", work.plans, "--bogus"])).stderr).toMatch(/^Unknown option '--bogus'/);
+    const result = await spawnRun(work, ["apply", "--plans", work.plans, "--outdir", work.outdir]);
+    expect([result.status, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toBe(`apply needs --rollout FILE (npm run --silent rollout-plan -- --json > FILE)\n${USAGE}`);
+    const everything = await run(work, ["deploy-everything"]);
+    expect([everything.status, everything.stderr]).toEqual([2, `deploy-everything: needs --plans DIR\n${USAGE}`]);
+    const bogus = await run(work, ["plan", "--plans", work.plans, "--bogus"]);
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toMatch(/^Unknown option '--bogus'/);
+    expect(bogus.stderr.endsWith(`\n${USAGE}`)).toBe(true);
   });
 
   it("a rollout plan that is not one: each problem, naming the file, exit 1, no stack trace", async () => {

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadProvince } from "../src/load/load-province";
 import { formatProblem } from "../src/load/problems";
+import { outcomeText } from "../src/scaffold/outcome-text";
 import { scaffoldProvince, type ScaffoldRequest } from "../src/scaffold/scaffold";
-import { npmScriptArgs } from "./support/project";
 import { tempDir } from "./support/temp";
 
 /**
@@ -301,16 +301,16 @@ describe("npm run new-province on bad input", () => {
     expect(problemsOf({ root: projectRoot(), folder: "binh-thuan" })).toMatch(/: no bundled province has this folder name\n {2}fix: use one of an-giang, bac-ninh, .*, vinh-long; or give the province's new-units.csv, old-units.csv and districts.csv with --from <dir>$/);
   });
 
-  it("the command prints every problem, exits 1, shows no stack trace and writes nothing", () => {
+  it("the command prints every problem under one header, exits 1 and writes nothing (its process: from another directory, below)", () => {
+    const root = projectRoot();
     const from = sourceDir({ districts: null });
-    const run = spawnSync(process.execPath, [...npmScriptArgs("new-province"), "scaffold-test-province", "--from", from], { cwd: ROOT, encoding: "utf8" });
-    expect([run.status, run.stdout, run.stderr.split(relative(ROOT, from)).join("<dir>")]).toEqual([1, "", `The province's data has 1 problem; nothing was written.
+    const text = outcomeText("scaffold-test-province", scaffoldProvince({ folder: "scaffold-test-province", from, force: false, root }));
+    expect([text.exitCode, text.stdout, text.stderr.split(relative(process.cwd(), from)).join("<dir>")]).toEqual([1, "", `The province's data has 1 problem; nothing was written.
 
 <dir>/districts.csv: the file cannot be read
   fix: create it with its header row: code,name,old_province_code,old_province
 `]);
-    expect(existsSync(join(ROOT, "config", "scaffold-test-province"))).toBe(false);
-    rmSync(from, { recursive: true, force: true });
+    expect(readdirSync(join(root, "config"))).toEqual([]);
   });
 });
 
@@ -325,19 +325,28 @@ describe("npm run new-province from another directory", () => {
   mkdirSync(lists, { recursive: true });
   const npm = (...args: string[]) => spawnSync("npm", ["run", "--silent", "new-province", "--", ...args], { cwd: lists, env: { ...process.env, npm_config_update_notifier: "false" }, encoding: "utf8" });
 
+  /** The command's output for `args` as run from the lists' folder, in this process; paths shown from the project's root, as npm runs it. */
+  const inProcess = (folder: string, from: string) => {
+    const text = outcomeText(folder, scaffoldProvince({ folder, from, cwd: lists, force: false, root: project }));
+    const fromProject = (output: string) => output.split(`${relative(process.cwd(), project)}/`).join("");
+    return { status: text.exitCode, stdout: fromProject(text.stdout), stderr: fromProject(text.stderr) };
+  };
+
   it("reads --from relative to the caller's directory", () => {
     writeFileSync(join(lists, "new-units.csv"), DONG_THAP.newUnits);
     writeFileSync(join(lists, "old-units.csv"), DONG_THAP.oldUnits);
-    expect([npm("tinh-moi", "--from", "missing").stderr, npm("tinh-moi", "--from", ".").stderr]).toEqual([
-      "The province's data has 1 problem; nothing was written.\n\nincoming/dong-thap/missing: the folder does not exist\n  fix: give the folder that holds new-units.csv, old-units.csv and districts.csv\n",
-      "The province's data has 1 problem; nothing was written.\n\nincoming/dong-thap/districts.csv: the file cannot be read\n  fix: create it with its header row: code,name,old_province_code,old_province\n",
-    ]);
+    // The process, by npm from the lists' folder (INIT_CWD): every problem, exit 1, no stack trace, nothing written.
+    const run = npm("tinh-moi", "--from", ".");
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", "The province's data has 1 problem; nothing was written.\n\nincoming/dong-thap/districts.csv: the file cannot be read\n  fix: create it with its header row: code,name,old_province_code,old_province\n"]);
+    expect(inProcess("tinh-moi", ".")).toEqual({ status: run.status, stdout: run.stdout, stderr: run.stderr });
+    expect(inProcess("tinh-moi", "missing").stderr).toBe("The province's data has 1 problem; nothing was written.\n\nincoming/dong-thap/missing: the folder does not exist\n  fix: give the folder that holds new-units.csv, old-units.csv and districts.csv\n");
     expect(readdirSync(join(project, "config"))).toEqual([]);
 
     writeFileSync(join(lists, "districts.csv"), DONG_THAP.districts);
-    const run = npm("tinh-moi", "--from", ".");
-    expect([run.status, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout.split("\n")[0]).toBe("new-province: wrote config/tinh-moi/ for Tỉnh Đồng Tháp from the new-units.csv, old-units.csv and districts.csv given with --from: 3 new units, 10 retired units (8 old units and 2 districts)");
+    const written = inProcess("tinh-moi", ".");
+    expect([written.status, written.stderr]).toEqual([0, ""]);
+    expect(written.stdout.split("\n")[0]).toBe("new-province: wrote config/tinh-moi/ for Tỉnh Đồng Tháp from the new-units.csv, old-units.csv and districts.csv given with --from: 3 new units, 10 retired units (8 old units and 2 districts)");
+    expect(written.stdout).toContain("\nnext: confirm the decisions (config/tinh-moi/DECISIONS.md), fill in the PLACEHOLDER values of config/tinh-moi/settings.yaml, then PROVINCE=tinh-moi npm run synth\n");
     expect(readFileSync(join(project, "config", "tinh-moi", "SOURCES.md"), "utf8")).toContain("`npm run new-province -- tinh-moi --from .`");
   });
 });

@@ -5,65 +5,56 @@ import { join } from "node:path";
 import { tempDir } from "./temp";
 
 /**
- * A stand-in `terraform` (a node script first on the PATH) for the deploy runner's tests: it does per stack what
- * the stack's stand-in.json says, and appends every command and every signal it receives to the stack's calls.log.
- *   apply: one behaviour per apply, in turn (the last repeats): "ok"; "fail"; "429" (the dnsimple provider's error
- *          for HTTP 429); "stale" (Terraform's refusal of a saved plan whose state changed); "slow" (applies after a
- *          second); "wait" (runs until a signal, then takes 1.5 s to write its state and release the lock)
- *   plan: one behaviour per plan, in turn (the last repeats): "ok" (default); "429" (a refresh that met DNSimple's limit)
- *   changes: the resource changes of its plans (terraform show -json); retryChanges those of the plans after the first
+ * A stand-in `terraform` (a POSIX shell script first on the PATH: it starts in milliseconds, where a node script
+ * took a tenth of a second or more each time) for the deploy runner's tests: it does per stack what the stack's
+ * stand-in.* files say, and appends every command and every signal it receives to the stack's calls.log.
+ *   apply (stand-in.apply, one line per apply, in turn; the last repeats): "ok"; "fail"; "429" (the dnsimple
+ *          provider's error for HTTP 429); "stale" (Terraform's refusal of a saved plan whose state changed); "slow"
+ *          (applies after a second); "wait" (runs until a signal, then takes half a second to write its state and
+ *          release the lock)
+ *   plan (stand-in.plan, likewise): "ok" (default); "429" (a refresh that met DNSimple's limit)
+ *   stand-in.plan-1.* / stand-in.plan-n.*: what the first plan and the plans after it write (-out, as terraform show
+ *          -json reads it), print and exit with
  */
-const SCRIPT = String.raw`#!/usr/bin/env node
-const fs = require("fs");
-const path = require("path");
-const args = process.argv.slice(2);
-const spec = fs.existsSync("stand-in.json") ? JSON.parse(fs.readFileSync("stand-in.json", "utf8")) : {};
-const log = (line) => fs.appendFileSync("calls.log", line + "\n");
-const count = (name) => { const file = "count-" + name; const n = fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) + 1 : 1; fs.writeFileSync(file, String(n)); return n; };
-log(args.join(" "));
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => { log("signal " + signal); onSignal(); });
-let onSignal = () => process.exit(1);
-const [command] = args;
-if (command === "init") { console.log("Terraform has been successfully initialized!"); process.exit(0); }
-if (command === "providers") {
-  fs.writeFileSync(".terraform.lock.hcl", "# stand-in lock of\n" + fs.readFileSync("main.tf.json", "utf8"));
-  process.exit(0);
-}
-if (command === "plan") {
-  const n = count("plan");
-  const planBehaviours = spec.plan || ["ok"];
-  if (planBehaviours[Math.min(n, planBehaviours.length) - 1] === "429") { console.error("Error: GET https://api.dnsimple.com/v2/1010/zones/anphu.thu.gov.vn/records?page=1&per_page=100: 429 quota exceeded"); process.exit(1); }
-  const changes = n > 1 && spec.retryChanges ? spec.retryChanges : (spec.changes || []);
-  const out = args.find((arg) => arg.startsWith("-out=")).slice(5);
-  fs.writeFileSync(out, JSON.stringify({ resource_changes: changes.map((c) => ({ address: c.address, change: { actions: c.actions, after: c.after || {}, after_unknown: c.after_unknown || {} } })) }));
-  console.log(changes.length ? "Plan: " + changes.length + " to add, 0 to change, 0 to destroy." : "No changes. Your infrastructure matches the configuration.");
-  process.exit(changes.length ? 2 : 0);
-}
-if (command === "show") {
-  const file = args[args.length - 1];
-  if (args.includes("-json")) process.stdout.write(fs.readFileSync(file, "utf8"));
-  else console.log("Terraform will perform the following actions: (stand-in)");
-  process.exit(0);
-}
-if (command === "apply") {
-  const behaviours = spec.apply || ["ok"];
-  const n = count("apply");
-  const behaviour = behaviours[Math.min(n, behaviours.length) - 1];
-  const ok = () => { console.log("Apply complete! Resources: 1 added, 0 changed, 0 destroyed."); log("applied"); process.exit(0); };
-  if (behaviour === "ok") ok();
-  if (behaviour === "fail") { console.error("Error: creating Bucket: googleapi: Error 409: already exists"); log("failed"); process.exit(1); }
-  if (behaviour === "429") { console.error("Error: POST https://api.dnsimple.com/v2/1010/zones/anphu.thu.gov.vn/records: 429 quota exceeded"); process.exit(1); }
-  if (behaviour === "stale") { console.error("Error: Saved plan is stale"); process.exit(1); }
-  if (behaviour === "slow") { setTimeout(ok, 1000); return; }
-  if (behaviour === "wait") {
-    log("apply started");
-    onSignal = () => setTimeout(() => { log("released lock"); process.exit(1); }, 1500);
-    setTimeout(ok, 30000);
-    return;
-  }
-}
-console.error("stand-in terraform: unexpected " + args.join(" "));
-process.exit(64);
+const SCRIPT = String.raw`#!/bin/sh
+log() { printf '%s\n' "$1" >> calls.log; }
+# count NAME: n = how many times NAME ran, this one included
+count() { n=1; if [ -f "count-$1" ]; then n=$(( $(cat "count-$1") + 1 )); fi; echo "$n" > "count-$1"; }
+# behaviour FILE N: b = the N-th line of FILE, or its last when it has fewer
+behaviour() { b=$(sed -n "$2p" "$1"); [ -n "$b" ] || b=$(tail -n 1 "$1"); }
+ok() { echo "Apply complete! Resources: 1 added, 0 changed, 0 destroyed."; log applied; exit 0; }
+on_signal() { exit 1; }
+log "$*"
+trap 'log "signal SIGINT"; on_signal' INT
+trap 'log "signal SIGTERM"; on_signal' TERM
+trap 'log "signal SIGHUP"; on_signal' HUP
+case "$1" in
+  init) echo "Terraform has been successfully initialized!"; exit 0 ;;
+  providers) { echo "# stand-in lock of"; cat main.tf.json; } > .terraform.lock.hcl; exit 0 ;;
+  plan)
+    count plan; behaviour stand-in.plan "$n"
+    if [ "$b" = 429 ]; then echo "Error: GET https://api.dnsimple.com/v2/1010/zones/anphu.thu.gov.vn/records?page=1&per_page=100: 429 quota exceeded" >&2; exit 1; fi
+    k=1; [ "$n" -gt 1 ] && k=n
+    for arg; do case "$arg" in -out=*) out=${"${arg#-out=}"} ;; esac; done
+    cp "stand-in.plan-$k.json" "$out"; cat "stand-in.plan-$k.out"; exit "$(cat "stand-in.plan-$k.exit")" ;;
+  show)
+    for arg; do file=$arg; done
+    case " $* " in *" -json "*) cat "$file" ;; *) echo "Terraform will perform the following actions: (stand-in)" ;; esac
+    exit 0 ;;
+  apply)
+    count apply; behaviour stand-in.apply "$n"
+    case "$b" in
+      ok) ok ;;
+      fail) echo "Error: creating Bucket: googleapi: Error 409: already exists" >&2; log failed; exit 1 ;;
+      429) echo "Error: POST https://api.dnsimple.com/v2/1010/zones/anphu.thu.gov.vn/records: 429 quota exceeded" >&2; exit 1 ;;
+      stale) echo "Error: Saved plan is stale" >&2; exit 1 ;;
+      slow) sleep 1; ok ;;
+      # A signal interrupts the wait (the sleep, in the same process group, gets it too); the trap then releases.
+      wait) log "apply started"; on_signal() { sleep 0.5; log "released lock"; exit 1; }; sleep 30 & wait $!; ok ;;
+    esac ;;
+esac
+echo "stand-in terraform: unexpected $*" >&2
+exit 64
 `;
 
 export interface StandInStack {
@@ -99,7 +90,15 @@ export function standIn(stacks: readonly StandInStack[]): StandIn {
     const dir = join(outdir, "stacks", stack.name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ terraform: { required_providers: { google: { source: "google", version: "6.50.0" } } } }));
-    writeFileSync(join(dir, "stand-in.json"), JSON.stringify({ apply: stack.apply, plan: stack.plan, changes: stack.changes ?? [BUCKET_CHANGE], retryChanges: stack.retryChanges }));
+    writeFileSync(join(dir, "stand-in.apply"), `${(stack.apply ?? ["ok"]).join("\n")}\n`);
+    writeFileSync(join(dir, "stand-in.plan"), `${(stack.plan ?? ["ok"]).join("\n")}\n`);
+    const first = stack.changes ?? [BUCKET_CHANGE];
+    for (const [which, changes] of [["1", first], ["n", stack.retryChanges ?? first]] as const) {
+      const written = changes as readonly { address: string; actions: string[]; after?: object; after_unknown?: object }[];
+      writeFileSync(join(dir, `stand-in.plan-${which}.json`), JSON.stringify({ resource_changes: written.map((c) => ({ address: c.address, change: { actions: c.actions, after: c.after ?? {}, after_unknown: c.after_unknown ?? {} } })) }));
+      writeFileSync(join(dir, `stand-in.plan-${which}.out`), `${written.length ? `Plan: ${written.length} to add, 0 to change, 0 to destroy.` : "No changes. Your infrastructure matches the configuration."}\n`);
+      writeFileSync(join(dir, `stand-in.plan-${which}.exit`), written.length ? "2" : "0");
+    }
   }
   writeFileSync(join(outdir, "manifest.json"), JSON.stringify({ stacks: Object.fromEntries(stacks.map((stack) => [stack.name, { dependencies: stack.dependencies ?? [] }])) }));
   return {

@@ -34,11 +34,11 @@ export function requiredProviders(outdir: string): RequiredProviders {
  * lock file. Missing or different, the generated file is written beside it as `<file>.generated` and the check
  * fails: commit it after reading what changed. Returns the exit code.
  */
-export function lockCheck(outdir: string, lockFile: string, log: (line: string) => void): number {
+export function lockCheck(outdir: string, lockFile: string, log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): number {
   const scratch = mkdtempSync(join(tmpdir(), "provider-lock-"));
   try {
     writeFileSync(join(scratch, "main.tf.json"), `${JSON.stringify({ terraform: { required_providers: requiredProviders(outdir) } }, null, 2)}\n`);
-    const run = spawnSync("terraform", ["providers", "lock", ...LOCK_PLATFORMS.map((platform) => `-platform=${platform}`)], { cwd: scratch, encoding: "utf8", env: { ...process.env, TF_INPUT: "0" } });
+    const run = spawnSync("terraform", ["providers", "lock", ...LOCK_PLATFORMS.map((platform) => `-platform=${platform}`)], { cwd: scratch, encoding: "utf8", env: { ...env, TF_INPUT: "0" } });
     if (run.status !== 0) {
       log(`terraform providers lock failed (exit ${run.status ?? run.signal}):\n${run.stdout}${run.stderr}`);
       return 1;
