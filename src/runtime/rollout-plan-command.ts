@@ -21,6 +21,7 @@ import { planRollout } from "../rollout/plan-rollout";
 import { stackLoads } from "../rollout/stack-load";
 import { platformStackId } from "../stacks/province-stack";
 import { readSynthesizedStacks } from "../synth/terraform-json";
+import { type CommandIo, processIo } from "./command-io";
 import { environmentOf, provinceName } from "./province-command";
 
 /**
@@ -33,19 +34,6 @@ const ROOT = join(__dirname, "..", "..");
 
 const USAGE =
   "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n       npm run rollout-plan -- --drift [--json]        (every province)\n";
-
-/** Where the command reads PROVINCE and ENV (and the environment its children get), and where it writes. */
-export interface CommandIo {
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-export const processIo: CommandIo = {
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 class UsageError extends Error {}
 
