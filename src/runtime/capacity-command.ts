@@ -6,9 +6,16 @@ import { formatCapacity } from "../capacity/format-capacity";
 import { generateProvince } from "../capacity/generated-province";
 import { loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError } from "../load/problems";
+import type { DeployEnvironment } from "../model/environment";
+import type { Province } from "../model/province";
 import { formatViolations } from "../policy/check-app";
 import { type CommandIo, processIo } from "./command-io";
 import { environmentOf, provinceName } from "./province-command";
+
+/** The line above the table: which province, for which environment and project. */
+export function capacityHeading(province: Province, environment: DeployEnvironment): string {
+  return `${province.settings.province} (ENV=${environment.name}, project ${environment.gcpProject}): what a deploy needs`;
+}
 
 /**
  * `npm run capacity` (scripts/capacity.ts says what it reads and prints) with `argv` (its arguments after `--`):
@@ -29,7 +36,7 @@ export function runCapacity(argv: readonly string[], io: CommandIo = processIo):
       io.stderr(formatViolations(capacity.violations));
       return 1;
     }
-    io.stdout(`${province.settings.province} (ENV=${environment.name}, project ${environment.gcpProject}): what a deploy needs\n\n${formatCapacity(capacity.figures)}`);
+    io.stdout(`${capacityHeading(province, environment)}\n\n${formatCapacity(capacity.figures)}`);
     return 0;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
