@@ -12,6 +12,7 @@ import { renderHtml } from "../src/report/html";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../src/app/build-app";
 import { GatewayStack } from "../src/stacks/gateway-stack";
+import { capacityHeading, runCapacity } from "../src/runtime/capacity-command";
 import { readSynthesizedStacks } from "../src/synth/terraform-json";
 import { npmScriptArgs, ROOT } from "./support/project";
 import { realProvince, realStacks, TEST_TODAY } from "./support/synth-province";
@@ -105,14 +106,26 @@ describe("capacity", () => {
     expect(renderHtml(buildRolloutReport(province, TEST_TODAY))).not.toContain("Hạn mức dịch vụ đám mây");
   });
 
-  it("npm run capacity prints the table", () => {
-    const run = spawnSync(process.execPath, npmScriptArgs("capacity"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan" }, encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
-    const lines = run.stdout.split("\n");
-    expect(lines[0]).toBe("Bình Thuận (ENV=offline, project placeholder-binhthuan): what a deploy needs");
+  it("npm run capacity prints the table: Bình Thuận's, and a generated province's from the command itself", () => {
+    // Bình Thuận's heading and table, as the command prints them for its figures (the synth above).
+    expect(capacityHeading(province, resolveEnvironment(province.settings, "offline") as DeployEnvironment)).toBe("Bình Thuận (ENV=offline, project placeholder-binhthuan): what a deploy needs");
+    const table = formatCapacity(figures);
+    expect(table.split("\n")[0]).toMatch(/^service +what +used +kind +allowed +note$/);
+    expect(table).toMatch(/\nGoogle Cloud +Certificate Manager certificates +387 +quota +1000 +within the default quota\n/);
+    expect(table).toMatch(/\nDNSimple +records in the fullest zone \(bacbinh\.binhthuan\.gov\.vn\) +92 +limit +100 /);
+    // The command in this process (src/runtime/capacity-command.ts, which the script runs), on a province whose synth is cheap.
+    let stdout = "";
+    let stderr = "";
+    const status = runCapacity(["--generated=4,12"], { env: { ...process.env, ENV: "" }, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    expect([status, stderr]).toEqual([0, ""]);
+    const lines = stdout.split("\n");
+    expect(lines.slice(0, 2)).toEqual(["Tỉnh Thử Nghiệm (ENV=offline, project bench-tinhthunghiem): what a deploy needs", ""]);
     expect(lines[2]).toMatch(/^service +what +used +kind +allowed +note$/);
-    expect(run.stdout).toMatch(/\nGoogle Cloud +Certificate Manager certificates +387 +quota +1000 +within the default quota\n/);
-    expect(run.stdout).toMatch(/\nDNSimple +records in the fullest zone \(bacbinh\.binhthuan\.gov\.vn\) +92 +limit +100 /);
+    expect(stdout).toMatch(/\nGoogle Cloud +Certificate Manager certificates +\d+ +quota +1000 +within the default quota\n/);
+  });
+
+  it("npm run capacity, run as npm runs it: a bad config is said on stderr without a stack trace, nothing on stdout, exit 1", () => {
+    const run = spawnSync(process.execPath, npmScriptArgs("capacity"), { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan", ENV: "bogus" }, encoding: "utf8" });
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", 'The config has 1 problem; nothing was synthesized.\n\nENV: "bogus" is not one of offline, staging, production\n  fix: set ENV to offline, staging or production\n']);
   });
 });

@@ -24,7 +24,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSettings } from "../src/load/read-settings";
-import { parseRolloutPlan } from "../src/deploy/rollout-plan";
+import { parseRolloutPlan, type RolloutPlan } from "../src/deploy/rollout-plan";
 import { readManifest, stacksInOrder, tierOf } from "../src/deploy/stack-order";
 
 
@@ -198,6 +198,13 @@ export function withoutPlansOfRecord(changed: ReadonlyMap<string, readonly strin
   return new Map([...changed].filter(([province]) => !readSettings(join(configRoot, province, "settings.yaml")).settings?.supersededBy));
 }
 
+/** The deploy's batch matrix for $GITHUB_OUTPUT, from the batch `from` (the workflow's input) to the plan's last. */
+export function batchMatrix(plan: RolloutPlan, from: string): string {
+  const first = Number(from);
+  if (!Number.isInteger(first) || first < 1 || first > plan.batches.length) throw new Error(`from_batch ${from}: the rollout plan has batches 1 to ${plan.batches.length}`);
+  return `batches=${JSON.stringify(Array.from({ length: plan.batches.length - first + 1 }, (_, index) => first + index))}\n`;
+}
+
 function main(argv: readonly string[]): number {
   const [command, ...args] = argv;
   const ordered = (outdir: string | undefined, only: readonly string[]) => stacksInOrder(readManifest(outdir ?? "cdktf.out"), only);
@@ -227,10 +234,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   if (command === "batches" && args[0] && args[1]) {
-    const plan = parseRolloutPlan(readFileSync(args[0], "utf8"), args[0]);
-    const from = Number(args[1]);
-    if (!Number.isInteger(from) || from < 1 || from > plan.batches.length) throw new Error(`from_batch ${args[1]}: the rollout plan has batches 1 to ${plan.batches.length}`);
-    process.stdout.write(`batches=${JSON.stringify(Array.from({ length: plan.batches.length - from + 1 }, (_, index) => from + index))}\n`);
+    process.stdout.write(batchMatrix(parseRolloutPlan(readFileSync(args[0], "utf8"), args[0]), args[1]));
     return 0;
   }
   if (command === "render" && args[0] && args[1]) {
