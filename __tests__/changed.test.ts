@@ -1,29 +1,35 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { synthesizeProvince } from "../src/app/synthesize";
 import { affectedProvinces } from "../src/changes/affected-provinces";
+import { runChanged } from "../src/changes/changed-command";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
-import { loadProvince } from "../src/load/load-province";
+import { runGuard } from "../src/guard/guard-command";
+import type { Synthesizer } from "../src/guard/synthesize-tree";
+import { checkDeployReadiness } from "../src/load/deploy-readiness";
+import { loadProvince, provinceDir } from "../src/load/load-province";
+import { ConfigError } from "../src/load/problems";
+import { formatViolations } from "../src/policy/check-app";
 import { compiledCache, compiledEntry } from "../src/runtime/compiled-entry";
+import { environmentOf } from "../src/runtime/province-command";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince, type FixtureFiles } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
-import { npmScriptArgs, WITHOUT_TERRAFORM } from "./support/project";
+import { npmScriptArgs } from "./support/project";
 import { tempDir } from "./support/temp";
 
 /**
- * `npm run changed -- <ref>` against real synths: a throw-away git repository holding a copy of this project's
- * code and two tiny provinces, edited after its one commit.
+ * `npm run changed -- <ref>` and `npm run guard -- <ref>` against real synths: a throw-away git repository holding a
+ * copy of this project's code and two tiny provinces, edited after its one commit. What only a process shows — the
+ * synths of both sides in child processes, progress on stderr, the exit codes, no stack trace — is shown by a few
+ * spawned runs; what the commands make of two syntheses runs in this process (runChanged, runGuard), each side
+ * synthesized here as its own process would (synthesizeHere).
  */
 const ROOT = join(__dirname, "..");
 const CODE = ["main.ts", "src", "scripts", "package.json", "package-lock.json", "tsconfig.json", "cdktf.json"];
 const TINY: Required<FixtureFiles> = { newUnits: TINY_NEW_UNITS, oldUnits: TINY_OLD_UNITS, settings: TINY_SETTINGS };
 /** Xã An Phú (00010) gets a new domain label. */
 const RELABELLED = { ...TINY, newUnits: "code,name,kind,former_district,slug\n00010,Xã An Phú,xa,Huyện Sông Xanh,anphumoi\n00020,Xã Sông Xanh,xa,Huyện Sông Xanh,\n" };
-
-const repos: string[] = [];
-// This checkout's bundle of the synth, made now if the code changed since the last one.
-beforeAll(() => void compiledEntry(ROOT, "src/runtime/synth-command.ts"));
-afterAll(() => repos.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function writeConfig(repo: string, province: string, files: Required<FixtureFiles>): void {
   const dir = join(repo, "config", province);
@@ -36,12 +42,15 @@ function writeConfig(repo: string, province: string, files: Required<FixtureFile
 const git = (repo: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, stdio: "pipe" });
 
 /**
- * A repository whose one commit holds this project's code and the provinces thu and thu-hai, with this checkout's
- * cached bundle of the synth (made from the same code: used as is, as a checkout that synthesized before would).
+ * The file's one repository: its first commit ("base") holds this project's code and the provinces thu and thu-hai,
+ * with this checkout's cached bundle of the synth (made from the same code: used as is, as a checkout that
+ * synthesized before would). Each test starts from that commit (fresh()).
  */
-function repository(): string {
-  const repo = tempDir("changed-test-");
-  repos.push(repo);
+let repo: string;
+beforeAll(() => {
+  // This checkout's bundle of the synth, made now if the code changed since the last one.
+  compiledEntry(ROOT, "src/runtime/synth-command.ts");
+  repo = tempDir("changed-test-");
   for (const path of CODE) cpSync(join(ROOT, path), join(repo, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "dir");
   cpSync(compiledCache(ROOT), compiledCache(repo), { recursive: true });
@@ -51,83 +60,145 @@ function repository(): string {
   git(repo, "init", "-q");
   git(repo, "add", ".");
   git(repo, "commit", "-q", "-m", "base");
+  git(repo, "tag", "base");
+});
+
+/** The repository as its first commit left it: later commits, edits and untracked files gone (the cache stays: ignored). */
+function fresh(): string {
+  git(repo, "reset", "-q", "--hard", "base");
+  git(repo, "clean", "-fdq");
   return repo;
 }
 
-function changed(repo: string, ref = "HEAD", ...flags: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [...npmScriptArgs("changed"), ref, ...flags], { cwd: repo, env: { ...process.env, ENV: "offline" }, encoding: "utf8" });
+/** The command as ops run it: a process of its own, whose synths are processes too. */
+function spawned(command: "changed" | "guard", args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [...npmScriptArgs(command), ...args], { cwd: repo, env: { ...process.env, ENV: "offline", ...env }, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * A tree's synth as `npm run synth` in it makes it — ENV offline unless given, messages naming paths from the tree
+ * — in this process: the same load, readiness check and synthesizeProvince, this checkout's code (the tree's own
+ * wherever only config changed).
+ */
+const synthesizeHere: Synthesizer = async (tree, outdir, env) => {
+  try {
+    const province = loadProvince(provinceDir(env.PROVINCE, tree));
+    const environment = environmentOf(province, { ENV: "offline", ...env });
+    const problems = checkDeployReadiness(province, environment, `config/${env.PROVINCE}/settings.yaml`);
+    if (problems.length > 0) throw new ConfigError(problems);
+    mkdirSync(outdir, { recursive: true });
+    const result = synthesizeProvince(province, environment, outdir);
+    return "violations" in result ? { ok: false, stderr: formatViolations(result.violations) } : { ok: true, stderr: "" };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { ok: false, stderr: new ConfigError(error.problems.map((problem) => ({ ...problem, file: relative(tree, resolve(problem.file)) }))).message };
+  }
+};
+
+function collector() {
+  const output = { stdout: "", stderr: "" };
+  return { output, streams: { stdout: { write: (text: string) => (output.stdout += text) }, stderr: { write: (text: string) => (output.stderr += text) } } };
+}
+
+/** `npm run changed -- <ref> [flags]` in this process, both sides synthesized here. */
+async function changed(ref = "HEAD", ...flags: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { output, streams } = collector();
+  const status = await runChanged(repo, [ref, ...flags], streams, synthesizeHere);
+  return { status, ...output };
+}
+
 /** The oracle: each stack's Terraform from an in-process synth (the tests' own path), by stack name. */
+const oracle = new Map<string, Map<string, string>>();
 function digests(province: string, files: Required<FixtureFiles>): Map<string, string> {
-  return new Map(synthProvince(loadProvince(writeProvince(files, province))).map((stack) => [stack.name, terraformDigest(stack.config)]));
+  const key = JSON.stringify([province, files]);
+  if (!oracle.has(key)) oracle.set(key, new Map(synthProvince(loadProvince(writeProvince(files, province))).map((stack) => [stack.name, terraformDigest(stack.config)])));
+  return oracle.get(key)!;
 }
 const lines = (province: string, stacks: string[]) => stacks.map((stack) => `${province} ${stack}\n`).join("");
+const USAGE = "usage: npm run changed -- <git-ref> [--environments staging,production]   (for example origin/main)\n";
 
 describe("npm run changed", () => {
-  it("prints nothing, and synthesizes nothing, when neither code nor config changed", () => {
-    const repo = repository();
-    writeFileSync(join(repo, "NOTES.md"), "not read by the synth\n");
-    expect(changed(repo)).toEqual({ status: 0, stdout: "", stderr: "changed: no code and no province config changed since HEAD: nothing to synthesize\n" });
+  it("prints nothing, and synthesizes nothing, when neither code nor config changed", async () => {
+    writeFileSync(join(fresh(), "NOTES.md"), "not read by the synth\n");
+    expect(await changed()).toEqual({ status: 0, stdout: "", stderr: "changed: no code and no province config changed since HEAD: nothing to synthesize\n" });
   });
 
-  it("lists exactly the stacks a new domain label touches, and every stack of an added province; leaves the untouched province alone", () => {
-    const repo = repository();
-    writeConfig(repo, "thu", RELABELLED);
-    writeConfig(repo, "thu-ba", TINY);
-    const result = changed(repo);
+  it("lists exactly the stacks a new domain label touches, synthesizing both sides in processes of their own, a progress line per synth", () => {
+    writeConfig(fresh(), "thu", RELABELLED);
+    const result = spawned("changed", ["HEAD"]);
 
     const relabelled = changedStacks(digests("thu", TINY), digests("thu", RELABELLED));
     expect(relabelled).toEqual(expect.arrayContaining(["thu-gateway", "thu-platform"]));
     expect(relabelled.length).toBeLessThan(digests("thu", TINY).size);
     expect(result).toEqual({
       status: 0,
-      stdout: lines("thu", relabelled) + lines("thu-ba", [...digests("thu-ba", TINY).keys()].sort()),
-      stderr: expect.stringContaining("changed: config changed: thu, thu-ba; 3 synths of HEAD and the working tree"),
+      stdout: lines("thu", relabelled),
+      stderr: expect.stringContaining("changed: config changed: thu; 2 synths of HEAD and the working tree"),
     });
     // A line per synth as it ends (they run in parallel: in any order), counted.
     const progress = result.stderr.split("\n").filter((line) => line.startsWith("changed: synthesized "));
-    expect(progress.map((line) => / \((\d) of 3\)$/.exec(line)?.[1])).toEqual(["1", "2", "3"]);
-    expect(progress.map((line) => line.replace(/ \(\d of 3\)$/, "")).sort()).toEqual([
-      "changed: synthesized thu at HEAD",
-      "changed: synthesized thu in the working tree",
-      "changed: synthesized thu-ba in the working tree",
+    expect(progress.map((line) => / \((\d) of 2\)$/.exec(line)?.[1])).toEqual(["1", "2"]);
+    expect(progress.map((line) => line.replace(/ \(\d of 2\)$/, "")).sort()).toEqual(["changed: synthesized thu at HEAD", "changed: synthesized thu in the working tree"]);
+    expect(result.stderr).toMatch(/\nchanged: \d+ stacks differ\n$/);
+  });
+
+  it("lists every stack of an added province along with the changed stacks of an edited one; leaves the untouched province alone", async () => {
+    writeConfig(fresh(), "thu", RELABELLED);
+    writeConfig(repo, "thu-ba", TINY);
+    const result = await changed();
+    expect(result).toEqual({
+      status: 0,
+      stdout: lines("thu", changedStacks(digests("thu", TINY), digests("thu", RELABELLED))) + lines("thu-ba", [...digests("thu-ba", TINY).keys()].sort()),
+      stderr: expect.stringContaining("changed: config changed: thu, thu-ba; 3 synths of HEAD and the working tree"),
+    });
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("changed: synthesized ")).sort()).toEqual([
+      "changed: synthesized thu at HEAD (1 of 3)",
+      "changed: synthesized thu in the working tree (2 of 3)",
+      "changed: synthesized thu-ba in the working tree (3 of 3)",
     ]);
   });
 
-  it("synthesizes every province on both sides when code changed: a change of no consequence prints nothing, a deleted province all its stacks", () => {
-    const repo = repository();
-    appendFileSync(join(repo, "main.ts"), "// a comment changes no Terraform\n");
+  it("synthesizes every province on both sides when code changed: a change of no consequence prints nothing, a deleted province all its stacks", async () => {
+    appendFileSync(join(fresh(), "main.ts"), "// a comment changes no Terraform\n");
     rmSync(join(repo, "config", "thu-hai"), { recursive: true });
-    expect(changed(repo)).toEqual({
+    expect(await changed()).toEqual({
       status: 0,
       stdout: lines("thu-hai", [...digests("thu-hai", TINY).keys()].sort()),
       stderr: expect.stringContaining("changed: code changed (main.ts): every province (2); 3 synths"),
     });
   });
 
-  it("fails naming the province and the side whose synth failed, and prints no stack", () => {
-    const repo = repository();
-    writeConfig(repo, "thu-loi", { ...TINY, settings: TINY_SETTINGS.replace("parentDomain: thu.gov.vn\n", "") });
-    const inTree = changed(repo);
+  it("fails naming the province and the side whose synth failed, and prints no stack", async () => {
+    writeConfig(fresh(), "thu-loi", { ...TINY, settings: TINY_SETTINGS.replace("parentDomain: thu.gov.vn\n", "") });
+    const inTree = spawned("changed", ["HEAD"]);
     expect([inTree.status, inTree.stdout]).toEqual([1, ""]);
     expect(inTree.stderr).toContain("changed: the synth of thu-loi in the working tree failed:\n");
     expect(inTree.stderr).toContain("config/thu-loi/settings.yaml, row 1: parentDomain: is missing");
     expect(inTree.stderr).toMatch(/changed: 1 synth failed; nothing printed\n$/);
+    expect(inTree.stderr).not.toMatch(/\n\s+at /);
 
     git(repo, "add", "config/thu-loi");
     git(repo, "commit", "-q", "-m", "broken province");
     writeConfig(repo, "thu-loi", TINY);
-    const atRef = changed(repo);
+    const atRef = await changed();
     expect([atRef.status, atRef.stdout]).toEqual([1, ""]);
     expect(atRef.stderr).toContain("changed: the synth of thu-loi at HEAD failed:\n");
     expect(atRef.stderr).toContain("config/thu-loi/settings.yaml, row 1: parentDomain: is missing");
   });
 
-  it("refuses a ref that is not a commit", () => {
-    const repo = repository();
-    expect(changed(repo, "origin/no-such-branch")).toEqual({ status: 1, stdout: "", stderr: 'changed: "origin/no-such-branch" is not a commit of this repository; fetch it first (git fetch origin)\n' });
+  it("refuses a ref that is not a commit", async () => {
+    fresh();
+    expect(await changed("origin/no-such-branch")).toEqual({ status: 1, stdout: "", stderr: 'changed: "origin/no-such-branch" is not a commit of this repository; fetch it first (git fetch origin)\n' });
+  });
+
+  it("refuses a flag it does not know, or an environment that is not staging or production, with its usage and exit code 2", async () => {
+    fresh();
+    expect(spawned("changed", ["HEAD", "--environments", "prod"])).toEqual({ status: 2, stdout: "", stderr: USAGE });
+    for (const args of [[], ["--environments", "staging"], ["HEAD", "--environment", "staging"], ["HEAD", "--environments"], ["HEAD", "--environments", "staging,prod"], ["HEAD", "--environments", "staging", "extra"]]) {
+      const { output, streams } = collector();
+      expect([await runChanged(repo, args, streams, synthesizeHere), output]).toEqual([2, { stdout: "", stderr: USAGE }]);
+    }
   });
 });
 
@@ -135,29 +206,31 @@ describe("a change only staging or production shows: the state bucket moves", ()
   // The project's organization grants the exceptions the public portals need (ORG-001/002).
   const production = (bucket: string) =>
     `environments: { production: { gcpProject: thu-prod-1, dnsimpleAccount: "1", stateBucket: ${bucket}, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } } }\n`;
-  const guard = (repo: string) => spawnSync(process.execPath, [...npmScriptArgs("guard"), "HEAD"], { cwd: repo, env: { ...process.env, ...WITHOUT_TERRAFORM, ENV: "production", PROVINCE: "thu" }, encoding: "utf8" });
-  let repo: string;
+  /** `ENV=production PROVINCE=thu npm run guard -- HEAD` in this process, both sides synthesized here. */
+  const guard = async () => {
+    const { output, streams } = collector();
+    const status = await runGuard(repo, "HEAD", streams, { env: { ENV: "production", PROVINCE: "thu" }, cwd: repo, synthesize: synthesizeHere });
+    return { status, ...output };
+  };
   let stacks: string[];
   beforeAll(() => {
-    repo = repository();
-    writeConfig(repo, "thu", { ...TINY, settings: TINY_SETTINGS + production("thu-tfstate-prod") });
+    writeConfig(fresh(), "thu", { ...TINY, settings: TINY_SETTINGS + production("thu-tfstate-prod") });
     git(repo, "commit", "-q", "-am", "production");
     writeConfig(repo, "thu", { ...TINY, settings: TINY_SETTINGS + production("thu-tfstate-new") });
     stacks = [...digests("thu", TINY).keys()].sort();
   });
 
-  it("offline sees nothing; with --environments, every stack whose backend moved is listed, and a province without production is skipped saying so", () => {
-    expect(changed(repo).stdout).toBe("");
+  it("offline sees nothing; with --environments, every stack whose backend moved is listed, and a province without production is skipped saying so", async () => {
+    expect((await changed()).stdout).toBe("");
     writeConfig(repo, "thu-hai", { ...TINY, settings: TINY_SETTINGS + "# edited\n" });
-    const result = changed(repo, "HEAD", "--environments", "staging,production");
+    const result = await changed("HEAD", "--environments", "staging,production");
     expect([result.status, result.stdout]).toEqual([0, lines("thu", stacks)]);
     expect(result.stderr).toContain("changed: thu-hai: not compared for production: neither side synthesizes for it (placeholders, or another config problem)\n");
     writeConfig(repo, "thu-hai", TINY);
-    expect(changed(repo, "HEAD", "--environments", "prod").status).toBe(2);
   });
 
-  it("the guard refuses the move with the migration's exact steps, and lets a declared move through", () => {
-    const blocked = guard(repo);
+  it("the guard refuses the move with the migration's exact steps, and lets a declared move through", async () => {
+    const blocked = await guard();
     expect(blocked.status).toBe(1);
     expect(blocked.stdout).toContain(`guard: BLOCKED — ${stacks.length} stacks would move to another state, project or account (ENV=production):\n`);
     expect(blocked.stdout).toContain(`\n  thu-gateway: state gs://thu-tfstate-prod/thu/production/thu-gateway → gs://thu-tfstate-new/thu/production/thu-gateway: terraform init would start from an empty state and create everything again, orphaning the old state\n`);
@@ -174,7 +247,7 @@ describe("a change only staging or production shows: the state bucket moves", ()
       ].join("\n"),
     );
     writeConfig(repo, "thu", { ...TINY, settings: `${TINY_SETTINGS}${production("thu-tfstate-new")}stateMigrations: [{ environment: production, from: thu-tfstate-prod, to: thu-tfstate-new, reason: "the old bucket was in the wrong region" }]\n` });
-    const declared = guard(repo);
+    const declared = await guard();
     expect(declared.status).toBe(0);
     expect(declared.stdout).toContain("declared move: thu-gateway: state gs://thu-tfstate-prod/thu/production/thu-gateway → gs://thu-tfstate-new/thu/production/thu-gateway — the old bucket was in the wrong region\n");
   });
@@ -182,13 +255,16 @@ describe("a change only staging or production shows: the state bucket moves", ()
 
 describe("npm run guard", () => {
   it("names a bad PROVINCE as the problem, not the synth of the ref", () => {
-    const repo = repository();
-    const run = spawnSync(process.execPath, [...npmScriptArgs("guard"), "HEAD"], { cwd: repo, env: { ...process.env, PROVINCE: "Thu" }, encoding: "utf8" });
-    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", `The config has 1 problem; nothing was synthesized.
+    fresh();
+    expect(spawned("guard", ["HEAD"], { PROVINCE: "Thu" })).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: `The config has 1 problem; nothing was synthesized.
 
 PROVINCE: "Thu" is not a plain folder name (lower-case letters, digits and hyphens, such as lam-dong)
   fix: set PROVINCE to the name of a folder of config/ (thu, thu-hai), not a path
-`]);
+`,
+    });
   });
 });
 

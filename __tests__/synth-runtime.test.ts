@@ -66,11 +66,16 @@ describe("no stack reads another's resources (ProvinceStack skips cdktf's prepar
 });
 
 describe("the synth", () => {
-  it("needs no Terraform on the PATH (cdktf's validations would run `terraform version` per stack)", () => {
+  // One run for three facts: from a subfolder, offline, with only an old `terraform` on the PATH that logs each call.
+  it("runs no Terraform (cdktf's validations would run `terraform version` per stack), offline warns of none, and writes to cdktf.out at the project root, also when the command runs from a subfolder", () => {
     const root = tempDir("project-");
     writeProvinceIn(join(root, "config"));
-    const run = runSynthIn(root, { PATH: "/nonexistent", PROVINCE: "tinh-thu" });
-    expect([run.status, run.stderr, run.stdout]).toEqual([0, "", expect.stringMatching(/^Tỉnh Thử \(ENV=offline\): 2 new communes; 4 retired units \(3 old communes, 1 old districts\); \d+ resources in 4 stacks, written to cdktf\.out\/stacks\/\n$/)]);
+    const bin = tempDir("bin-");
+    writeFileSync(join(bin, "terraform"), '#!/bin/sh\necho "$@" >> "${0%/*}/calls.log"\necho \'{"terraform_version":"1.11.4"}\'\n', { mode: 0o755 });
+    const run = runSynthIn(root, { PATH: bin, PROVINCE: "tinh-thu" }, join(root, "config"));
+    expect([run.status, run.stderr, run.stdout]).toEqual([0, "", expect.stringMatching(/^Tỉnh Thử \(ENV=offline\): 2 new communes; 4 retired units \(3 old communes, 1 old districts\); \d+ resources in 4 stacks, written to \.\.\/cdktf\.out\/stacks\/\n$/)]);
+    expect(readdirSync(bin)).toEqual(["terraform"]);
+    expect([readdirSync(root).sort(), readdirSync(join(root, "config"))]).toEqual([["cdktf.out", "config"], ["tinh-thu"]]);
     expect(readdirSync(join(root, "cdktf.out", "stacks"))).toHaveLength(4);
   });
 });
@@ -82,7 +87,7 @@ describe("the Terraform on the PATH", () => {
 
   // This machine's Terraform, where there is one (it is no Debian package: a machine without it skips this).
   const terraform = spawnSync("terraform", ["version", "-json"], { encoding: "utf8" });
-  (terraform.status === 0 ? it : it.skip)("older than required makes a staging synth warn once, with the fix", () => {
+  (terraform.status === 0 ? it : it.skip)("older than required makes a staging synth warn once, with the fix (offline, above, does not)", () => {
     const installed = JSON.parse(terraform.stdout).terraform_version as string;
     const root = tempDir("project-");
     const settings = 'environments:\n  staging: { gcpProject: thu-stg, dnsimpleAccount: "1", dnsimpleSandbox: false, stateBucket: thu-state-stg, gatewayAddresses: { ipv4: "34.120.7.9", ipv6: "2600:1901:0:7::" }, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } }\n';
@@ -90,18 +95,6 @@ describe("the Terraform on the PATH", () => {
     const staging = runSynthIn(root, { PROVINCE: "tinh-thu", ENV: "staging" });
     const warning = `warning: terraform on the PATH is ${installed}, older than the stacks require (>= 1.12.0): cdktf diff and deploy will stop at terraform init\n  fix: install Terraform 1.12.2, the release the workflows pin (README, Prerequisites)\n`;
     expect([staging.status, staging.stderr]).toEqual([0, meetsMinimum(installed, TERRAFORM_REQUIRED_VERSION) ? "" : warning]);
-    // Offline, with the same terraform on the PATH, the output folder's test below sees no warning.
-  });
-});
-
-describe("the synth's output folder", () => {
-  it("is cdktf.out at the project root, also when the command runs from a subfolder", () => {
-    const root = tempDir("project-");
-    writeProvinceIn(join(root, "config"));
-    const run = runSynthIn(root, { PROVINCE: "tinh-thu" }, join(root, "config"));
-    expect([run.status, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout).toMatch(/ written to \.\.\/cdktf\.out\/stacks\/\n$/);
-    expect([readdirSync(root).sort(), readdirSync(join(root, "config"))]).toEqual([["cdktf.out", "config"], ["tinh-thu"]]);
   });
 });
 
