@@ -12,7 +12,7 @@ import { renderHtml } from "../src/report/html";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../src/app/build-app";
 import { GatewayStack } from "../src/stacks/gateway-stack";
-import { capacityHeading, runCapacity } from "../src/runtime/capacity-command";
+import { capacityHeading, runCapacity } from "../src/commands/capacity-command";
 import { readSynthesizedStacks } from "../src/synth/terraform-json";
 import { npmScriptArgs, ROOT } from "./support/project";
 import { realProvince, realStacks, TEST_TODAY } from "./support/synth-province";
@@ -113,7 +113,7 @@ describe("capacity", () => {
     expect(table.split("\n")[0]).toMatch(/^service +what +used +kind +allowed +note$/);
     expect(table).toMatch(/\nGoogle Cloud +Certificate Manager certificates +387 +quota +1000 +within the default quota\n/);
     expect(table).toMatch(/\nDNSimple +records in the fullest zone \(bacbinh\.binhthuan\.gov\.vn\) +92 +limit +100 /);
-    // The command in this process (src/runtime/capacity-command.ts, which the script runs), on a province whose synth is cheap.
+    // The command in this process (src/commands/capacity-command.ts, which the script runs), on a province whose synth is cheap.
     let stdout = "";
     let stderr = "";
     const status = runCapacity(["--generated=4,12"], { env: { ...process.env, ENV: "" }, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });

@@ -3,9 +3,9 @@ import { appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync }
 import { join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { affectedProvinces } from "../src/changes/affected-provinces";
-import { runChanged } from "../src/changes/changed-command";
+import { runChanged } from "../src/commands/changed-command";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
-import { runGuard } from "../src/guard/guard-command";
+import { runGuard } from "../src/commands/guard-command";
 import type { Synthesizer } from "../src/guard/synthesize-tree";
 import { checkDeployReadiness } from "../src/load/deploy-readiness";
 import { loadProvince, provinceDir } from "../src/load/load-province";

@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Clock } from "../src/deploy/budget-wait";
-import { runDeploy, USAGE } from "../src/deploy/deploy-command";
+import { runDeploy, USAGE } from "../src/commands/deploy-command";
 import { dnsimpleApi, standIn, type StandIn } from "./support/stand-in-terraform";
 
 /**
- * The deploy runner (src/deploy/deploy-command.ts, run here in-process with the environment it would get), against a
+ * The deploy runner (src/commands/deploy-command.ts, run here in-process with the environment it would get), against a
  * stand-in terraform that fails, waits or applies per stack and records every signal it receives, and a local server
  * answering DNSimple's published whoami response; what only a process shows (a signal received, the usage and exit
  * code 2) by scripts/deploy-stacks.ts in its own process, as the workflow runs it.

@@ -12,7 +12,7 @@ import { planRollout, type RolloutPlan, totalHours } from "../src/rollout/plan-r
 import { type StackLoad, stackLoads } from "../src/rollout/stack-load";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { readManifest } from "../src/deploy/stack-order";
-import { runRolloutPlan } from "../src/runtime/rollout-plan-command";
+import { runRolloutPlan } from "../src/commands/rollout-plan-command";
 import { npmScriptArgs, ROOT } from "./support/project";
 import { tempDir } from "./support/temp";
 
@@ -29,7 +29,7 @@ const load = (stack: string, dnsimpleRequests: number, extra: Partial<StackLoad>
 const shape = (plan: RolloutPlan) => plan.batches.map((batch) => [batch.stacks.join(" "), batch.dnsimpleRequests, batch.earliestStartHours, batch.hours]);
 
 /**
- * npm run rollout-plan in this process (src/runtime/rollout-plan-command.ts, which the script runs): its exit code and
+ * npm run rollout-plan in this process (src/commands/rollout-plan-command.ts, which the script runs): its exit code and
  * what it wrote. PROVINCE=binh-thuan and ENV=offline unless `env` says otherwise.
  */
 async function rolloutPlan(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {

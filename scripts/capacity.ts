@@ -7,8 +7,8 @@
  *                         (src/capacity/generated-province.ts; e.g. --generated=400,1200, larger than any real province)
  *
  * Exit codes: 0 the table printed; 1 a bad config or a policy violation. The command itself is
- * src/runtime/capacity-command.ts (tests run it in-process).
+ * src/commands/capacity-command.ts (tests run it in-process).
  */
-import { runCapacity } from "../src/runtime/capacity-command";
+import { runCapacity } from "../src/commands/capacity-command";
 
 process.exitCode = runCapacity(process.argv.slice(2));

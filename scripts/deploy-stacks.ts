@@ -18,13 +18,12 @@
  * before the end (--stop-after, or SIGINT/SIGTERM: forwarded once to each running terraform, which gets --grace
  * to write its state and release its lock) — resume with the batch it prints. Progress goes to stderr.
  */
-import { runDeploy } from "../src/deploy/deploy-command";
+import { processIo } from "../src/commands/command-io";
+import { runDeploy } from "../src/commands/deploy-command";
 
 if (require.main === module) {
   runDeploy(process.argv.slice(2), {
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    ...processIo,
     onSignal: (stop) => {
       process.on("SIGINT", () => stop("SIGINT"));
       process.on("SIGTERM", () => stop("SIGTERM"));

@@ -14,9 +14,9 @@
  *                                              (production's stacks, no credentials); PROVINCE and ENV are not read
  *
  * Exit codes: 0 done; 1 a bad config, a policy violation, no addresses to read, or a drift week that does not fit;
- * 2 a usage error. The command itself is src/runtime/rollout-plan-command.ts (tests run it in-process).
+ * 2 a usage error. The command itself is src/commands/rollout-plan-command.ts (tests run it in-process).
  */
-import { runRolloutPlan } from "../src/runtime/rollout-plan-command";
+import { runRolloutPlan } from "../src/commands/rollout-plan-command";
 
 runRolloutPlan(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

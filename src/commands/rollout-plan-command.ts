@@ -22,7 +22,7 @@ import { stackLoads } from "../rollout/stack-load";
 import { platformStackId } from "../stacks/province-stack";
 import { readSynthesizedStacks } from "../synth/terraform-json";
 import { type CommandIo, processIo } from "./command-io";
-import { environmentOf, provinceName } from "./province-command";
+import { environmentOf, provinceName } from "../runtime/province-command";
 
 /**
  * `npm run rollout-plan` (scripts/rollout-plan.ts says what it prints and its exit codes). Here as a function of its

@@ -5,11 +5,11 @@ import { loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError } from "../load/problems";
 import type { Province } from "../model/province";
 import { environmentName, provinceName } from "../runtime/province-command";
-import { compareSyntheses, type Synthesis } from "./compare-synths";
-import { environmentChanges, formatEnvironmentChanges, type StackFrame } from "./environment-moves";
-import { formatGuard } from "./format-guard";
-import { extractRef, isCommit } from "./ref-tree";
-import { readSynthesis, synthesizeTree, type CommandOutput, type Synthesizer, type SynthRun } from "./synthesize-tree";
+import { compareSyntheses, type Synthesis } from "../guard/compare-synths";
+import { environmentChanges, formatEnvironmentChanges, type StackFrame } from "../guard/environment-moves";
+import { formatGuard } from "../guard/format-guard";
+import { extractRef, isCommit } from "../guard/ref-tree";
+import { readSynthesis, synthesizeTree, type CommandOutput, type Synthesizer, type SynthRun } from "../guard/synthesize-tree";
 
 export interface GuardOptions {
   /** Where PROVINCE and ENV are read (this process's environment). */

@@ -3,10 +3,10 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractRef, isCommit } from "../guard/ref-tree";
 import { readSynthesis, synthesizeTree, type CommandOutput, type Synthesizer } from "../guard/synthesize-tree";
-import { affectedProvinces } from "./affected-provinces";
-import { changedStacks, terraformDigest, type StackDigests } from "./changed-stacks";
-import { changedPaths, provincesAt, provincesInTree } from "./git-changes";
-import { inParallel } from "./in-parallel";
+import { affectedProvinces } from "../changes/affected-provinces";
+import { changedStacks, terraformDigest, type StackDigests } from "../changes/changed-stacks";
+import { changedPaths, provincesAt, provincesInTree } from "../changes/git-changes";
+import { inParallel } from "../changes/in-parallel";
 
 interface SynthJob {
   readonly province: string;

@@ -10,7 +10,7 @@ import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import { formatViolations } from "../policy/check-app";
 import { type CommandIo, processIo } from "./command-io";
-import { environmentOf, provinceName } from "./province-command";
+import { environmentOf, provinceName } from "../runtime/province-command";
 
 /** The line above the table: which province, for which environment and project. */
 export function capacityHeading(province: Province, environment: DeployEnvironment): string {

@@ -6,14 +6,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type BudgetWait, minutes, untilReset, utc, waitForBudget } from "./budget-wait";
-import { DNSIMPLE_API, hitRateLimit, readBudget } from "./dnsimple-budget";
-import { type Clock, pacedApply, SYSTEM_CLOCK } from "./paced-apply";
-import { ProgressRecord } from "./progress-record";
-import { parseRolloutPlan, RolloutPlanError } from "./rollout-plan";
-import { readManifest, stacksInOrder } from "./stack-order";
-import { StackRunner } from "./stack-runner";
-import { lockCheck } from "./provider-lock";
+import { type BudgetWait, minutes, untilReset, utc, waitForBudget } from "../deploy/budget-wait";
+import { DNSIMPLE_API, hitRateLimit, readBudget } from "../deploy/dnsimple-budget";
+import { type Clock, pacedApply, SYSTEM_CLOCK } from "../deploy/paced-apply";
+import { ProgressRecord } from "../deploy/progress-record";
+import { parseRolloutPlan, RolloutPlanError } from "../deploy/rollout-plan";
+import { readManifest, stacksInOrder } from "../deploy/stack-order";
+import { StackRunner } from "../deploy/stack-runner";
+import { lockCheck } from "../deploy/provider-lock";
+import type { CommandIo } from "./command-io";
 
 export const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf.out] [--stacks a,b] [--no-refresh] [--no-lock] [--lock-file F] [--commit SHA]
                                [--wait-for-budget N] [--attempts 3] [--dnsimple-api URL]
@@ -24,13 +25,11 @@ export const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf
 
 export class UsageError extends Error {}
 
-/** What the command reads and writes besides its arguments: the script gives it the process's. */
-export interface DeployIo {
-  /** DNSIMPLE_TOKEN, DNSIMPLE_API, and terraform's environment (PATH). */
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdout: (text: string) => void;
-  /** Progress, problems and usage. */
-  readonly stderr: (text: string) => void;
+/**
+ * What the command reads and writes besides its arguments (env: DNSIMPLE_TOKEN, DNSIMPLE_API and terraform's
+ * environment; stderr: progress, problems and usage), and what it waits on: the script gives it the process's.
+ */
+export interface DeployIo extends CommandIo {
   /** What the pacing waits on (default the system's). */
   readonly clock?: Clock;
   /** Makes SIGINT and SIGTERM call `stop` (an apply's; the script's process listens until it exits). */
