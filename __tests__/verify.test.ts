@@ -1,14 +1,15 @@
-import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import { join } from "node:path";
 import { createSecureContext } from "node:tls";
+import { runVerify } from "../src/commands/verify-command";
 import { loadProvinceDns, type ProvinceDns } from "../src/dns/province-dns";
 import { writeZoneFiles } from "../src/dns/write-zone-files";
 import { httpsExpectations } from "../src/verify/https-expectations";
 import { verifyProvince } from "../src/verify/verify-province";
 import { type RunningNamed, startNamed } from "./support/bind";
-import { ROOT } from "./support/project";
+import { npmScriptArgs, ROOT } from "./support/project";
 import { TINY_NEW_UNITS, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
 import { makeTestCa } from "./support/test-ca";
 import { tempDir } from "./support/temp";
@@ -36,26 +37,18 @@ function provinceDns(province: string, root = ROOT): ProvinceDns {
   return dns;
 }
 
-/**
- * A temporary tree that runs the app's scripts on one extra province, so the test never writes into config/: the
- * code copied, node_modules linked, config/<name>/ from `provinceDir`.
- */
-function treeWith(provinceDir: string, name: string): string {
-  const tree = tempDir("verify-tree-");
-  for (const entry of ["src", "scripts", "package.json", "tsconfig.json"]) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"));
-  mkdirSync(join(tree, "config"));
-  cpSync(provinceDir, join(tree, "config", name), { recursive: true });
-  return tree;
+/** A temporary project holding only config/<name>/ (from `provinceDir`), so the test never writes into config/. */
+function projectWith(provinceDir: string, name: string): string {
+  const project = tempDir("verify-project-");
+  cpSync(provinceDir, join(project, "config", name), { recursive: true });
+  return project;
 }
 
-function run(tree: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(tree, "scripts", "verify.ts"), ...args], { cwd: tree, env: { ...process.env, ENV: "offline", ...env } });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on("close", (status) => resolve({ status, stdout, stderr })));
+/** The command in this process (src/commands/verify-command.ts, which the script runs) on `project`: exit code and output. */
+async function run(project: string, args: string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+  const output = { stdout: "", stderr: "" };
+  const status = await runVerify(args, project, { env: { ...process.env, ENV: "offline", ...env }, stdout: (text) => (output.stdout += text), stderr: (text) => (output.stderr += text) });
+  return { status, ...output };
 }
 
 describe("verify, on Bình Thuận's zones served by BIND", () => {
@@ -87,7 +80,7 @@ describe("npm run verify, on a small province", () => {
 00012,Xã Bình Minh,xa,Huyện Sông Xanh,Xã Sông Xanh,Xã An Phú,
 `;
   const province = "tinh-thu";
-  let tree: string;
+  let project: string;
   let dns: ProvinceDns;
   let good: string;
   let broken: string;
@@ -100,8 +93,8 @@ describe("npm run verify, on a small province", () => {
 
   beforeAll(async () => {
     const fixture = writeProvince({ newUnits: TINY_NEW_UNITS, oldUnits, settings: TINY_SETTINGS.replace("reportTo: dmarc@thu.gov.vn", "reportTo: dmarc@baocao.vn") });
-    tree = treeWith(fixture, province);
-    dns = provinceDns(province, tree);
+    project = projectWith(fixture, province);
+    dns = provinceDns(province, project);
     good = join(tempDir("verify-good-"), "zones");
     writeZoneFiles(dns, good, 1);
     broken = join(tempDir("verify-broken-"), "zones");
@@ -157,7 +150,7 @@ describe("npm run verify, on a small province", () => {
 
   it("exits 0 when every record and every hostname answers as declared", async () => {
     faultsOn = false;
-    const result = await run(tree, args("good"), { PROVINCE: province });
+    const result = await run(project, args("good"), { PROVINCE: province });
     expect(result.stdout).toBe("verify: Tỉnh Thử (ENV=offline): 67 DNS record sets, 13 HTTPS hostnames: everything answers as declared; 26 values not compared (stand-ins: any value counts; give --state DIR)\n");
     expect(result.stderr.split("\n")).toEqual([
       `verify: synthesizing ${province} (ENV=offline)…`,
@@ -173,7 +166,7 @@ describe("npm run verify, on a small province", () => {
     faults.noHsts.add("anphu.thu.gov.vn");
     faults.wrongPolicy.add("mta-sts.songxanh.thu.gov.vn");
     faults.wrongRedirect.add("www.doicat.songxanh.thu.gov.vn");
-    const result = await run(tree, args("broken"), { PROVINCE: province });
+    const result = await run(project, args("broken"), { PROVINCE: province });
     expect(result.stdout.split("\n")).toEqual([
       "mismatch: anphu.thu.gov.vn anphu.thu.gov.vn HSTS: expected Strict-Transport-Security: max-age=31536000; got nothing",
       // www has no record left, but _acme-challenge.www has one: the name exists, empty (NODATA, not NXDOMAIN).
@@ -194,7 +187,10 @@ describe("npm run verify, on a small province", () => {
   it("says how to call it, and exits 2, when called wrong", async () => {
     const usage =
       "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run verify -- [--nameserver host:port] [--handover-nameserver host:port] [--dns-only] [--state DIR] [--https-address host:port] [--ca FILE]\n";
-    expect(await run(tree, ["--nameserver", "127.0.0.1:99999"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --nameserver 127.0.0.1:99999 is not host:port\n${usage}` });
-    expect(await run(tree, ["--ca", "/nonexistent/ca.pem"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --ca /nonexistent/ca.pem: no such file\n${usage}` });
+    // As a script: the usage on stderr, nothing on stdout, exit 2.
+    const script = spawnSync(process.execPath, [...npmScriptArgs("verify"), "--nameserver", "127.0.0.1:99999"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, PROVINCE: province } });
+    expect(script).toMatchObject({ status: 2, stdout: "", stderr: `verify: --nameserver 127.0.0.1:99999 is not host:port\n${usage}` });
+    expect(await run(project, ["--https-address", "127.0.0.1:0"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --https-address 127.0.0.1:0 is not host:port\n${usage}` });
+    expect(await run(project, ["--ca", "/nonexistent/ca.pem"], { PROVINCE: province })).toEqual({ status: 2, stdout: "", stderr: `verify: --ca /nonexistent/ca.pem: no such file\n${usage}` });
   });
 });
