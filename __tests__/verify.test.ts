@@ -12,6 +12,7 @@ import { type RunningNamed, startNamed } from "./support/bind";
 import { npmScriptArgs, ROOT } from "./support/project";
 import { TINY_NEW_UNITS, TINY_SETTINGS, writeProvince } from "./support/fixture-config";
 import { makeTestCa } from "./support/test-ca";
+import { sharedProvinceDns } from "./support/shared-dns";
 import { tempDir } from "./support/temp";
 
 /**
@@ -53,7 +54,7 @@ async function run(project: string, args: string[], env: Record<string, string>)
 
 describe("verify, on Bình Thuận's zones served by BIND", () => {
   it("finds every declared record set as declared, delegations to the communes included", async () => {
-    const dns = provinceDns("binh-thuan");
+    const dns = sharedProvinceDns("binh-thuan");
     const out = join(tempDir("verify-bt-"), "zones");
     writeZoneFiles(dns, out, 1);
     const [zones, parents] = [await serve(out, "hamliem.binhthuan.gov.vn", "zones"), await serve(out, "binhthuan.gov.vn", "parents")];

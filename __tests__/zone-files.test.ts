@@ -5,27 +5,14 @@ import { parseZone } from "dnsz";
 import { runZoneFiles, ZONE_FILES_USAGE } from "../src/commands/zone-files-command";
 import { readAppliedState } from "../src/dns/applied-state";
 import { type DeclaredZone, declaredZones, fullName } from "../src/dns/declared-dns";
-import { type ProvinceDns, loadProvinceDns } from "../src/dns/province-dns";
+import type { ProvinceDns } from "../src/dns/province-dns";
 import { recordValue } from "../src/dns/record-values";
 import { isZoneFilesFolder, writeZoneFiles } from "../src/dns/write-zone-files";
 import { txtStrings, zoneFile } from "../src/dns/zone-file";
 import { checkConfZones, writeNamedConf } from "./support/bind";
 import { npmScriptArgs, ROOT } from "./support/project";
+import { sharedProvinceDns } from "./support/shared-dns";
 import { tempDir } from "./support/temp";
-
-
-function provinceDns(province: string, stateDir?: string): ProvinceDns {
-  const dns = loadProvinceDns(ROOT, { PROVINCE: province }, stateDir);
-  if ("violations" in dns || "stateProblems" in dns) throw new Error(JSON.stringify(dns));
-  return dns;
-}
-
-/** Each province's DNS without applied state, synthesized once for the whole file (a synth of Lâm Đồng takes seconds). */
-const synthesized = new Map<string, ProvinceDns>();
-function sharedDns(province: string): ProvinceDns {
-  if (!synthesized.has(province)) synthesized.set(province, provinceDns(province));
-  return synthesized.get(province)!;
-}
 
 /** A TXT record's data as read back: its character-strings unquoted and joined. */
 function txtValue(content: string): string {
@@ -52,7 +39,7 @@ describe.each([
   let dns: ProvinceDns;
   let out: string;
   beforeAll(() => {
-    dns = sharedDns(province);
+    dns = sharedProvinceDns(province);
     out = join(tempDir("zone-files-"), "zones");
     writeZoneFiles(dns, out, 2026112901);
   });
@@ -84,7 +71,7 @@ describe.each([
 });
 
 describe("zone-files", () => {
-  const dns = sharedDns("binh-thuan");
+  const dns = sharedProvinceDns("binh-thuan");
   const zone = dns.zones.find((candidate) => candidate.name === "hamliem.binhthuan.gov.vn")!;
 
   it("writes a zone with its stand-ins marked on their lines and counted in its header", () => {
@@ -195,7 +182,7 @@ describe("zone-files", () => {
 });
 
 describe("the hand-over files", () => {
-  const dns = sharedDns("lam-dong");
+  const dns = sharedProvinceDns("lam-dong");
   const handover = (name: string) => dns.handovers.find((candidate) => candidate.name === name)!;
 
   it("delegate every top-level zone of the province, commune and retired, from the zone above it", () => {
@@ -265,7 +252,7 @@ describe("npm run zone-files", () => {
     });
     // Deterministic: the file's own synth of Bình Thuận, written with the same serial, gives the same bytes.
     const again = join(tempDir("same-"), "zones");
-    writeZoneFiles(sharedDns("binh-thuan"), again, 2026112901);
+    writeZoneFiles(sharedProvinceDns("binh-thuan"), again, 2026112901);
     const files = readdirSync(out).filter((file) => file.endsWith(".zone"));
     expect(files).toHaveLength(166);
     for (const file of [...files, join("handover", "binhthuan.gov.vn.zone")]) expect([file, readFileSync(join(again, file), "utf8")]).toEqual([file, readFileSync(join(out, file), "utf8")]);

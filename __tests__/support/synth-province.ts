@@ -47,23 +47,28 @@ export function synthProvince(province: Province = realProvince(), environmentNa
 }
 
 /**
- * Bình Thuận's stacks (offline), synthesized once per test run: the first test file that asks writes
- * them into the run's temp folder (global-setup.ts), the others read them there instead of synthesizing again.
+ * A bundled province's stacks (offline), synthesized once per test run: the first test file that asks writes them
+ * into the run's temp folder (global-setup.ts), the others read them there instead of synthesizing again.
  */
-export function realStacks(): SynthStack[] {
+export function sharedStacks(folder: string): SynthStack[] {
   const runDir = process.env.COMMUNE_INFRA_TEST_RUN;
-  const file = runDir && join(runDir, "binh-thuan-offline.json");
+  const file = runDir && join(runDir, `${folder}-offline.json`);
   if (file && existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, "utf8")) as { name: string; config: TerraformJson }[];
     return stored.map(({ name, config }) => ({ name, json: JSON.stringify(config, null, 2), config }));
   }
-  const stacks = synthProvince();
+  const stacks = synthProvince(loadProvince(provinceDir(folder)));
   if (file) {
     // Whole or not at all: another worker may read it meanwhile.
     writeFileSync(`${file}.${process.pid}`, JSON.stringify(stacks.map(({ name, config }) => ({ name, config }))));
     renameSync(`${file}.${process.pid}`, file);
   }
   return stacks;
+}
+
+/** Bình Thuận's stacks (offline), synthesized once per test run (sharedStacks). */
+export function realStacks(): SynthStack[] {
+  return sharedStacks("binh-thuan");
 }
 
 /** Every resource of the given type across the stacks, as [stack, address, attributes]. */

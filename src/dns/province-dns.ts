@@ -9,7 +9,7 @@ import { type DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import type { PolicyViolation } from "../policy/policy-pack";
 import type { SynthesizedStack } from "../synth/terraform-json";
-import { readAppliedState } from "./applied-state";
+import { type AppliedState, readAppliedState } from "./applied-state";
 import { type DeclaredZone, declaredZones } from "./declared-dns";
 import { type HandoverZone, handoverZones } from "./handover";
 import { environmentOf, provinceName } from "../runtime/province-command";
@@ -46,9 +46,14 @@ export function loadProvinceDns(
     if ("violations" in result) return result;
     const state = stateDir === undefined ? undefined : readAppliedState(stateDir, result.stacks.map((stack) => stack.name));
     if (Array.isArray(state)) return { stateProblems: state };
-    const zones = declaredZones(result.stacks, state);
-    return { province, environment, stacks: result.stacks, zones, handovers: handoverZones(zones, province.settings), withState: state !== undefined };
+    return provinceDnsOf(province, environment, result.stacks, state);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What the synthesized `stacks` of a province declare in DNS, with the values of the applied `state` when given. */
+export function provinceDnsOf(province: Province, environment: DeployEnvironment, stacks: readonly SynthesizedStack[], state?: AppliedState): ProvinceDns {
+  const zones = declaredZones(stacks, state);
+  return { province, environment, stacks, zones, handovers: handoverZones(zones, province.settings), withState: state !== undefined };
 }
