@@ -4,7 +4,7 @@ import { environmentClaims } from "../src/model/claims";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import { checkNation, formatNationalCheck } from "../src/national/national-check";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { realProvince, synthProvince } from "./support/synth-province";
+import { realProvince, realStacks } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
 /**
@@ -33,7 +33,7 @@ describe("the claims the national check compares", () => {
     const province = realProvince();
     const environment = resolveEnvironment(province.settings, "offline") as DeployEnvironment;
     const claims = new Set(environmentClaims(province, environment).map((claim) => `${claim.namespace} ${claim.name}`));
-    const declared = synthProvince(province).flatMap((stack) =>
+    const declared = realStacks().flatMap((stack) =>
       Object.entries(stack.config.resource ?? {})
         .filter(([type]) => type.startsWith("google_") && !INSIDE.test(type))
         .flatMap(([type, resources]) =>

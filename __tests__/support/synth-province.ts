@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type App, Testing } from "cdktf";
 import { canonicalTerraform } from "../../src/changes/changed-stacks";
@@ -52,18 +52,30 @@ export function synthProvince(province: Province = realProvince(), environmentNa
  */
 export function sharedStacks(folder: string): SynthStack[] {
   const runDir = process.env.COMMUNE_INFRA_TEST_RUN;
-  const file = runDir && join(runDir, `${folder}-offline.json`);
-  if (file && existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as { name: string; config: TerraformJson }[];
-    return stored.map(({ name, config }) => ({ name, json: JSON.stringify(config, null, 2), config }));
+  if (!runDir) return synthProvince(loadProvince(provinceDir(folder)));
+  const file = join(runDir, `${folder}-offline.json`);
+  // One worker synthesizes while the others wait for its file: jest starts the slowest files first, and those that
+  // share a province would otherwise all synthesize it at once. A worker that fails gives the lock up.
+  const lock = `${file}.lock`;
+  while (!existsSync(file)) {
+    try {
+      closeSync(openSync(lock, "wx"));
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      continue;
+    }
+    try {
+      const stacks = synthProvince(loadProvince(provinceDir(folder)));
+      // Whole or not at all: another worker may read it meanwhile.
+      writeFileSync(`${file}.${process.pid}`, JSON.stringify(stacks.map(({ name, config }) => ({ name, config }))));
+      renameSync(`${file}.${process.pid}`, file);
+      return stacks;
+    } finally {
+      rmSync(lock, { force: true });
+    }
   }
-  const stacks = synthProvince(loadProvince(provinceDir(folder)));
-  if (file) {
-    // Whole or not at all: another worker may read it meanwhile.
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(stacks.map(({ name, config }) => ({ name, config }))));
-    renameSync(`${file}.${process.pid}`, file);
-  }
-  return stacks;
+  const stored = JSON.parse(readFileSync(file, "utf8")) as { name: string; config: TerraformJson }[];
+  return stored.map(({ name, config }) => ({ name, json: JSON.stringify(config, null, 2), config }));
 }
 
 /** Bình Thuận's stacks (offline), synthesized once per test run (sharedStacks). */
