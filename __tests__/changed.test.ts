@@ -4,6 +4,7 @@ import { join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { affectedProvinces } from "../src/changes/affected-provinces";
 import { runChanged } from "../src/commands/changed-command";
+import type { CommandIo } from "../src/commands/command-io";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
 import { runGuard } from "../src/commands/guard-command";
 import type { Synthesizer } from "../src/guard/synthesize-tree";
@@ -98,13 +99,13 @@ const synthesizeHere: Synthesizer = async (tree, outdir, env) => {
 
 function collector() {
   const output = { stdout: "", stderr: "" };
-  return { output, streams: { stdout: { write: (text: string) => (output.stdout += text) }, stderr: { write: (text: string) => (output.stderr += text) } } };
+  return { output, io: (env: NodeJS.ProcessEnv = process.env): CommandIo => ({ env, stdout: (text) => (output.stdout += text), stderr: (text) => (output.stderr += text) }) };
 }
 
 /** `npm run changed -- <ref> [flags]` in this process, both sides synthesized here. */
 async function changed(ref = "HEAD", ...flags: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const { output, streams } = collector();
-  const status = await runChanged(repo, [ref, ...flags], streams, synthesizeHere);
+  const { output, io } = collector();
+  const status = await runChanged(repo, [ref, ...flags], io(), synthesizeHere);
   return { status, ...output };
 }
 
@@ -196,8 +197,8 @@ describe("npm run changed", () => {
     fresh();
     expect(spawned("changed", ["HEAD", "--environments", "prod"])).toEqual({ status: 2, stdout: "", stderr: USAGE });
     for (const args of [[], ["--environments", "staging"], ["HEAD", "--environment", "staging"], ["HEAD", "--environments"], ["HEAD", "--environments", "staging,prod"], ["HEAD", "--environments", "staging", "extra"]]) {
-      const { output, streams } = collector();
-      expect([await runChanged(repo, args, streams, synthesizeHere), output]).toEqual([2, { stdout: "", stderr: USAGE }]);
+      const { output, io } = collector();
+      expect([await runChanged(repo, args, io(), synthesizeHere), output]).toEqual([2, { stdout: "", stderr: USAGE }]);
     }
   });
 });
@@ -208,8 +209,8 @@ describe("a change only staging or production shows: the state bucket moves", ()
     `environments: { production: { gcpProject: thu-prod-1, dnsimpleAccount: "1", stateBucket: ${bucket}, organizationPolicies: { domainRestrictedSharing: false, publicAccessPrevention: false } } }\n`;
   /** `ENV=production PROVINCE=thu npm run guard -- HEAD` in this process, both sides synthesized here. */
   const guard = async () => {
-    const { output, streams } = collector();
-    const status = await runGuard(repo, "HEAD", streams, { env: { ENV: "production", PROVINCE: "thu" }, cwd: repo, synthesize: synthesizeHere });
+    const { output, io } = collector();
+    const status = await runGuard(repo, "HEAD", io({ ENV: "production", PROVINCE: "thu" }), { cwd: repo, synthesize: synthesizeHere });
     return { status, ...output };
   };
   let stacks: string[];

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractRef, isCommit } from "../guard/ref-tree";
-import { readSynthesis, synthesizeTree, type CommandOutput, type Synthesizer } from "../guard/synthesize-tree";
+import { readSynthesis, synthesizeTree, type Synthesizer } from "../guard/synthesize-tree";
 import { affectedProvinces } from "../changes/affected-provinces";
 import { changedStacks, terraformDigest, type StackDigests } from "../changes/changed-stacks";
 import { changedPaths, provincesAt, provincesInTree } from "../changes/git-changes";
 import { inParallel } from "../changes/in-parallel";
+import { type CommandIo, processIo } from "./command-io";
 
 interface SynthJob {
   readonly province: string;
@@ -31,15 +32,15 @@ const USAGE = "usage: npm run changed -- <git-ref> [--environments staging,produ
  * one process per province and side, as many at once as there are cores. Progress goes to stderr, a line per synth. Needs no
  * credentials. Exits 1 naming every province and side whose synth failed.
  *
- * Returns the exit code (0 listed, 1 a bad ref or a failed synth, 2 usage) once every line is written to `output`;
+ * Returns the exit code (0 listed, 1 a bad ref or a failed synth, 2 usage) once every line is written to `io`;
  * `synthesize` makes each side's synth (synthesizeTree: the project's own synth in a child process).
  */
-export async function runChanged(root: string, args: readonly string[], output: CommandOutput = process, synthesize: Synthesizer = synthesizeTree): Promise<number> {
-  const say = (message: string) => output.stderr.write(`changed: ${message}\n`);
+export async function runChanged(root: string, args: readonly string[], io: CommandIo = processIo, synthesize: Synthesizer = synthesizeTree): Promise<number> {
+  const say = (message: string) => io.stderr(`changed: ${message}\n`);
   const [ref, flag, list, ...rest] = args;
   const environments = flag === "--environments" ? (list ?? "").split(",").filter(Boolean) : [];
   if (!ref || ref.startsWith("-") || (flag !== undefined && (flag !== "--environments" || environments.length === 0 || environments.some((env) => env !== "staging" && env !== "production"))) || rest.length > 0) {
-    output.stderr.write(USAGE);
+    io.stderr(USAGE);
     return 2;
   }
   if (!isCommit(root, ref)) {
@@ -109,7 +110,7 @@ export async function runChanged(root: string, args: readonly string[], output: 
         ),
       ),
     ].sort();
-    output.stdout.write(lines.map((line) => `${line}\n`).join(""));
+    io.stdout(lines.map((line) => `${line}\n`).join(""));
     say(`${lines.length} stack${lines.length === 1 ? "" : "s"} differ${lines.length === 1 ? "s" : ""}`);
     return 0;
   } finally {

@@ -9,11 +9,10 @@ import { compareSyntheses, type Synthesis } from "../guard/compare-synths";
 import { environmentChanges, formatEnvironmentChanges, type StackFrame } from "../guard/environment-moves";
 import { formatGuard } from "../guard/format-guard";
 import { extractRef, isCommit } from "../guard/ref-tree";
-import { readSynthesis, synthesizeTree, type CommandOutput, type Synthesizer, type SynthRun } from "../guard/synthesize-tree";
+import { readSynthesis, synthesizeTree, type Synthesizer, type SynthRun } from "../guard/synthesize-tree";
+import { type CommandIo, processIo } from "./command-io";
 
 export interface GuardOptions {
-  /** Where PROVINCE and ENV are read (this process's environment). */
-  readonly env?: NodeJS.ProcessEnv;
   /** What the settings file's path in the fix is relative to (the working directory). */
   readonly cwd?: string;
   /** Each side's synth: synthesizeTree, the project's own synth in a child process. */
@@ -39,14 +38,14 @@ function tryLoad(dir: string): Province | undefined {
  * stack's state bucket, GCP project or DNSimple account moves, unless the settings declare the move
  * (stateMigrations). A province neither side can synthesize for a real ENV (placeholders) is not compared.
  * Needs no credentials. Returns the exit code (0 passed, 1 blocked, a usage error, a bad ref or config, or a
- * failed synth) once the report is written to `output`.
+ * failed synth) once the report is written to `io` (whose env gives PROVINCE and ENV).
  */
-export async function runGuard(root: string, ref: string | undefined, output: CommandOutput = process, options: GuardOptions = {}): Promise<number> {
+export async function runGuard(root: string, ref: string | undefined, io: CommandIo = processIo, options: GuardOptions = {}): Promise<number> {
   try {
-    return await guard(root, ref, output, options);
+    return await guard(root, ref, io, options);
   } catch (error) {
     if (!(error instanceof GuardFailure)) throw error;
-    output.stderr.write(error.message.endsWith("\n") ? error.message : error.message + "\n");
+    io.stderr(error.message.endsWith("\n") ? error.message : error.message + "\n");
     return 1;
   }
 }
@@ -56,11 +55,11 @@ function synthesisOf(side: string, run: SynthRun, outdir: string): Synthesis {
   return readSynthesis(outdir);
 }
 
-async function guard(root: string, ref: string | undefined, output: CommandOutput, { env = process.env, cwd = process.cwd(), synthesize = synthesizeTree }: GuardOptions): Promise<number> {
+async function guard(root: string, ref: string | undefined, io: CommandIo, { cwd = process.cwd(), synthesize = synthesizeTree }: GuardOptions): Promise<number> {
   if (!ref) throw new GuardFailure("usage: npm run guard -- <git-ref>   (for example origin/main)");
   if (!isCommit(root, ref)) throw new GuardFailure(`guard: "${ref}" is not a commit of this repository; fetch it first (git fetch origin)`);
-  const province = provinceName(env);
-  const environment = environmentName(env);
+  const province = provinceName(io.env);
+  const environment = environmentName(io.env);
   // The working tree's config first: a bad PROVINCE or config is its own problem, not a failed synth of the ref.
   let current: Province;
   try {
@@ -78,7 +77,7 @@ async function guard(root: string, ref: string | undefined, output: CommandOutpu
     const [refRun, workRun] = await Promise.all([synthesize(refTree, join(work, "before"), sides), synthesize(root, join(work, "after"), sides)]);
     const placeholders = (run: SynthRun) => !run.ok && run.stderr.includes("is still a placeholder");
     if (environment !== "offline" && placeholders(refRun) && placeholders(workRun)) {
-      output.stdout.write(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${environment}): neither side synthesizes for ${environment} (placeholders), nothing to compare\n`);
+      io.stdout(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${environment}): neither side synthesizes for ${environment} (placeholders), nothing to compare\n`);
       return 0;
     }
     // A province that becomes deployable here (the ref still had placeholders) is compared with nothing.
@@ -95,10 +94,10 @@ async function guard(root: string, ref: string | undefined, output: CommandOutpu
     const settingsFile = relative(cwd, join(provinceDir(province, root), "settings.yaml"));
     const frames = (synthesis: Synthesis) => synthesis as unknown as ReadonlyMap<string, StackFrame>;
     const moved = environmentChanges(frames(before), frames(after), environment, current.settings.stateMigrations);
-    output.stdout.write(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${environment})\n\n`);
-    output.stdout.write(formatGuard(result, names, settingsFile));
+    io.stdout(`guard: ${ref} → working tree (PROVINCE=${province}, ENV=${environment})\n\n`);
+    io.stdout(formatGuard(result, names, settingsFile));
     const movedLines = formatEnvironmentChanges(moved, { ref, province, environment, settingsFile });
-    if (movedLines.length > 0) output.stdout.write(`${movedLines.join("\n")}\n`);
+    if (movedLines.length > 0) io.stdout(`${movedLines.join("\n")}\n`);
     return result.violations.length > 0 || moved.moves.length > 0 ? 1 : 0;
   } finally {
     rmSync(work, { recursive: true, force: true });

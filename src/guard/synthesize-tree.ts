@@ -11,12 +11,6 @@ export interface SynthRun {
 /** Synthesizes a tree into `outdir`: synthesizeTree, or an in-process stand-in where a test compares config alone. */
 export type Synthesizer = (projectDir: string, outdir: string, env: Readonly<Record<string, string>>) => Promise<SynthRun>;
 
-/** Where a command writes: the process's streams, or a test's collectors. */
-export interface CommandOutput {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-}
-
 /**
  * Runs the project's own synth (`main.ts`, as `npm run synth` does) in `projectDir` — the working tree or a
  * ref's extracted tree — writing to `outdir`; `env` adds to this process's environment (PROVINCE, ENV).
