@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Testing } from "cdktf";
 import { adopt } from "../src/adopt/adopt";
 import { classify } from "../src/adopt/classify";
 import { readDnsimplePages } from "../src/adopt/dnsimple-pages";
@@ -15,7 +14,7 @@ import { buildProvinceStacks } from "../src/app/build-app";
 import { ROOT } from "./support/project";
 import { tempDir } from "./support/temp";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { synthProvince } from "./support/synth-province";
+import { synthProvince, testApp } from "./support/synth-province";
 
 const FIXTURES = join(__dirname, "fixtures", "adopt");
 const fixture = (name: string) => relative(process.cwd(), join(FIXTURES, name));
@@ -235,7 +234,7 @@ describe("the synth keeps what was adopted", () => {
     return loadProvince(dir);
   }
   const violations = (province: Province) => {
-    const app = Testing.app();
+    const app = testApp();
     const policy = buildProvinceStacks(app, province, resolveEnvironment(province.settings, "offline") as DeployEnvironment);
     return checkPolicies(app, policy).map((violation) => `${violation.rule} ${violation.message}`);
   };

@@ -1,4 +1,3 @@
-import { Testing } from "cdktf";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { environmentClaims } from "../src/model/claims";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
@@ -8,7 +7,7 @@ import { delegations, topLevelZones } from "../src/model/zones";
 import { checkPolicies, formatViolations } from "../src/policy/check-app";
 import { buildProvinceStacks } from "../src/app/build-app";
 import { configErrorOf, loadFixture, TINY_NEW_UNITS, TINY_SETTINGS } from "./support/fixture-config";
-import { resourcesOf, synthProvince } from "./support/synth-province";
+import { resourcesOf, synthProvince, testApp } from "./support/synth-province";
 
 /**
  * Environments apart: staging's names derive from production's (src/model/environment-names.ts), and rules
@@ -79,7 +78,7 @@ describe("staging's names", () => {
 
   it("synthesizes staging with the policy pack: no production name in any stack", () => {
     const province = loadFixture({ settings: TINY_SETTINGS + ENVIRONMENTS });
-    const app = Testing.app();
+    const app = testApp();
     expect(checkPolicies(app, buildProvinceStacks(app, province, environment(province, "staging")))).toEqual([]);
     const stacks = synthProvince(province, "staging");
     expect(resourcesOf(stacks, "dnsimple_domain").map(({ attributes }) => attributes.name).sort()).toEqual(["anphu.songxanh.staging.thu.gov.vn", "anphu.staging.thu.gov.vn", "binhminh.songxanh.staging.thu.gov.vn", "doicat.songxanh.staging.thu.gov.vn", "songxanh.staging.thu.gov.vn"]);
@@ -122,7 +121,7 @@ describe("staging's settings", () => {
 describe("rules ENV-001 to ENV-003: staging and production share no global name", () => {
   const violations = (settings: string, newUnits = TINY_NEW_UNITS) => {
     const province = loadFixture({ settings, newUnits });
-    const app = Testing.app();
+    const app = testApp();
     return formatViolations(checkPolicies(app, buildProvinceStacks(app, province, environment(province, "offline"))).filter((violation) => violation.rule.startsWith("ENV-")));
   };
 

@@ -3,7 +3,7 @@ import { StorageBucketIamBinding } from "@cdktf/provider-google/lib/storage-buck
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member";
 import { StorageManagedFolderIamMember } from "@cdktf/provider-google/lib/storage-managed-folder-iam-member";
 import { rmSync } from "node:fs";
-import { Aspects, TerraformStack, Testing } from "cdktf";
+import { Aspects, TerraformStack } from "cdktf";
 import { type DeployEnvironment, resolveEnvironment } from "../src/model/environment";
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
@@ -11,14 +11,14 @@ import { PolicyPack } from "../src/policy/policy-pack";
 import { RULES } from "../src/policy/rules";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
-import { resourcesOf, synthProvince } from "./support/synth-province";
+import { resourcesOf, synthProvince, testApp } from "./support/synth-province";
 import { tempDir } from "./support/temp";
 
 const tiny = loadFixture();
 
 /** The pack's "RULE message" lines for whatever `build` declares in one stack (no Protection: not under test). */
 function violationsOf(build: (stack: TerraformStack) => void): string[] {
-  const app = Testing.app();
+  const app = testApp();
   const stack = new TerraformStack(app, "stack");
   const pack = new PolicyPack({ settings: tiny.settings, declaredNames: new Set() });
   Aspects.of(stack).add(pack);
