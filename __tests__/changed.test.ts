@@ -4,7 +4,7 @@ import { join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { affectedProvinces } from "../src/changes/affected-provinces";
 import { runChanged } from "../src/commands/changed-command";
-import type { CommandIo } from "../src/commands/command-io";
+import type { CommandIo } from "../src/runtime/command-io";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
 import { runGuard } from "../src/commands/guard-command";
 import type { Synthesizer } from "../src/guard/synthesize-tree";

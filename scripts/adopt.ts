@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import { adopt } from "../src/adopt/adopt";
-import { formatProblem } from "../src/load/problems";
+import { formatProblem, problemCount } from "../src/load/problems";
 import { oneArgument } from "../src/runtime/one-argument";
 import { provinceName } from "../src/runtime/province-command";
 
@@ -29,8 +29,7 @@ function main(): void {
     process.stdout.write(outcome.report);
     return;
   }
-  const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;
-  process.stderr.write(`The adoption has ${count}; nothing was written.\n\n${outcome.problems.map(formatProblem).join("\n\n")}\n`);
+  process.stderr.write(`The adoption has ${problemCount(outcome.problems)}; nothing was written.\n\n${outcome.problems.map(formatProblem).join("\n\n")}\n`);
   process.exitCode = 1;
 }
 

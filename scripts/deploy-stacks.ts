@@ -18,7 +18,7 @@
  * before the end (--stop-after, or SIGINT/SIGTERM: forwarded once to each running terraform, which gets --grace
  * to write its state and release its lock) — resume with the batch it prints. Progress goes to stderr.
  */
-import { processIo } from "../src/commands/command-io";
+import { processIo } from "../src/runtime/command-io";
 import { runDeploy } from "../src/commands/deploy-command";
 
 if (require.main === module) {

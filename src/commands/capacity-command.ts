@@ -5,11 +5,10 @@ import { provinceCapacity } from "../app/province-capacity";
 import { formatCapacity } from "../capacity/format-capacity";
 import { generateProvince } from "../capacity/generated-province";
 import { loadProvince, provinceDir } from "../load/load-province";
-import { ConfigError } from "../load/problems";
 import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import { formatViolations } from "../policy/check-app";
-import { type CommandIo, processIo } from "./command-io";
+import { type CommandIo, failureExit, processIo } from "../runtime/command-io";
 import { environmentOf, provinceName } from "../runtime/province-command";
 
 /** The line above the table: which province, for which environment and project. */
@@ -39,9 +38,7 @@ export function runCapacity(argv: readonly string[], io: CommandIo = processIo):
     io.stdout(`${capacityHeading(province, environment)}\n\n${formatCapacity(capacity.figures)}`);
     return 0;
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(error.message);
-    return 1;
+    return failureExit(error, io);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import { affectedProvinces } from "../changes/affected-provinces";
 import { changedStacks, terraformDigest, type StackDigests } from "../changes/changed-stacks";
 import { changedPaths, provincesAt, provincesInTree } from "../changes/git-changes";
 import { inParallel } from "../changes/in-parallel";
-import { type CommandIo, processIo } from "./command-io";
+import { type CommandIo, processIo } from "../runtime/command-io";
 
 interface SynthJob {
   readonly province: string;

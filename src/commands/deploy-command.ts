@@ -14,7 +14,7 @@ import { parseRolloutPlan, RolloutPlanError } from "../deploy/rollout-plan";
 import { readManifest, stacksInOrder } from "../deploy/stack-order";
 import { StackRunner } from "../deploy/stack-runner";
 import { lockCheck } from "../deploy/provider-lock";
-import type { CommandIo } from "./command-io";
+import { type CommandIo, failureExit, UsageError } from "../runtime/command-io";
 
 export const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf.out] [--stacks a,b] [--no-refresh] [--no-lock] [--lock-file F] [--commit SHA]
                                [--wait-for-budget N] [--attempts 3] [--dnsimple-api URL]
@@ -22,8 +22,6 @@ export const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf
                                [--stop-after MIN] [--grace MIN] [--dnsimple-api URL] [--lock-file F] [--commit SHA]
        npm run deploy -- lock-check --lock-file F [--outdir cdktf.out]
 `;
-
-export class UsageError extends Error {}
 
 /**
  * What the command reads and writes besides its arguments (env: DNSIMPLE_TOKEN, DNSIMPLE_API and terraform's
@@ -44,9 +42,9 @@ export async function runDeploy(argv: readonly string[], io: DeployIo): Promise<
   try {
     return await deploy(argv, io);
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof RolloutPlanError)) throw error;
-    io.stderr(`${error.message}\n${error instanceof UsageError ? USAGE : ""}`);
-    return error instanceof UsageError ? 2 : 1;
+    if (!(error instanceof RolloutPlanError)) return failureExit(error, io, { usage: USAGE });
+    io.stderr(`${error.message}\n`);
+    return 1;
   }
 }
 

@@ -10,7 +10,7 @@ import { environmentChanges, formatEnvironmentChanges, type StackFrame } from ".
 import { formatGuard } from "../guard/format-guard";
 import { extractRef, isCommit } from "../guard/ref-tree";
 import { readSynthesis, synthesizeTree, type Synthesizer, type SynthRun } from "../guard/synthesize-tree";
-import { type CommandIo, processIo } from "./command-io";
+import { type CommandIo, processIo } from "../runtime/command-io";
 
 export interface GuardOptions {
   /** What the settings file's path in the fix is relative to (the working directory). */

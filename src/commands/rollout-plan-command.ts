@@ -10,7 +10,6 @@ import { driftSchedule, DriftScheduleError } from "../deploy/drift-schedule";
 import { readManifest } from "../deploy/stack-order";
 import { synthesizeTree } from "../guard/synthesize-tree";
 import { loadProvince, provinceDir, provinceFolders } from "../load/load-province";
-import { ConfigError } from "../load/problems";
 import { type DeployEnvironment } from "../model/environment";
 import { GATEWAY_ADDRESS_OUTPUTS, isDocumentationAddress } from "../model/gateway-addresses";
 import type { Province } from "../model/province";
@@ -21,7 +20,7 @@ import { planRollout } from "../rollout/plan-rollout";
 import { stackLoads } from "../rollout/stack-load";
 import { platformStackId } from "../stacks/province-stack";
 import { readSynthesizedStacks } from "../synth/terraform-json";
-import { type CommandIo, processIo } from "./command-io";
+import { type CommandIo, failureExit, processIo, UsageError } from "../runtime/command-io";
 import { environmentOf, provinceName } from "../runtime/province-command";
 
 /**
@@ -34,8 +33,6 @@ const ROOT = join(__dirname, "..", "..");
 
 const USAGE =
   "usage: npm run rollout-plan [-- --json | --addresses [DIR]]   (PROVINCE, ENV from the environment)\n       npm run rollout-plan -- --drift [--json]        (every province)\n";
-
-class UsageError extends Error {}
 
 /** A failure the user can act on: the message says what and how; exit 1. */
 class Refusal extends Error {}
@@ -143,19 +140,11 @@ function printAddresses(province: Province, environment: DeployEnvironment, dir:
 
 /** What the user can act on, said without a stack trace, and its exit code; anything else is a bug and throws. */
 function fail(error: unknown, io: CommandIo): number {
-  if (error instanceof UsageError) {
-    io.stderr(`rollout-plan: ${error.message}\n${USAGE}`);
-    return 2;
-  }
-  if (error instanceof ConfigError) {
-    io.stderr(error.message);
-    return 1;
-  }
   if (error instanceof Refusal || error instanceof DriftScheduleError) {
     io.stderr(`rollout-plan: ${error.message}\n`);
     return 1;
   }
-  throw error;
+  return failureExit(error, io, { usage: USAGE, prefix: "rollout-plan: " });
 }
 
 /** Runs `npm run rollout-plan` with `argv` (its arguments after `--`); resolves to its exit code. */

@@ -3,20 +3,19 @@ import { lookup, Resolver } from "node:dns/promises";
 import { isIP } from "node:net";
 import { parseArgs } from "node:util";
 import { loadProvinceDns } from "../dns/province-dns";
-import { ConfigError, formatProblem } from "../load/problems";
+import { formatProblem } from "../load/problems";
 import { formatViolations } from "../policy/check-app";
 import type { DnsServer } from "../verify/dns-client";
 import { formatMismatch } from "../verify/mismatch";
 import { verifyProvince } from "../verify/verify-province";
 import { environmentName, provinceName } from "../runtime/province-command";
-import { type CommandIo, processIo } from "./command-io";
+import { type CommandIo, failureExit, processIo, UsageError } from "../runtime/command-io";
 
 export const VERIFY_USAGE =
   "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run verify -- [--nameserver host:port] [--handover-nameserver host:port] [--dns-only] [--state DIR] [--https-address host:port] [--ca FILE]\n";
 /** A progress line on stderr every this many checks. */
 const PROGRESS_EVERY = 250;
 
-class UsageError extends Error {}
 
 /** host:port, [v6]:port or host (then `defaultPort`). */
 function hostPort(text: string, defaultPort: number): { host: string; port: number } | undefined {
@@ -46,9 +45,8 @@ export async function runVerify(argv: readonly string[], root: string, io: Comma
   try {
     return await verify(argv, root, io);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`verify: ${error.message}\n${VERIFY_USAGE}`);
-    return 2;
+    // A bad config checks nothing either: 2, like a usage error.
+    return failureExit(error, io, { usage: VERIFY_USAGE, prefix: "verify: ", configExit: 2 });
   }
 }
 
@@ -68,14 +66,7 @@ async function verify(argv: readonly string[], root: string, io: CommandIo): Pro
   if (values.ca !== undefined && !existsSync(values.ca)) throw new UsageError(`--ca ${values.ca}: no such file`);
 
   io.stderr(`verify: synthesizing ${provinceName(io.env)} (ENV=${environmentName(io.env)})…\n`);
-  let dns: ReturnType<typeof loadProvinceDns>;
-  try {
-    dns = loadProvinceDns(root, io.env, values.state);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(error.message);
-    return 2;
-  }
+  const dns = loadProvinceDns(root, io.env, values.state);
   if ("violations" in dns || "stateProblems" in dns) {
     io.stderr("violations" in dns ? formatViolations(dns.violations) : `The state has ${dns.stateProblems.length} problem(s); nothing was checked.\n\n${dns.stateProblems.map(formatProblem).join("\n\n")}\n`);
     return 2;

@@ -3,14 +3,12 @@ import { parseArgs } from "node:util";
 import { loadProvinceDns } from "../dns/province-dns";
 import { isZoneFilesFolder, writeZoneFiles } from "../dns/write-zone-files";
 import { commitSerial, parseSerial } from "../dns/zone-serial";
-import { ConfigError, formatProblem } from "../load/problems";
+import { formatProblem } from "../load/problems";
 import { formatViolations } from "../policy/check-app";
 import { environmentName, provinceName } from "../runtime/province-command";
-import { type CommandIo, processIo } from "./command-io";
+import { type CommandIo, failureExit, processIo, UsageError } from "../runtime/command-io";
 
 export const ZONE_FILES_USAGE = "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run zone-files -- --out DIR [--state DIR] [--serial N]\n";
-
-class UsageError extends Error {}
 
 /**
  * `npm run zone-files` (scripts/zone-files.ts says what it writes) with `argv` (its arguments after `--`), for the
@@ -21,13 +19,7 @@ export function runZoneFiles(argv: readonly string[], root: string, io: CommandI
   try {
     return zoneFiles(argv, root, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`zone-files: ${error.message}\n${ZONE_FILES_USAGE}`);
-      return 2;
-    }
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(error.message);
-    return 1;
+    return failureExit(error, io, { usage: ZONE_FILES_USAGE, prefix: "zone-files: " });
   }
 }
 

@@ -34,9 +34,13 @@ export function formatProblem(problem: ConfigProblem): string {
   return `${where}: ${problem.message}\n  fix: ${problem.fix}`;
 }
 
+/** "1 problem", "3 problems". */
+export function problemCount(problems: readonly ConfigProblem[]): string {
+  return problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+}
+
 export function formatProblems(problems: readonly ConfigProblem[]): string {
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  return `The config has ${count}; nothing was synthesized.\n\n${problems.map(formatProblem).join("\n\n")}\n`;
+  return `The config has ${problemCount(problems)}; nothing was synthesized.\n\n${problems.map(formatProblem).join("\n\n")}\n`;
 }
 
 export function describeUnit(name: string, code: string): string {

@@ -14,7 +14,8 @@ import { resourcesIn } from "../synth/terraform-json";
 import { replaceOutput } from "./output-folder";
 import { installedTerraformVersion, meetsMinimum } from "./terraform-version";
 import { dropTokenCreationTraces } from "./token-traces";
-import { environmentOf, provinceName, reportingConfigErrors } from "./province-command";
+import { failureExit, processIo } from "./command-io";
+import { environmentOf, provinceName } from "./province-command";
 
 /**
  * A synth for staging or production is followed by `cdktf diff` or `deploy`, whose `terraform init` refuses a
@@ -37,7 +38,7 @@ function warnOfOldTerraform(): void {
  */
 export function runSynth(root: string): void {
   dropTokenCreationTraces();
-  reportingConfigErrors(() => {
+  try {
     const dir = provinceDir(provinceName(), root);
     const province = loadProvince(dir);
     const environment = environmentOf(province);
@@ -79,5 +80,7 @@ export function runSynth(root: string): void {
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
-  });
+  } catch (error) {
+    process.exitCode = failureExit(error, processIo);
+  }
 }

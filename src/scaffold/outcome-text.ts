@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { formatProblem } from "../load/problems";
+import { formatProblem, problemCount } from "../load/problems";
 import type { ScaffoldOutcome } from "./scaffold";
 
 /**
@@ -11,7 +11,7 @@ export function outcomeText(folder: string, outcome: ScaffoldOutcome): { readonl
     const next = `\nnext: confirm the decisions (${join("config", folder, "DECISIONS.md")}), fill in the PLACEHOLDER values of ${join("config", folder, "settings.yaml")}, then PROVINCE=${folder} npm run synth\n`;
     return { exitCode: 0, stdout: `${outcome.summary}${next}`, stderr: "" };
   }
-  const count = outcome.problems.length === 1 ? "1 problem" : `${outcome.problems.length} problems`;
+  const count = problemCount(outcome.problems);
   const header = outcome.stage === "input"
     ? `The province's data has ${count}; nothing was written.`
     : `The config the scaffold would write has ${count} it could not settle; nothing was written. Settle them in the input (its new-units.csv and old-units.csv may carry slug, domain and successor columns), or report them as a bug of the scaffold.`;

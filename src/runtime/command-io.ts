@@ -1,0 +1,37 @@
+import { ConfigError } from "../load/problems";
+
+/**
+ * Where a command reads PROVINCE, ENV and the rest of its environment (which its child processes get), and where it
+ * writes: the process's own when run as a script, strings when a test runs the command in-process.
+ */
+export interface CommandIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export const processIo: CommandIo = {
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** A command called wrong: said with the command's usage, exit 2. */
+export class UsageError extends Error {}
+
+/**
+ * What a command says of a failure the user can act on, on stderr without a stack trace, and its exit code: a usage
+ * error after `prefix`, followed by `usage` (2); a config's problems, every one (`configExit`, 1 unless the command
+ * says otherwise). Anything else is a bug, and is thrown again.
+ */
+export function failureExit(error: unknown, io: CommandIo, { usage = "", prefix = "", configExit = 1 } = {}): number {
+  if (error instanceof UsageError) {
+    io.stderr(`${prefix}${error.message}\n${usage}`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    io.stderr(error.message);
+    return configExit;
+  }
+  throw error;
+}
