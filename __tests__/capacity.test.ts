@@ -12,7 +12,7 @@ import { renderHtml } from "../src/report/html";
 import { buildRolloutReport } from "../src/report/rollout-rows";
 import { gatewayRoutes } from "../src/app/build-app";
 import { GatewayStack } from "../src/stacks/gateway-stack";
-import { capacityHeading, runCapacity } from "../src/commands/capacity-command";
+import { CAPACITY_USAGE, capacityHeading, runCapacity } from "../src/commands/capacity-command";
 import { readSynthesizedStacks } from "../src/synth/terraform-json";
 import { npmScriptArgs, ROOT } from "./support/project";
 import { realProvince, realStacks, TEST_TODAY } from "./support/synth-province";
@@ -122,6 +122,18 @@ describe("capacity", () => {
     expect(lines.slice(0, 2)).toEqual(["Tỉnh Thử Nghiệm (ENV=offline, project bench-tinhthunghiem): what a deploy needs", ""]);
     expect(lines[2]).toMatch(/^service +what +used +kind +allowed +note$/);
     expect(stdout).toMatch(/\nGoogle Cloud +Certificate Manager certificates +\d+ +quota +1000 +within the default quota\n/);
+  });
+
+  it("refuses an argument it does not know, or a --generated that is not NEW,OLD, with its usage and exit code 2, sizing nothing", () => {
+    const usageOf = (argv: string[]) => {
+      let stdout = "";
+      let stderr = "";
+      const status = runCapacity(argv, { env: { ...process.env, PROVINCE: "binh-thuan", ENV: "offline" }, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+      return { status, stdout, stderr };
+    };
+    expect(usageOf(["--bogus"])).toEqual({ status: 2, stdout: "", stderr: `capacity: Unknown option '--bogus'\n${CAPACITY_USAGE}` });
+    expect(usageOf(["lam-dong"])).toEqual({ status: 2, stdout: "", stderr: `capacity: Unexpected argument 'lam-dong'. This command does not take positional arguments\n${CAPACITY_USAGE}` });
+    expect(usageOf(["--generated=400"])).toEqual({ status: 2, stdout: "", stderr: `capacity: --generated=400 is not NEW,OLD: two whole numbers of units, for example --generated=400,1200\n${CAPACITY_USAGE}` });
   });
 
   it("npm run capacity, run as npm runs it: a bad config is said on stderr without a stack trace, nothing on stdout, exit 1", () => {

@@ -6,7 +6,7 @@
  *   --generated=NEW,OLD   instead of PROVINCE, the benchmark's generated province of NEW new and OLD old units
  *                         (src/capacity/generated-province.ts; e.g. --generated=400,1200, larger than any real province)
  *
- * Exit codes: 0 the table printed; 1 a bad config or a policy violation. The command itself is
+ * Exit codes: 0 the table printed; 1 a bad config or a policy violation; 2 a usage error. The command itself is
  * src/commands/capacity-command.ts (tests run it in-process).
  */
 import { runCapacity } from "../src/commands/capacity-command";
