@@ -1,10 +1,8 @@
-import { loadCompiled } from "./src/runtime/compiled-entry";
+import { loadCommand } from "./src/runtime/compiled-entry";
 
 /**
  * Synthesizes one province (`npm run synth`, `cdktf synth`): src/runtime/synth-command.ts says how. It runs from
  * one esbuild bundle of the app and its packages, cached in .cache/ and rebuilt whenever a file it was made from
  * changes, so tsx compiles this file only: through tsx, module by module, the same synth took 25% longer.
  */
-// Mapping every token's creation trace through tsx's source maps cost more than the synth itself.
-process.setSourceMapsEnabled(false);
-loadCompiled<typeof import("./src/runtime/synth-command")>(__dirname, "src/runtime/synth-command.ts").runSynth(__dirname);
+loadCommand<typeof import("./src/runtime/synth-command")>(__dirname, "src/runtime/synth-command.ts").runSynth(__dirname);

@@ -9,6 +9,8 @@
  * Exit codes: 0 the table printed; 1 a bad config or a policy violation; 2 a usage error. The command itself is
  * src/commands/capacity-command.ts (tests run it in-process).
  */
-import { runCapacity } from "../src/commands/capacity-command";
+import { join } from "node:path";
+import { loadCommand } from "../src/runtime/compiled-entry";
 
+const { runCapacity } = loadCommand<typeof import("../src/commands/capacity-command")>(join(__dirname, ".."), "src/commands/capacity-command.ts");
 process.exitCode = runCapacity(process.argv.slice(2));

@@ -16,7 +16,10 @@
  * Exit codes: 0 done; 1 a bad config, a policy violation, no addresses to read, or a drift week that does not fit;
  * 2 a usage error. The command itself is src/commands/rollout-plan-command.ts (tests run it in-process).
  */
-import { runRolloutPlan } from "../src/commands/rollout-plan-command";
+import { join } from "node:path";
+import { loadCommand } from "../src/runtime/compiled-entry";
+
+const { runRolloutPlan } = loadCommand<typeof import("../src/commands/rollout-plan-command")>(join(__dirname, ".."), "src/commands/rollout-plan-command.ts");
 
 runRolloutPlan(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -8,6 +8,8 @@
  * policy violation. The command itself is src/commands/verify-command.ts (tests run it in-process).
  */
 import { join } from "node:path";
-import { runVerify } from "../src/commands/verify-command";
+import { loadCommand } from "../src/runtime/compiled-entry";
 
-void runVerify(process.argv.slice(2), join(__dirname, "..")).then((code) => (process.exitCode = code));
+const root = join(__dirname, "..");
+const { runVerify } = loadCommand<typeof import("../src/commands/verify-command")>(root, "src/commands/verify-command.ts");
+void runVerify(process.argv.slice(2), root).then((code) => (process.exitCode = code));

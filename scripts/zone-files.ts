@@ -7,6 +7,8 @@
  * src/commands/zone-files-command.ts (tests run it in-process).
  */
 import { join } from "node:path";
-import { runZoneFiles } from "../src/commands/zone-files-command";
+import { loadCommand } from "../src/runtime/compiled-entry";
 
-process.exitCode = runZoneFiles(process.argv.slice(2), join(__dirname, ".."));
+const root = join(__dirname, "..");
+const { runZoneFiles } = loadCommand<typeof import("../src/commands/zone-files-command")>(root, "src/commands/zone-files-command.ts");
+process.exitCode = runZoneFiles(process.argv.slice(2), root);

@@ -157,3 +157,15 @@ export function loadCompiled<T>(root: string, entry: string): T {
   run(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports as T;
 }
+
+/**
+ * A command's module from its cached bundle (loadCompiled): how main.ts and every script that loads the app start.
+ * Through tsx, module by module, loading the app took a second before a command did anything; from the bundle and
+ * its code cache, about a third of that (`npm run bench` measures the synth's start). The bundle sits two folders
+ * under the project root, as src/<folder>/ does, so the app's own root-relative paths hold in both.
+ */
+export function loadCommand<T>(root: string, entry: string): T {
+  // Mapping every token's creation trace through tsx's source maps cost more than the synth itself.
+  process.setSourceMapsEnabled(false);
+  return loadCompiled<T>(root, entry);
+}
