@@ -11,7 +11,7 @@ import { resolveEnvironment, type DeployEnvironment } from "../src/model/environ
 import type { Province } from "../src/model/province";
 import { checkPolicies } from "../src/policy/check-app";
 import { buildProvinceStacks } from "../src/app/build-app";
-import { ROOT } from "./support/project";
+import { npmScriptArgs, ROOT } from "./support/project";
 import { tempDir } from "./support/temp";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS } from "./support/fixture-config";
 import { synthProvince, testApp } from "./support/synth-province";
@@ -159,7 +159,7 @@ next: write keep or replace for the 3 records marked decide in <root>/config/tin
   });
 
   it("as a command: exit 1, every problem with its fix, no stack trace, nothing written; a usage error", () => {
-    const command = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/adopt.ts", ...args], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan" }, encoding: "utf8" });
+    const command = (...args: string[]) => spawnSync(process.execPath, [...npmScriptArgs("adopt"), ...args], { cwd: ROOT, env: { ...process.env, PROVINCE: "binh-thuan" }, encoding: "utf8" });
     const refused = command(fixture("dnsimple-developer-listZoneRecords.json"));
     expect([refused.status, refused.stdout, refused.stderr]).toEqual([1, "", `The adoption has 1 problem; nothing was written.
 

@@ -1,7 +1,7 @@
 /**
  * npm run rollout-plan: how a province's first deploy is paced — every stack once, in batches whose DNSimple
  * requests fit the account's hourly limit (README, Runbook → First deploy).
- *   PROVINCE   config folder under config/ (default binh-thuan)
+ *   PROVINCE   config folder under config/ (default lam-dong)
  *   ENV        offline (default), staging or production
  *
  *   npm run rollout-plan                       the batches as a table
