@@ -182,8 +182,11 @@ export function generatedProvince({ mistakes }: { mistakes: boolean }): fc.Arbit
       const used = districts.filter((district) => mergedIntoOf(district.name).size > 0);
       const districtLines = used.map((district) => {
         const receivers = [...mergedIntoOf(district.name)];
-        const namesakeReceives = news.some((unit) => domainLabel(unit.name) === domainLabel(district.name) && receivers.includes(unit.name));
-        const successor = namesakeReceives || receivers.length === 0 || draft.forgetDistrictSuccessor ? "" : `, successor: "${receivers[0]}"`;
+        const namesakes = news.filter((unit) => domainLabel(unit.name) === domainLabel(district.name) && receivers.includes(unit.name));
+        // One receiver carrying the district's name is its successor without saying; of two ("Xã Thắng" with a slug,
+        // "Đặc khu Thắng" without), the loader takes the first, so the one that takes the domain over is named.
+        const named = namesakes.length > 1 ? (namesakes.find((unit) => !unit.slug) ?? namesakes[0]).name : namesakes.length === 0 ? receivers[0] : undefined;
+        const successor = named === undefined || receivers.length === 0 || draft.forgetDistrictSuccessor ? "" : `, successor: "${named}"`;
         return `  "${district.name}": { code: "${district.code}"${successor} }`;
       });
       // A commune whose domain is a district's takes it over only if it receives part of that district (then it is
