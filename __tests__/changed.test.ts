@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { appendFileSync, cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { affectedProvinces } from "../src/changes/affected-provinces";
 import { runChanged } from "../src/commands/changed-command";
@@ -49,12 +49,15 @@ const git = (repo: string, ...args: string[]) => execFileSync("git", ["-c", "use
  */
 let repo: string;
 beforeAll(() => {
-  // This checkout's bundle of the synth, made now if the code changed since the last one.
-  compiledEntry(ROOT, "src/runtime/synth-command.ts");
+  // This checkout's bundle of the synth, made now if the code changed since the last one. Only its files are copied:
+  // other tests' commands may be writing bundles of their own into the cache meanwhile.
+  const bundle = compiledEntry(ROOT, "src/runtime/synth-command.ts").file;
   repo = tempDir("changed-test-");
   for (const path of CODE) cpSync(join(ROOT, path), join(repo, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "dir");
-  cpSync(compiledCache(ROOT), compiledCache(repo), { recursive: true });
+  mkdirSync(compiledCache(repo), { recursive: true });
+  const files = [bundle, `${bundle}.code-cache`, join(compiledCache(ROOT), "synth-command.inputs.json")];
+  for (const file of files.filter((candidate) => existsSync(candidate))) cpSync(file, join(compiledCache(repo), basename(file)));
   writeFileSync(join(repo, ".gitignore"), "node_modules\ncdktf.out/\n.cache/\n");
   writeConfig(repo, "thu", TINY);
   writeConfig(repo, "thu-hai", TINY);
