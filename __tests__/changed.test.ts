@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { affectedProvinces } from "../src/changes/affected-provinces";
@@ -7,6 +7,7 @@ import { runChanged } from "../src/commands/changed-command";
 import type { CommandIo } from "../src/runtime/command-io";
 import { changedStacks, terraformDigest } from "../src/changes/changed-stacks";
 import { runGuard } from "../src/commands/guard-command";
+import { extractRef } from "../src/guard/ref-tree";
 import type { Synthesizer } from "../src/guard/synthesize-tree";
 import { checkDeployReadiness } from "../src/load/deploy-readiness";
 import { loadProvince, provinceDir } from "../src/load/load-province";
@@ -189,6 +190,17 @@ describe("npm run changed", () => {
     expect([atRef.status, atRef.stdout]).toEqual([1, ""]);
     expect(atRef.stderr).toContain("changed: the synth of thu-loi at HEAD failed:\n");
     expect(atRef.stderr).toContain("config/thu-loi/settings.yaml, row 1: parentDomain: is missing");
+  });
+
+  it("extracts a ref with the checkout's finished bundles, not a bundle another command is still writing", () => {
+    const cache = compiledCache(fresh());
+    writeFileSync(join(cache, `synth-command-0123.js.${process.pid}.partial`), "half a bundle");
+    const tree = tempDir("ref-");
+    extractRef(repo, "base", tree);
+    const copied = readdirSync(compiledCache(tree)).sort();
+    expect(copied).toEqual(readdirSync(cache).filter((file) => !file.endsWith(".partial")).sort());
+    expect(copied).toContain("synth-command.inputs.json");
+    rmSync(join(cache, `synth-command-0123.js.${process.pid}.partial`));
   });
 
   it("refuses a ref that is not a commit", async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { compiledCache } from "../runtime/compiled-entry";
 
@@ -23,5 +23,20 @@ export function extractRef(root: string, ref: string, dir: string): void {
   mkdirSync(dir, { recursive: true });
   execFileSync("sh", ["-c", `git archive "$1" | tar -x -C "$2"`, "sh", ref, dir], { cwd: root });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-  if (existsSync(compiledCache(root))) cpSync(compiledCache(root), compiledCache(dir), { recursive: true });
+  if (existsSync(compiledCache(root))) copyCache(compiledCache(root), compiledCache(dir));
+}
+
+/**
+ * Copies the finished files of a bundle cache. Another command may be writing into it meanwhile (a partial file
+ * renamed into place, an old bundle pruned): a file gone before it is copied only costs the ref's synth a rebuild.
+ */
+function copyCache(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from).filter((file) => !file.endsWith(".partial"))) {
+    try {
+      copyFileSync(join(from, name), join(to, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
 }
