@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { runReport } from "../src/commands/report-command";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import type { Province } from "../src/model/province";
 import { NOT_DECLARED } from "../src/report/admin-form";
@@ -11,6 +14,8 @@ import { mdEscape, renderMarkdown } from "../src/report/markdown";
 import { buildRolloutReport, type CommuneRow } from "../src/report/rollout-rows";
 import { NO_MILESTONES } from "../src/report/sections";
 import { loadFixture, TINY_SETTINGS } from "./support/fixture-config";
+import { ROOT } from "./support/project";
+import { tempDir } from "./support/temp";
 
 const TODAY = "2025-06-26";
 const province = loadProvince(provinceDir("binh-thuan"));
@@ -392,5 +397,23 @@ describe("dates", () => {
       "REPORT_DATE=1999-06-26: outside the days a report of the reorganisation can bear, 2025-01-01 to 2027-12-04\n  fix: write a day in that range, or leave it unset for today (2026-12-04)",
       "REPORT_DATE=2027-12-05: outside the days a report of the reorganisation can bear, 2025-01-01 to 2027-12-04\n  fix: write a day in that range, or leave it unset for today (2026-12-04)",
     ]);
+  });
+});
+
+describe("npm run report, refusing before it writes anything", () => {
+  /** The command in this process (src/commands/report-command.ts, which the script runs), its output into REPORT_DIR. */
+  const report = (env: NodeJS.ProcessEnv) => {
+    const out = join(tempDir("report-"), "out");
+    const output = { stdout: "", stderr: "" };
+    const status = runReport(ROOT, { env: { ...process.env, PROVINCE: "binh-thuan", REPORT_DIR: out, REPORT_DATE: "2025-06-26", ...env }, stdout: (text) => (output.stdout += text), stderr: (text) => (output.stderr += text) });
+    return { status, ...output, written: existsSync(out) };
+  };
+
+  it("names a bad REPORT_DATE, PROVINCE or ENV with its fix, exits 1 and writes nothing", () => {
+    expect(report({ REPORT_DATE: "2026-02-30" })).toEqual({ status: 1, stdout: "", stderr: "REPORT_DATE=2026-02-30: not a day of the calendar (month 2 of 2026 has 28 days)\n  fix: e.g. REPORT_DATE=2025-06-26, or leave it unset for today\n", written: false });
+    expect(report({ ENV: "prod" })).toEqual({ status: 1, stdout: "", stderr: 'The config has 1 problem; nothing was synthesized.\n\nENV: "prod" is not one of offline, staging, production\n  fix: set ENV to offline, staging or production\n', written: false });
+    const unknown = report({ PROVINCE: "binh-thaun" });
+    expect([unknown.status, unknown.stdout, unknown.written]).toEqual([1, "", false]);
+    expect(unknown.stderr).toMatch(/^The config has 1 problem; nothing was synthesized\.\n\nconfig\/binh-thaun: the folder does not exist; provinces: an-giang, .*binh-thuan, .*\n  fix: set PROVINCE to one of the provinces, or create the folder with settings\.yaml, new-units\.csv and old-units\.csv\n$/);
   });
 });

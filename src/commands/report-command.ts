@@ -3,14 +3,14 @@ import { dirname, join, relative, resolve } from "node:path";
 import { provinceCapacity } from "../app/province-capacity";
 import { loadProvince, provinceDir } from "../load/load-province";
 import { ConfigError } from "../load/problems";
-import { resolveEnvironment } from "../model/environment";
+import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import { formatViolations } from "../policy/check-app";
 import { REPORT_BASENAME, renderRolloutReport } from "../report";
 import { ReportDateError, reportDate } from "../report/dates";
 import { PdfError, printPdf } from "../report/pdf";
 import { type CommandIo, processIo } from "../runtime/command-io";
-import { environmentName, provinceName } from "../runtime/province-command";
+import { environmentOf, provinceName } from "../runtime/province-command";
 
 /**
  * `npm run report` (scripts/report.ts says what it reads and writes) for the project at `root`: here so that the
@@ -26,9 +26,11 @@ export function runReport(root: string, io: CommandIo = processIo): number {
   const province = provinceName(io.env);
   let today: string;
   let model: Province;
+  let environment: DeployEnvironment;
   try {
     today = reportDate(io.env.REPORT_DATE);
     model = loadProvince(provinceDir(province, root));
+    environment = environmentOf(model, io.env);
   } catch (error) {
     if (error instanceof ReportDateError || error instanceof ConfigError) return fail(error.message.trimEnd());
     throw error;
@@ -38,8 +40,6 @@ export function runReport(root: string, io: CommandIo = processIo): number {
   mkdirSync(dirname(outDir), { recursive: true });
   const scratch = mkdtempSync(join(dirname(outDir), ".report-"));
   try {
-    const environment = resolveEnvironment(model.settings, environmentName(io.env));
-    if (typeof environment === "string") return fail(`ENV: ${environment}\n  fix: set ENV to offline, staging or production`);
     const capacity = provinceCapacity(model, environment, join(scratch, "synth"));
     if ("violations" in capacity) return fail(formatViolations(capacity.violations).trimEnd());
     rmSync(join(scratch, "synth"), { recursive: true, force: true });
