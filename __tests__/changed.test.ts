@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { synthesizeProvince } from "../src/app/synthesize";
 import { affectedProvinces } from "../src/changes/affected-provinces";
 import { runChanged } from "../src/commands/changed-command";
@@ -13,7 +13,7 @@ import { checkDeployReadiness } from "../src/load/deploy-readiness";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import { ConfigError } from "../src/load/problems";
 import { formatViolations } from "../src/policy/check-app";
-import { compiledCache, compiledEntry } from "../src/runtime/compiled-entry";
+import { compiledCache, compiledEntry, copyCompiledCache, SYNTH_ENTRY } from "../src/runtime/compiled-entry";
 import { environmentOf } from "../src/runtime/province-command";
 import { TINY_NEW_UNITS, TINY_OLD_UNITS, TINY_SETTINGS, writeProvince, type FixtureFiles } from "./support/fixture-config";
 import { synthProvince } from "./support/synth-province";
@@ -50,15 +50,13 @@ const git = (repo: string, ...args: string[]) => execFileSync("git", ["-c", "use
  */
 let repo: string;
 beforeAll(() => {
-  // This checkout's bundle of the synth, made now if the code changed since the last one. Only its files are copied:
-  // other tests' commands may be writing bundles of their own into the cache meanwhile.
-  const bundle = compiledEntry(ROOT, "src/runtime/synth-command.ts").file;
+  // This checkout's bundle of the synth, made now if the code changed since the last one; copied as a ref's tree
+  // gets it (other tests' commands may be writing bundles of their own into the cache meanwhile).
+  compiledEntry(ROOT, SYNTH_ENTRY);
   repo = tempDir("changed-test-");
   for (const path of CODE) cpSync(join(ROOT, path), join(repo, path), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "dir");
-  mkdirSync(compiledCache(repo), { recursive: true });
-  const files = [bundle, `${bundle}.code-cache`, join(compiledCache(ROOT), "synth-command.inputs.json")];
-  for (const file of files.filter((candidate) => existsSync(candidate))) cpSync(file, join(compiledCache(repo), basename(file)));
+  copyCompiledCache(ROOT, repo, SYNTH_ENTRY);
   writeFileSync(join(repo, ".gitignore"), "node_modules\ncdktf.out/\n.cache/\n");
   writeConfig(repo, "thu", TINY);
   writeConfig(repo, "thu-hai", TINY);

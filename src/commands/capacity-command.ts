@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { provinceCapacity } from "../app/province-capacity";
 import { formatCapacity } from "../capacity/format-capacity";
 import { generateProvince } from "../capacity/generated-province";
@@ -9,19 +8,14 @@ import { loadProvince, provinceDir } from "../load/load-province";
 import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import { formatViolations } from "../policy/check-app";
-import { type CommandIo, failureExit, processIo, UsageError } from "../runtime/command-io";
+import { type CommandIo, commandArgs, failureExit, processIo, UsageError } from "../runtime/command-io";
 import { environmentOf, provinceName } from "../runtime/province-command";
 
 export const CAPACITY_USAGE = "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run capacity [-- --generated=NEW,OLD]\n";
 
 /** The benchmark's generated province to size instead of PROVINCE, if asked for: its new and old units. */
 function generatedSize(argv: readonly string[]): { newUnits: number; oldUnits: number } | undefined {
-  let generated: string | undefined;
-  try {
-    ({ generated } = parseArgs({ args: [...argv], allowPositionals: false, options: { generated: { type: "string" } } }).values);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { generated } = commandArgs({ args: [...argv], allowPositionals: false, options: { generated: { type: "string" } } }).values;
   if (generated === undefined) return undefined;
   const size = /^([1-9]\d*),([1-9]\d*)$/.exec(generated);
   if (!size) throw new UsageError(`--generated=${generated} is not NEW,OLD: two whole numbers of units, for example --generated=400,1200`);

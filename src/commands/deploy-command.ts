@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { type BudgetWait, minutes, untilReset, utc, waitForBudget } from "../deploy/budget-wait";
 import { DNSIMPLE_API, hitRateLimit, readBudget } from "../deploy/dnsimple-budget";
 import { type Clock, pacedApply, SYSTEM_CLOCK } from "../deploy/paced-apply";
@@ -14,7 +13,7 @@ import { parseRolloutPlan, RolloutPlanError } from "../deploy/rollout-plan";
 import { readManifest, stacksInOrder } from "../deploy/stack-order";
 import { StackRunner } from "../deploy/stack-runner";
 import { lockCheck } from "../deploy/provider-lock";
-import { type CommandIo, failureExit, UsageError } from "../runtime/command-io";
+import { type CommandIo, commandArgs, failureExit, UsageError } from "../runtime/command-io";
 
 export const USAGE = `usage: npm run deploy -- plan  --plans DIR [--outdir cdktf.out] [--stacks a,b] [--no-refresh] [--no-lock] [--lock-file F] [--commit SHA]
                                [--wait-for-budget N] [--attempts 3] [--dnsimple-api URL]
@@ -77,34 +76,30 @@ function batchRange(value: string | undefined, total: number): number[] {
 }
 
 function options(argv: readonly string[], env: NodeJS.ProcessEnv) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        plans: { type: "string" },
-        outdir: { type: "string", default: "cdktf.out" },
-        stacks: { type: "string" },
-        "no-refresh": { type: "boolean", default: false },
-        "no-lock": { type: "boolean", default: false },
-        "wait-for-budget": { type: "string" },
-        "lock-file": { type: "string" },
-        "lock-timeout": { type: "string", default: "10m" },
-        commit: { type: "string" },
-        rollout: { type: "string" },
-        batch: { type: "string" },
-        progress: { type: "string" },
-        parallelism: { type: "string" },
-        attempts: { type: "string" },
-        "stop-after": { type: "string" },
-        grace: { type: "string" },
-        "dnsimple-api": { type: "string", default: env.DNSIMPLE_API ?? DNSIMPLE_API },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return commandArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: true,
+    options: {
+      plans: { type: "string" },
+      outdir: { type: "string", default: "cdktf.out" },
+      stacks: { type: "string" },
+      "no-refresh": { type: "boolean", default: false },
+      "no-lock": { type: "boolean", default: false },
+      "wait-for-budget": { type: "string" },
+      "lock-file": { type: "string" },
+      "lock-timeout": { type: "string", default: "10m" },
+      commit: { type: "string" },
+      rollout: { type: "string" },
+      batch: { type: "string" },
+      progress: { type: "string" },
+      parallelism: { type: "string" },
+      attempts: { type: "string" },
+      "stop-after": { type: "string" },
+      grace: { type: "string" },
+      "dnsimple-api": { type: "string", default: env.DNSIMPLE_API ?? DNSIMPLE_API },
+    },
+  });
 }
 
 async function deploy(argv: readonly string[], io: DeployIo): Promise<number> {

@@ -2,14 +2,13 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:
 import { dirname, join, relative, resolve } from "node:path";
 import { provinceCapacity } from "../app/province-capacity";
 import { loadProvince, provinceDir } from "../load/load-province";
-import { ConfigError } from "../load/problems";
 import type { DeployEnvironment } from "../model/environment";
 import type { Province } from "../model/province";
 import { formatViolations } from "../policy/check-app";
 import { REPORT_BASENAME, renderRolloutReport } from "../report";
 import { ReportDateError, reportDate } from "../report/dates";
 import { PdfError, printPdf } from "../report/pdf";
-import { type CommandIo, processIo } from "../runtime/command-io";
+import { type CommandIo, failureExit, processIo } from "../runtime/command-io";
 import { environmentOf, provinceName } from "../runtime/province-command";
 
 /**
@@ -32,8 +31,8 @@ export function runReport(root: string, io: CommandIo = processIo): number {
     model = loadProvince(provinceDir(province, root));
     environment = environmentOf(model, io.env);
   } catch (error) {
-    if (error instanceof ReportDateError || error instanceof ConfigError) return fail(error.message.trimEnd());
-    throw error;
+    if (error instanceof ReportDateError) return fail(error.message);
+    return failureExit(error, io);
   }
 
   const outDir = resolve(io.env.REPORT_DIR || join(root, "report", province));

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { lookup, Resolver } from "node:dns/promises";
 import { isIP } from "node:net";
-import { parseArgs } from "node:util";
 import { loadProvinceDns } from "../dns/province-dns";
 import { formatProblem } from "../load/problems";
 import { formatViolations } from "../policy/check-app";
@@ -9,13 +8,12 @@ import type { DnsServer } from "../verify/dns-client";
 import { formatMismatch } from "../verify/mismatch";
 import { verifyProvince } from "../verify/verify-province";
 import { environmentName, provinceName } from "../runtime/province-command";
-import { type CommandIo, failureExit, processIo, UsageError } from "../runtime/command-io";
+import { type CommandIo, commandArgs, failureExit, processIo, UsageError } from "../runtime/command-io";
 
 export const VERIFY_USAGE =
   "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run verify -- [--nameserver host:port] [--handover-nameserver host:port] [--dns-only] [--state DIR] [--https-address host:port] [--ca FILE]\n";
 /** A progress line on stderr every this many checks. */
 const PROGRESS_EVERY = 250;
-
 
 /** host:port, [v6]:port or host (then `defaultPort`). */
 function hostPort(text: string, defaultPort: number): { host: string; port: number } | undefined {
@@ -51,12 +49,7 @@ export async function runVerify(argv: readonly string[], root: string, io: Comma
 }
 
 async function verify(argv: readonly string[], root: string, io: CommandIo): Promise<number> {
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parse(argv);
   const nameserver = values.nameserver === undefined ? undefined : hostPort(values.nameserver, 53);
   if (values.nameserver !== undefined && !nameserver) throw new UsageError(`--nameserver ${values.nameserver} is not host:port`);
   const handoverNameserver = values["handover-nameserver"] === undefined ? undefined : hostPort(values["handover-nameserver"], 53);
@@ -100,7 +93,7 @@ async function verify(argv: readonly string[], root: string, io: CommandIo): Pro
 }
 
 function parse(argv: readonly string[]) {
-  return parseArgs({
+  return commandArgs({
     args: [...argv],
     allowPositionals: false,
     options: {

@@ -1,12 +1,11 @@
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { loadProvinceDns } from "../dns/province-dns";
 import { isZoneFilesFolder, writeZoneFiles } from "../dns/write-zone-files";
 import { commitSerial, parseSerial } from "../dns/zone-serial";
 import { formatProblem } from "../load/problems";
 import { formatViolations } from "../policy/check-app";
 import { environmentName, provinceName } from "../runtime/province-command";
-import { type CommandIo, failureExit, processIo, UsageError } from "../runtime/command-io";
+import { type CommandIo, commandArgs, failureExit, processIo, UsageError } from "../runtime/command-io";
 
 export const ZONE_FILES_USAGE = "usage: [PROVINCE=<folder>] [ENV=offline|staging|production] npm run zone-files -- --out DIR [--state DIR] [--serial N]\n";
 
@@ -46,12 +45,7 @@ function zoneFiles(argv: readonly string[], root: string, io: CommandIo): number
 }
 
 function parse(argv: readonly string[], root: string): { out: string; state?: string; serial: number } {
-  let values: { out?: string; state?: string; serial?: string };
-  try {
-    ({ values } = parseArgs({ args: [...argv], allowPositionals: false, options: { out: { type: "string" }, state: { type: "string" }, serial: { type: "string" } } }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = commandArgs({ args: [...argv], allowPositionals: false, options: { out: { type: "string" }, state: { type: "string" }, serial: { type: "string" } } });
   const { out, state, serial: serialText } = values;
   if (!out) throw new UsageError("--out DIR is required");
   if (!isZoneFilesFolder(out)) throw new UsageError(`${out} holds files zone-files did not write; give a new or empty folder, or one it wrote before`);

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { compiledCache } from "../runtime/compiled-entry";
+import { compiledCache, copyCompiledCache, SYNTH_ENTRY } from "../runtime/compiled-entry";
 
 /** Whether `ref` names a commit of the repository at `root`. */
 export function isCommit(root: string, ref: string): boolean {
@@ -23,20 +23,6 @@ export function extractRef(root: string, ref: string, dir: string): void {
   mkdirSync(dir, { recursive: true });
   execFileSync("sh", ["-c", `git archive "$1" | tar -x -C "$2"`, "sh", ref, dir], { cwd: root });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-  if (existsSync(compiledCache(root))) copyCache(compiledCache(root), compiledCache(dir));
+  if (existsSync(compiledCache(root))) copyCompiledCache(root, dir, SYNTH_ENTRY);
 }
 
-/**
- * Copies the finished files of a bundle cache. Another command may be writing into it meanwhile (a partial file
- * renamed into place, an old bundle pruned): a file gone before it is copied only costs the ref's synth a rebuild.
- */
-function copyCache(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from).filter((file) => !file.endsWith(".partial"))) {
-    try {
-      copyFileSync(join(from, name), join(to, name));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
-  }
-}

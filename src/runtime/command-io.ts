@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError } from "../load/problems";
 
 /**
@@ -18,6 +19,15 @@ export const processIo: CommandIo = {
 
 /** A command called wrong: said with the command's usage, exit 2. */
 export class UsageError extends Error {}
+
+/** A command's arguments as parseArgs reads them; what it refuses (an unknown option, a missing value) is a UsageError. */
+export function commandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 /**
  * What a command says of a failure the user can act on, on stderr without a stack trace, and its exit code: a usage

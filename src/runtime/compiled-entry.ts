@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -63,9 +63,11 @@ function fingerprint(root: string, inputs: readonly string[]): string | undefine
   return digest || undefined;
 }
 
+const PARTIAL = ".partial";
+
 /** Renames a finished file into place, so that a concurrent run never reads half of it. */
 function writeWhole(file: string, content: string | Buffer): void {
-  const partial = `${file}.${process.pid}.partial`;
+  const partial = `${file}.${process.pid}${PARTIAL}`;
   writeFileSync(partial, content);
   renameSync(partial, file);
 }
@@ -116,9 +118,32 @@ function build(root: string, entry: string, dir: string, name: string): Compiled
   return { file, source };
 }
 
+/** The entry `npm run synth` (main.ts) runs from its bundle: what a ref's tree needs of the cache. */
+export const SYNTH_ENTRY = "src/runtime/synth-command.ts";
+
 /** Where a project's bundles and their code caches are kept. */
 export function compiledCache(root: string): string {
   return join(root, ".cache", "compiled");
+}
+
+/**
+ * Copies the finished files of `entry`'s bundles (and their code caches) from one project's cache into another's,
+ * not the other entries' (tens of MB). A command may be writing into the cache meanwhile (a partial file renamed
+ * into place, an old bundle pruned): a file gone before it is copied only costs a rebuild.
+ */
+export function copyCompiledCache(fromRoot: string, toRoot: string, entry: string): void {
+  const from = compiledCache(fromRoot);
+  const to = compiledCache(toRoot);
+  const prefix = basename(entry, ".ts");
+  const ours = (file: string) => (file.startsWith(`${prefix}-`) || file === `${prefix}.inputs.json`) && !file.endsWith(PARTIAL);
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from).filter(ours)) {
+    try {
+      copyFileSync(join(from, name), join(to, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
 }
 
 /**
