@@ -5,7 +5,7 @@ import { runReport } from "../src/commands/report-command";
 import { loadProvince, provinceDir } from "../src/load/load-province";
 import type { Province } from "../src/model/province";
 import { NOT_DECLARED } from "../src/report/admin-form";
-import { csvField, renderCsv } from "../src/report/csv";
+import { renderCsv } from "../src/report/csv";
 import { todayInVietnam } from "../src/model/today";
 import { placeAndDate, reportDate } from "../src/report/dates";
 import { ADDRESS, escapeHtml } from "../src/report/escape";
@@ -324,11 +324,14 @@ describe("report formats", () => {
     expect(phanRiCua[8]).toContain("phongphu.tuyphong.binhthuan.gov.vn (tên miền giao cho Xã Tuy Phong)");
   });
 
-  it("quotes CSV fields per RFC 4180", () => {
-    expect(csvField("plain")).toBe("plain");
-    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
-    expect(csvField("two\nlines")).toBe('"two\nlines"');
-    expect(parse(`${["x", 'say "hi"', "a,b", "l1\r\nl2"].map(csvField).join(",")}\r\n`)).toEqual([["x", 'say "hi"', "a,b", "l1\r\nl2"]]);
+  it("quotes CSV fields per RFC 4180, and those a spreadsheet would trim", () => {
+    const names = ['Xã "Thử", mới', "hai\r\ndòng", " Xã Đệm "];
+    const hostile = buildRolloutReport({ ...province, communes: province.communes.map((commune, index) => ({ ...commune, name: names[index] ?? commune.name })) }, TODAY);
+    const csv = renderCsv(hostile);
+    for (const quoted of ['"Xã ""Thử"", mới"', '"hai\r\ndòng"', '" Xã Đệm "']) expect(csv).toContain(`,${quoted},`);
+    const rows: string[][] = parse(csv, { bom: true });
+    const nameOf = new Map(rows.slice(1).map((row) => [row[0], row[1]]));
+    expect(province.communes.map((commune) => nameOf.get(commune.code))).toEqual(province.communes.map((commune, index) => names[index] ?? commune.name));
   });
 
   it("escapes HTML and Markdown", () => {

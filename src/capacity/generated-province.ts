@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "csv-stringify/sync";
 import { loadProvince } from "../load/load-province";
 import { tenantDisplayName } from "../model/cloud-names";
 import { domainLabel } from "../model/fold";
@@ -86,10 +87,6 @@ export interface GeneratedProvince {
 
 interface NewUnit { code: string; name: string; kind: "xa" | "phuong"; districts: Set<string> }
 interface OldUnit { code: string; name: string; kind: "xa" | "phuong" | "thi-tran"; district: string; mergedInto: NewUnit[] }
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** Generates one province's config folder (`new-units.csv`, `old-units.csv`, `settings.yaml`) under `root`. */
 export function generateProvince(root: string, spec: ProvinceSpec): GeneratedProvince {
@@ -190,17 +187,15 @@ export function generateProvince(root: string, spec: ProvinceSpec): GeneratedPro
 
   const dir = join(root, spec.id);
   mkdirSync(dir, { recursive: true });
-  const newCsv = ["code,name,kind,former_district,slug,domain,identifier_code"];
-  for (const unit of newUnits) newCsv.push([unit.code, unit.name, unit.kind, [...unit.districts].join("; "), "", "", ""].map(csvCell).join(","));
-  const oldCsv = ["code,name,kind,district,merged_into,domain,lookup,mail,successor,identifier_code"];
+  const newCsv = [["code", "name", "kind", "former_district", "slug", "domain", "identifier_code"]];
+  for (const unit of newUnits) newCsv.push([unit.code, unit.name, unit.kind, [...unit.districts].join("; "), "", "", ""]);
+  const oldCsv = [["code", "name", "kind", "district", "merged_into", "domain", "lookup", "mail", "successor", "identifier_code"]];
   for (const old of oldUnits) {
     const successor = old.mergedInto.length > 1 ? old.mergedInto[0].name : "";
-    for (const target of old.mergedInto) {
-      oldCsv.push([old.code, old.name, old.kind, old.district, target.name, "", "", "", successor, ""].map(csvCell).join(","));
-    }
+    for (const target of old.mergedInto) oldCsv.push([old.code, old.name, old.kind, old.district, target.name, "", "", "", successor, ""]);
   }
-  writeFileSync(join(dir, "new-units.csv"), newCsv.join("\n") + "\n");
-  writeFileSync(join(dir, "old-units.csv"), oldCsv.join("\n") + "\n");
+  writeFileSync(join(dir, "new-units.csv"), stringify(newCsv, { record_delimiter: "unix" }));
+  writeFileSync(join(dir, "old-units.csv"), stringify(oldCsv, { record_delimiter: "unix" }));
   // Sharded as the scaffold shards a real province (src/scaffold/shards.ts), which needs the loaded model.
   const settings = (communeShards: number) => settingsYaml(spec.name, parent, bucketPrefix, districts, takeovers, communeShards);
   writeFileSync(join(dir, "settings.yaml"), settings(1));

@@ -1,19 +1,12 @@
+import { stringify } from "csv-stringify/sync";
 import { predecessorSummary, type RolloutReport } from "./rollout-rows";
 
 /**
- * One row per new unit, RFC 4180: CRLF line ends, every field quoted only when it must be, quotes doubled.
+ * One row per new unit, RFC 4180 (csv-stringify): CRLF line ends, a field quoted when it holds a comma, a quote or a
+ * line break, quotes doubled, and quoted too when it starts or ends with white space, which a spreadsheet would trim.
  * A UTF-8 byte-order mark leads the file so that Excel reads the Vietnamese letters as UTF-8.
  */
-
-export const CSV_BOM = "\uFEFF";
-
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(",");
-}
+const CSV_BOM = "\uFEFF";
 
 export function renderCsv(report: RolloutReport): string {
   const header = [
@@ -40,5 +33,5 @@ export function renderCsv(report: RolloutReport): string {
     commune.predecessors.map(predecessorSummary).join("; "),
     ...commune.milestones.map((cell) => cell.text),
   ]);
-  return CSV_BOM + [header, ...rows].map((fields) => `${csvLine(fields)}\r\n`).join("");
+  return CSV_BOM + stringify([header, ...rows], { record_delimiter: "windows", quoted_match: /^\s|\s$/ });
 }

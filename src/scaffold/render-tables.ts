@@ -1,15 +1,10 @@
+import { stringify } from "csv-stringify/sync";
 import { newUnitTable, oldUnitTable } from "../load/unit-tables";
 import type { ProvincePlan } from "./plan";
 
-/** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180), as csv-parse reads it back. */
-function cell(value: string | number | undefined): string {
-  if (value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** A table with its header row, a cell quoted when it holds a comma, a quote or a line break (RFC 4180), LF line ends. */
 function table(columns: readonly string[], rows: readonly Record<string, string | number | undefined>[]): string {
-  return [columns.join(","), ...rows.map((row) => columns.map((column) => cell(row[column])).join(","))].join("\n") + "\n";
+  return stringify([...rows], { header: true, columns: [...columns], record_delimiter: "unix" });
 }
 
 /**
