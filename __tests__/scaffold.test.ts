@@ -195,6 +195,20 @@ const DONG_THAP = {
 const settingLine = (dir: string, key: string) => readFileSync(join(dir, "settings.yaml"), "utf8").split("\n").find((line) => line.startsWith(`${key}:`))!.replace(/\s+#.*$/, "");
 const provinceDecision = (dir: string) => readFileSync(join(dir, "DECISIONS.md"), "utf8").split("\n").find((line) => line.includes("(settings.yaml province)"));
 
+describe("npm run new-province on names a CSV cell must quote", () => {
+  it("writes a name holding a comma or a quote quoted (RFC 4180), and the config loads it back as it was", () => {
+    const named = 'Xã "Bình", Minh';
+    const root = projectRoot();
+    scaffold({ root, from: sourceDir({ oldUnits: OLD_UNITS.replace(/Xã Bình Minh/g, `"${named.replace(/"/g, '""')}"`) }) });
+    const oldUnits = readFileSync(join(root, "config", "thu", "old-units.csv"), "utf8").split("\n");
+    expect(oldUnits.filter((line) => line.startsWith("00012,"))).toEqual([
+      '00012,"Xã ""Bình"", Minh",xa,Huyện Sông Xanh,Xã An Phú,,,,Xã An Phú,',
+      '00012,"Xã ""Bình"", Minh",xa,Huyện Sông Xanh,Xã Sông Xanh,,,,Xã An Phú,',
+    ]);
+    expect(loadProvince(join(root, "config", "thu")).retired.find((unit) => unit.id === "00012")?.name).toBe(named);
+  });
+});
+
 describe("npm run new-province: the lists, not the folder, say who the province is", () => {
   it("Lâm Đồng's lists in folder tinh-moi are Tỉnh Lâm Đồng under lamdong.gov.vn, and the mismatch is stated", () => {
     const root = projectRoot();
