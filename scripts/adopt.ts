@@ -11,4 +11,5 @@ import { join } from "node:path";
 import { loadCommand } from "../src/runtime/compiled-entry";
 
 const root = join(__dirname, "..");
-loadCommand<typeof import("../src/commands/adopt-command")>(root, "src/commands/adopt-command.ts").runAdopt(root);
+const { runAdopt } = loadCommand<typeof import("../src/commands/adopt-command")>(root, "src/commands/adopt-command.ts");
+process.exitCode = runAdopt(root, process.argv.slice(2));

@@ -13,8 +13,11 @@ import { scaffoldProvince } from "../src/scaffold/scaffold";
 const USAGE = "usage: npm run new-province -- <folder> [--from <dir>] [--force]\n";
 
 function main(): void {
-  const args = oneArgument({ from: { type: "string" }, force: { type: "boolean" } }, USAGE);
-  if (!args) return;
+  const args = oneArgument(process.argv.slice(2), { from: { type: "string" }, force: { type: "boolean" } }, USAGE);
+  if (!args) {
+    process.exitCode = 1;
+    return;
+  }
   const folder = args.argument;
   // npm runs scripts in the project root; a relative --from is the caller's, whose directory npm passes in INIT_CWD.
   const outcome = scaffoldProvince({ folder, from: args.values.from, cwd: process.env.INIT_CWD, force: args.values.force ?? false, root: join(__dirname, "..") });
